@@ -1,0 +1,304 @@
+/**
+ * zod schemas of the exchange format, built from the template data (never hand-written
+ * per row). Plain z.object trees with numbers as numbers or null, so the draft schema
+ * works with react-hook-form's zodResolver as well as on the server.
+ */
+import { z } from "zod";
+import {
+  TEMPLATES,
+  TEMPLATE_IDS,
+  cellId,
+  describeValue,
+  findCell,
+  getTemplate,
+  isValidCellValue,
+  valueProblem,
+  type CellDef,
+  type ReportSections,
+  type ReportTemplate,
+  type RowDef,
+  type SectionKey,
+  type SectionValues,
+  type TemplateId,
+} from "@/lib/templates";
+
+export const EXCHANGE_FORMAT = "gov-info-disclosure-annual-report/v1" as const;
+
+export const YEAR_MIN = 2008;
+export const YEAR_MAX = 2100;
+export const AGENCY_CODE_PATTERN = /^[0-9A-Za-z-]{2,40}$/;
+export const REGION_CODE_PATTERN = /^\d{6}$/;
+/** loose on purpose: something@something.tld, no spaces */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const MAX_NARRATIVE_LENGTH = 200_000;
+export const MAX_SHORT_TEXT_LENGTH = 200;
+
+export interface Agency {
+  /** a township's 12-digit 统计用区划代码 or a department's own code such as `640122-zrzy` */
+  code: string;
+  name: string;
+  /** the county, city or province the agency reports to */
+  region: { code: string; name: string };
+}
+export interface Contact {
+  address: string;
+  phone: string;
+  email: string;
+}
+export interface Narrative {
+  overview: string;
+  problems: string;
+  other: string;
+}
+
+/** One report in the exchange format (SPEC "Exchange format"). */
+export interface ReportDocument extends ReportSections {
+  format: typeof EXCHANGE_FORMAT;
+  template: TemplateId;
+  agency: Agency;
+  year: number;
+  /** 成文日期 YYYY-MM-DD, or null when unknown */
+  issuedOn: string | null;
+  contact: Contact;
+  narrative: Narrative;
+}
+
+/** The web form's draft: same shape; any non-derived cell may be null, texts may be empty. */
+export type ReportDraft = ReportDocument;
+
+export type SchemaMode = "strict" | "draft";
+
+export interface SchemaOptions {
+  /**
+   * Use form-safe row keys (`denied__stateSecret` instead of `denied.stateSecret`):
+   * react-hook-form reads dots in field names as nesting. Convert with
+   * sectionsToFormValues / sectionsFromFormValues.
+   */
+  formKeys?: boolean;
+}
+
+// --- form-safe row keys ---------------------------------------------------------
+
+export const FORM_KEY_SEPARATOR = "__";
+export const encodeFormRowKey = (row: string) => row.split(".").join(FORM_KEY_SEPARATOR);
+export const decodeFormRowKey = (row: string) => row.split(FORM_KEY_SEPARATOR).join(".");
+
+function mapRowKeys<T extends Partial<Record<SectionKey, Record<string, unknown> | undefined>>>(sections: T, f: (k: string) => string): T {
+  const out: Record<string, unknown> = { ...sections };
+  for (const s of ["proactive", "applications", "reviewLitigation"] as const) {
+    const sec = sections[s];
+    if (sec && typeof sec === "object") out[s] = Object.fromEntries(Object.entries(sec).map(([k, v]) => [f(k), v]));
+  }
+  return out as T;
+}
+/** Row keys → form-safe keys (for react-hook-form default values). */
+export const sectionsToFormValues = <T extends Partial<Record<SectionKey, Record<string, unknown> | undefined>>>(s: T): T =>
+  mapRowKeys(s, encodeFormRowKey);
+/** Form-safe keys → row keys (for what the form submits). */
+export const sectionsFromFormValues = <T extends Partial<Record<SectionKey, Record<string, unknown> | undefined>>>(s: T): T =>
+  mapRowKeys(s, decodeFormRowKey);
+
+// --- helpers --------------------------------------------------------------------
+
+type Iss = { code?: string; input?: unknown; keys?: string[] };
+
+const otherTemplates = (t: ReportTemplate) => TEMPLATE_IDS.filter((id) => id !== t.id).map((id) => TEMPLATES[id]);
+
+function rowLabelAnywhere(t: ReportTemplate, section: SectionKey, key: string): string | null {
+  for (const o of [t, ...otherTemplates(t)]) {
+    const r = o.sections[section].rows.find((x) => x.key === key);
+    if (r) return r.label;
+  }
+  return null;
+}
+
+function columnLabelElsewhere(t: ReportTemplate, section: SectionKey, row: string, key: string): string | null {
+  for (const o of otherTemplates(t)) {
+    const r = o.sections[section].rows.find((x) => x.key === row);
+    const c = r?.columns.find((x) => x.key === key);
+    if (c) return `${o.id} 模板的「${c.label}」`;
+  }
+  return null;
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null;
+
+function cellSchema(cell: CellDef, mode: SchemaMode) {
+  const where = `（${cell.rowLabel} · ${cell.columnLabel}）`;
+  const base = z
+    .number({
+      error: (iss: Iss) =>
+        iss.input === undefined
+          ? `缺少此项${where}；没有发生的请填 0`
+          : iss.input === null
+            ? `未填写（值为 null）${where}；没有发生的请填 0`
+            : `${valueProblem(iss.input, cell.kind)}${where}`,
+    })
+    .superRefine((v, ctx) => {
+      if (!isValidCellValue(v, cell.kind)) ctx.addIssue({ code: "custom", message: `${valueProblem(v, cell.kind)}${where}` });
+    });
+  if (cell.derived) return base.nullable().optional();
+  return mode === "draft" ? base.nullable() : base;
+}
+
+function rowSchema(t: ReportTemplate, section: SectionKey, row: RowDef, mode: SchemaMode) {
+  const shape: Record<string, z.ZodType<number | null | undefined>> = {};
+  for (const col of row.columns) shape[col.key] = cellSchema(findCell(t, cellId(section, row.key, col.key))!, mode);
+  return z.strictObject(shape, {
+    error: (iss: Iss) => {
+      if (iss.code === "unrecognized_keys") {
+        return (iss.keys ?? [])
+          .map((k) => {
+            const elsewhere = columnLabelElsewhere(t, section, row.key, k);
+            return `${t.id} 模板「${row.label}」行没有「${k}」列${elsewhere ? `（是 ${elsewhere}列）` : ""}`;
+          })
+          .join("；");
+      }
+      if (isBlank(iss.input)) return `缺少「${row.key}」行（${row.fullLabel}）`;
+      return `「${row.key}」行（${row.fullLabel}）应为 {列名: 数值} 形式的对象，实际为 ${describeValue(iss.input)}`;
+    },
+  });
+}
+
+/** Schema of one table section (row → column → number) of a template. */
+export function sectionSchema(templateId: TemplateId, section: SectionKey, mode: SchemaMode, options: SchemaOptions = {}) {
+  const t = getTemplate(templateId);
+  const s = t.sections[section];
+  const key = (k: string) => (options.formKeys ? encodeFormRowKey(k) : k);
+  const shape: Record<string, z.ZodType> = {};
+  for (const row of s.rows) shape[key(row.key)] = rowSchema(t, section, row, mode);
+  return z.strictObject(shape, {
+    error: (iss: Iss) => {
+      if (iss.code === "unrecognized_keys") {
+        return (iss.keys ?? [])
+          .map((k) => {
+            const label = rowLabelAnywhere(t, section, options.formKeys ? decodeFormRowKey(k) : k);
+            return `${t.id} 模板没有「${k}」行${label ? `（${label}）` : ""}`;
+          })
+          .join("；");
+      }
+      if (isBlank(iss.input)) return `缺少「${section}」部分（${s.title}）`;
+      return `「${section}」部分（${s.title}）应为 {行名: {列名: 数值}} 形式的对象，实际为 ${describeValue(iss.input)}`;
+    },
+  }) as unknown as z.ZodType<SectionValues, SectionValues>;
+}
+
+function text(label: string, opts: { required: boolean; max: number }) {
+  return z
+    .string({ error: (iss: Iss) => (isBlank(iss.input) ? `缺少${label}` : `${label}应为文字，实际为 ${describeValue(iss.input)}`) })
+    .superRefine((v, ctx) => {
+      if (opts.required && v.trim() === "") ctx.addIssue({ code: "custom", message: `${label}不能为空` });
+      if (v.length > opts.max) ctx.addIssue({ code: "custom", message: `${label}过长（${v.length} 字，最多 ${opts.max} 字）` });
+    });
+}
+
+function object<T extends Record<string, z.ZodType>>(label: string, shape: T) {
+  return z.strictObject(shape, {
+    error: (iss: Iss) => {
+      if (iss.code === "unrecognized_keys") return `${label}中没有${(iss.keys ?? []).map((k) => `「${k}」`).join("、")}这一项`;
+      if (isBlank(iss.input)) return `缺少${label}`;
+      return `${label}应为对象，实际为 ${describeValue(iss.input)}`;
+    },
+  });
+}
+
+export const agencySchema = object("机构信息（agency）", {
+  code: text("机构代码", { required: true, max: 40 }).superRefine((v, ctx) => {
+    if (!AGENCY_CODE_PATTERN.test(v))
+      ctx.addIssue({ code: "custom", message: `机构代码应为 2–40 位数字、字母或“-”，实际为 ${describeValue(v)}` });
+  }),
+  name: text("机构名称", { required: true, max: MAX_SHORT_TEXT_LENGTH }),
+  region: object("所属地区（region）", {
+    code: text("地区代码", { required: true, max: 6 }).superRefine((v, ctx) => {
+      if (!REGION_CODE_PATTERN.test(v)) ctx.addIssue({ code: "custom", message: `地区代码应为 6 位数字的行政区划代码，实际为 ${describeValue(v)}` });
+    }),
+    name: text("地区名称", { required: true, max: MAX_SHORT_TEXT_LENGTH }),
+  }),
+});
+
+export const yearSchema = z
+  .number({ error: (iss: Iss) => (isBlank(iss.input) ? "缺少报告年度" : `报告年度应为 ${YEAR_MIN}–${YEAR_MAX} 之间的整数年份，实际为 ${describeValue(iss.input)}`) })
+  .superRefine((v, ctx) => {
+    if (!Number.isInteger(v) || v < YEAR_MIN || v > YEAR_MAX)
+      ctx.addIssue({ code: "custom", message: `报告年度应为 ${YEAR_MIN}–${YEAR_MAX} 之间的整数年份，实际为 ${v}` });
+  });
+
+export function isValidDate(v: string): boolean {
+  if (!DATE_PATTERN.test(v)) return false;
+  const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const issuedOnSchema = z
+  .string({ error: (iss: Iss) => (iss.input === undefined ? "缺少成文日期（没有请填 null）" : `成文日期应为 YYYY-MM-DD 格式的日期或 null，实际为 ${describeValue(iss.input)}`) })
+  .superRefine((v, ctx) => {
+    if (!isValidDate(v)) ctx.addIssue({ code: "custom", message: `成文日期应为 YYYY-MM-DD 格式的有效日期，实际为 ${describeValue(v)}` });
+  })
+  .nullable();
+
+export function contactSchema(mode: SchemaMode) {
+  const required = mode === "strict";
+  return object("联系方式（contact）", {
+    address: text("通信地址", { required, max: MAX_SHORT_TEXT_LENGTH }),
+    phone: text("联系电话", { required, max: MAX_SHORT_TEXT_LENGTH }),
+    email: text("电子邮箱", { required, max: MAX_SHORT_TEXT_LENGTH }).superRefine((v, ctx) => {
+      if (v.trim() !== "" && !EMAIL_PATTERN.test(v.trim()))
+        ctx.addIssue({ code: "custom", message: `电子邮箱格式不正确：${describeValue(v)}` });
+    }),
+  });
+}
+
+export function narrativeSchema(templateId: TemplateId, mode: SchemaMode) {
+  const n = getTemplate(templateId).narrative;
+  const field = (k: keyof typeof n) => text(`“${n[k].title}”`, { required: mode === "strict" && n[k].required, max: MAX_NARRATIVE_LENGTH });
+  return object("正文（narrative）", { overview: field("overview"), problems: field("problems"), other: field("other") });
+}
+
+const schemaCache = new Map<string, ReturnType<typeof buildDocumentSchema>>();
+
+/** Schemas are immutable: build each (template, mode, keys) combination once. */
+function documentSchema(templateId: TemplateId, mode: SchemaMode, options: SchemaOptions = {}) {
+  const key = `${templateId}/${mode}/${options.formKeys ? "form" : "plain"}`;
+  let schema = schemaCache.get(key);
+  if (!schema) schemaCache.set(key, (schema = buildDocumentSchema(templateId, mode, options)));
+  return schema;
+}
+
+function buildDocumentSchema(templateId: TemplateId, mode: SchemaMode, options: SchemaOptions) {
+  const t = getTemplate(templateId);
+  return object("报告", {
+    format: z.literal(EXCHANGE_FORMAT, {
+      error: (iss: Iss) => `不是本系统的年度报告交换格式：format 应为 "${EXCHANGE_FORMAT}"，实际为 ${describeValue(iss.input)}`,
+    }),
+    template: z.literal(templateId, {
+      error: (iss: Iss) => `模板应为 "${templateId}"（${t.documentName}），实际为 ${describeValue(iss.input)}`,
+    }),
+    agency: agencySchema,
+    year: yearSchema,
+    issuedOn: issuedOnSchema,
+    contact: contactSchema(mode),
+    narrative: narrativeSchema(templateId, mode),
+    proactive: sectionSchema(templateId, "proactive", mode, options),
+    applications: sectionSchema(templateId, "applications", mode, options),
+    reviewLitigation: sectionSchema(templateId, "reviewLitigation", mode, options),
+  });
+}
+
+/**
+ * Strict schema of a complete report: every row and column present (derived cells may
+ * be omitted or null), valid values of each cell's kind, no unknown rows/columns,
+ * contact and 一、五 filled.
+ */
+export function reportDocumentSchema(templateId: TemplateId) {
+  return documentSchema(templateId, "strict");
+}
+
+/**
+ * The web form's draft: same shape, but any cell may be null and texts may be empty
+ * (an e-mail, when given, must still look like one).
+ */
+export function reportDraftSchema(templateId: TemplateId, options: SchemaOptions = {}) {
+  return documentSchema(templateId, "draft", options);
+}

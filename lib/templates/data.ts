@@ -1,0 +1,506 @@
+/**
+ * The two national report formats, as data.
+ *
+ * Labels are verbatim from the official formats (see /work/shared/SPEC.md). The
+ * declarations below are compact; build() turns them into the full ReportTemplate
+ * (flat row lists, label paths, derivations), so each label is written exactly once.
+ */
+import type {
+  ApplicationsSectionDef,
+  CellKind,
+  ColumnDef,
+  Derivation,
+  DerivationRuleId,
+  LabelNode,
+  NarrativeSectionDef,
+  ProactiveGroup,
+  ProactiveSectionDef,
+  ReportTemplate,
+  ReviewLitigationSectionDef,
+  RowDef,
+  TemplateId,
+  ContactFieldDef,
+} from "./types";
+
+// ---------------------------------------------------------------------------
+// Declarations
+// ---------------------------------------------------------------------------
+
+interface ColumnDecl {
+  key: string;
+  label: string;
+  kind?: CellKind; // default "count"
+  unit: string;
+  /** derived column: sum of these columns of the same row */
+  sum?: { rule: DerivationRuleId; of: readonly string[]; label?: string };
+}
+
+interface RowDecl {
+  key?: string;
+  label: string;
+  shortLabel?: string;
+  /** derived row: sum of every other data row of the enclosing group */
+  sumOfSiblings?: { rule: DerivationRuleId; label: string };
+  children?: readonly RowDecl[];
+}
+
+interface ProactiveGroupDecl {
+  item: string;
+  columns: readonly ColumnDecl[];
+  rows: readonly { key: string; label: string }[];
+}
+
+const SEP = " · ";
+
+// --- 二、主动公开政府信息情况 ---------------------------------------------------
+
+const PROACTIVE_2019: readonly ProactiveGroupDecl[] = [
+  {
+    item: "第（一）项",
+    columns: [
+      { key: "made", label: "本年新制作数量", unit: "件" },
+      { key: "published", label: "本年新公开数量", unit: "件" },
+      { key: "total", label: "对外公开总数量", unit: "件" },
+    ],
+    rows: [
+      { key: "regulations", label: "规章" },
+      { key: "normativeDocuments", label: "规范性文件" },
+    ],
+  },
+  {
+    item: "第（五）项",
+    columns: [
+      { key: "previous", label: "上一年项目数量", unit: "项" },
+      { key: "change", label: "本年增/减", kind: "signedCount", unit: "项" },
+      { key: "decisions", label: "处理决定数量", unit: "件" },
+    ],
+    rows: [
+      { key: "licensing", label: "行政许可" },
+      { key: "otherServices", label: "其他对外管理服务事项" },
+    ],
+  },
+  {
+    item: "第（六）项",
+    columns: [
+      { key: "previous", label: "上一年项目数量", unit: "项" },
+      { key: "change", label: "本年增/减", kind: "signedCount", unit: "项" },
+      { key: "decisions", label: "处理决定数量", unit: "件" },
+    ],
+    rows: [
+      { key: "penalties", label: "行政处罚" },
+      { key: "coercion", label: "行政强制" },
+    ],
+  },
+  {
+    item: "第（八）项",
+    columns: [
+      { key: "previous", label: "上一年项目数量", unit: "项" },
+      { key: "change", label: "本年增/减", kind: "signedCount", unit: "项" },
+    ],
+    rows: [{ key: "fees", label: "行政事业性收费" }],
+  },
+  {
+    item: "第（九）项",
+    columns: [
+      { key: "projects", label: "采购项目数量", unit: "个" },
+      { key: "amount", label: "采购总金额", kind: "money", unit: "万元" },
+    ],
+    rows: [{ key: "procurement", label: "政府集中采购" }],
+  },
+];
+
+const PROACTIVE_2021: readonly ProactiveGroupDecl[] = [
+  {
+    item: "第（一）项",
+    columns: [
+      { key: "issued", label: "本年制发件数", unit: "件" },
+      { key: "repealed", label: "本年废止件数", unit: "件" },
+      { key: "inForce", label: "现行有效件数", unit: "件" },
+    ],
+    rows: [
+      { key: "regulations", label: "规章" },
+      { key: "normativeDocuments", label: "行政规范性文件" },
+    ],
+  },
+  {
+    item: "第（五）项",
+    columns: [{ key: "decisions", label: "本年处理决定数量", unit: "件" }],
+    rows: [{ key: "licensing", label: "行政许可" }],
+  },
+  {
+    item: "第（六）项",
+    columns: [{ key: "decisions", label: "本年处理决定数量", unit: "件" }],
+    rows: [
+      { key: "penalties", label: "行政处罚" },
+      { key: "coercion", label: "行政强制" },
+    ],
+  },
+  {
+    item: "第（八）项",
+    columns: [{ key: "amount", label: "本年收费金额（单位：万元）", kind: "money", unit: "万元" }],
+    rows: [{ key: "fees", label: "行政事业性收费" }],
+  },
+];
+
+// --- 三、收到和处理政府信息公开申请情况 -----------------------------------------
+
+const APPLICANT_COLUMNS = ["naturalPerson", "commercial", "research", "publicInterest", "legal", "otherOrg"] as const;
+
+const APPLICATION_COLUMNS: readonly ColumnDecl[] = [
+  { key: "naturalPerson", label: "自然人", unit: "件" },
+  { key: "commercial", label: "商业企业", unit: "件" },
+  { key: "research", label: "科研机构", unit: "件" },
+  { key: "publicInterest", label: "社会公益组织", unit: "件" },
+  { key: "legal", label: "法律服务机构", unit: "件" },
+  { key: "otherOrg", label: "其他", unit: "件" },
+  {
+    key: "total",
+    label: "总计",
+    unit: "件",
+    sum: { rule: "rowTotal", of: APPLICANT_COLUMNS, label: "自然人及法人或其他组织各列之和" },
+  },
+];
+
+/** Header tree of the application table (merged header cells). */
+const APPLICATION_COLUMN_TREE: readonly LabelNode[] = [
+  {
+    label: "申请人情况",
+    silent: true,
+    children: [
+      { label: "自然人", key: "naturalPerson" },
+      {
+        label: "法人或其他组织",
+        children: [
+          { label: "商业企业", key: "commercial" },
+          { label: "科研机构", key: "research" },
+          { label: "社会公益组织", key: "publicInterest" },
+          { label: "法律服务机构", key: "legal" },
+          { label: "其他", key: "otherOrg" },
+        ],
+      },
+    ],
+  },
+  { label: "总计", key: "total" },
+];
+
+const OTHER_HANDLING_2019: RowDecl = { key: "otherHandling", label: "（六）其他处理" };
+const OTHER_HANDLING_2021: RowDecl = {
+  label: "（六）其他处理",
+  children: [
+    {
+      key: "otherHandling.overdueAmendment",
+      label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    },
+    {
+      key: "otherHandling.unpaidFee",
+      label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    },
+    { key: "otherHandling.other", label: "3.其他" },
+  ],
+};
+
+function applicationRows(otherHandling: RowDecl): readonly RowDecl[] {
+  return [
+    { key: "received", label: "一、本年新收政府信息公开申请数量", shortLabel: "一、本年新收" },
+    { key: "carriedOver", label: "二、上年结转政府信息公开申请数量", shortLabel: "二、上年结转" },
+    {
+      label: "三、本年度办理结果",
+      children: [
+        { key: "granted", label: "（一）予以公开" },
+        { key: "partiallyGranted", label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" },
+        {
+          label: "（三）不予公开",
+          children: [
+            { key: "denied.stateSecret", label: "1.属于国家秘密" },
+            { key: "denied.prohibitedByLaw", label: "2.其他法律行政法规禁止公开" },
+            { key: "denied.securityStability", label: "3.危及“三安全一稳定”" },
+            { key: "denied.thirdPartyRights", label: "4.保护第三方合法权益" },
+            { key: "denied.internalAffairs", label: "5.属于三类内部事务信息" },
+            { key: "denied.processInformation", label: "6.属于四类过程性信息" },
+            { key: "denied.enforcementFiles", label: "7.属于行政执法案卷" },
+            { key: "denied.administrativeQuery", label: "8.属于行政查询事项" },
+          ],
+        },
+        {
+          label: "（四）无法提供",
+          children: [
+            { key: "unavailable.notHeld", label: "1.本机关不掌握相关政府信息" },
+            { key: "unavailable.needsCreation", label: "2.没有现成信息需要另行制作" },
+            { key: "unavailable.unclearAfterAmendment", label: "3.补正后申请内容仍不明确" },
+          ],
+        },
+        {
+          label: "（五）不予处理",
+          children: [
+            { key: "notProcessed.complaint", label: "1.信访举报投诉类申请" },
+            { key: "notProcessed.duplicate", label: "2.重复申请" },
+            { key: "notProcessed.publication", label: "3.要求提供公开出版物" },
+            { key: "notProcessed.excessive", label: "4.无正当理由大量反复申请" },
+            { key: "notProcessed.confirmation", label: "5.要求行政机关确认或重新出具已获取信息" },
+          ],
+        },
+        otherHandling,
+        {
+          key: "handledTotal",
+          label: "（七）总计",
+          shortLabel: "三、办理结果（七）总计",
+          sumOfSiblings: { rule: "handledTotal", label: "（一）至（六）各项办理结果之和" },
+        },
+      ],
+    },
+    { key: "carriedForward", label: "四、结转下年度继续办理", shortLabel: "四、结转下年度" },
+  ];
+}
+
+const APPLICATIONS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
+// --- 四、政府信息公开行政复议、行政诉讼情况 -------------------------------------
+
+const REVIEW_COLUMNS: readonly ColumnDecl[] = [
+  { key: "upheld", label: "结果维持", unit: "件" },
+  { key: "corrected", label: "结果纠正", unit: "件" },
+  { key: "other", label: "其他结果", unit: "件" },
+  { key: "pending", label: "尚未审结", unit: "件" },
+  { key: "total", label: "总计", unit: "件", sum: { rule: "groupTotal", of: ["upheld", "corrected", "other", "pending"] } },
+];
+
+const REVIEW_GROUP_TREE: readonly LabelNode[] = [
+  { label: "行政复议", key: "reconsideration" },
+  {
+    label: "行政诉讼",
+    children: [
+      { label: "未经复议直接起诉", key: "litigationDirect" },
+      { label: "复议后起诉", key: "litigationAfterReconsideration" },
+    ],
+  },
+];
+
+// --- narrative ---------------------------------------------------------------
+
+const OVERVIEW_GUIDANCE = [
+  "主动公开",
+  "依申请公开",
+  "政府信息管理",
+  "政府信息公开平台建设",
+  "监督保障（包括工作考核、社会评议和责任追究结果）",
+] as const;
+
+const OTHER_GUIDANCE_2021 = [
+  "依据《政府信息公开信息处理费管理办法》收取信息处理费的情况",
+  "落实上级年度政务公开工作要点情况",
+  "人大代表建议和政协提案办理结果公开情况",
+  "年度政务公开工作创新情况",
+] as const;
+
+function narrative(otherGuidance: readonly string[]): ReportTemplate["narrative"] {
+  const n = (key: NarrativeSectionDef["key"], number: string, title: string, guidance: readonly string[], required: boolean) =>
+    ({ key, number, title: `${number}、${title}`, guidance, required }) satisfies NarrativeSectionDef;
+  return {
+    overview: n("overview", "一", "总体情况", OVERVIEW_GUIDANCE, true),
+    problems: n("problems", "五", "存在的主要问题及改进情况", [], true),
+    other: n("other", "六", "其他需要报告的事项", otherGuidance, false),
+  };
+}
+
+/** Contact fields printed in the report's header/footer (template independent). */
+export const CONTACT_FIELDS: readonly ContactFieldDef[] = [
+  { key: "address", label: "通信地址" },
+  { key: "phone", label: "联系电话" },
+  { key: "email", label: "电子邮箱" },
+];
+
+// ---------------------------------------------------------------------------
+// Builder
+// ---------------------------------------------------------------------------
+
+function column(decl: ColumnDecl, path: readonly string[]): ColumnDef {
+  const derivation: Derivation | null = decl.sum
+    ? { rule: decl.sum.rule, sumOf: decl.sum.of, sumLabel: decl.sum.label ?? "" }
+    : null;
+  return {
+    key: decl.key,
+    label: decl.label,
+    path,
+    fullLabel: [...path, decl.label].join(SEP),
+    kind: decl.kind ?? "count",
+    unit: decl.unit,
+    derived: derivation !== null,
+    derivation,
+  };
+}
+
+function fillSumLabels(columns: ColumnDef[]): ColumnDef[] {
+  return columns.map((c) =>
+    c.derivation && !c.derivation.sumLabel
+      ? {
+          ...c,
+          derivation: {
+            ...c.derivation,
+            sumLabel: `${c.derivation.sumOf.map((k) => columns.find((x) => x.key === k)?.label ?? k).join("、")}之和`,
+          },
+        }
+      : c,
+  );
+}
+
+function leafKeys(nodes: readonly { key?: string; children?: readonly unknown[] }[]): string[] {
+  const out: string[] = [];
+  const walk = (n: { key?: string; children?: readonly unknown[] }) => {
+    if (n.children) (n.children as typeof nodes).forEach(walk);
+    else if (n.key) out.push(n.key);
+  };
+  nodes.forEach(walk);
+  return out;
+}
+
+/** path (header group labels) of every leaf of a label tree */
+function leafPaths(nodes: readonly LabelNode[], prefix: readonly string[] = []): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const n of nodes) {
+    if (n.children) for (const [k, p] of leafPaths(n.children, n.silent ? prefix : [...prefix, n.label])) out.set(k, p);
+    else if (n.key) out.set(n.key, prefix);
+  }
+  return out;
+}
+
+function buildProactive(groups: readonly ProactiveGroupDecl[], narrowGroups: "pad" | "span"): ProactiveSectionDef {
+  const built: ProactiveGroup[] = groups.map((g) => {
+    const heading = `第二十条${g.item}`;
+    const columns = fillSumLabels(g.columns.map((c) => column(c, [])));
+    const rows: RowDef[] = g.rows.map((r) => ({
+      key: r.key,
+      label: r.label,
+      path: [heading],
+      fullLabel: `${heading}${SEP}${r.label}`,
+      shortLabel: r.label,
+      columns,
+      derived: false,
+      derivation: null,
+    }));
+    return { item: g.item, heading, contentHeader: "信息内容", columns, rows };
+  });
+  return {
+    key: "proactive",
+    number: "二",
+    title: "二、主动公开政府信息情况",
+    rows: built.flatMap((g) => g.rows),
+    groups: built,
+    valueColumnCount: Math.max(...built.map((g) => g.columns.length)),
+    narrowGroups,
+  };
+}
+
+function toLabelNodes(decls: readonly RowDecl[]): LabelNode[] {
+  return decls.map((d) => (d.children ? { label: d.label, children: toLabelNodes(d.children) } : { label: d.label, key: d.key }));
+}
+
+function buildApplications(otherHandling: RowDecl): ApplicationsSectionDef {
+  const decls = applicationRows(otherHandling);
+  const paths = leafPaths(APPLICATION_COLUMN_TREE);
+  const columns = fillSumLabels(APPLICATION_COLUMNS.map((c) => column(c, paths.get(c.key) ?? [])));
+  const rows: RowDef[] = [];
+  const walk = (list: readonly RowDecl[], path: readonly string[]) => {
+    for (const d of list) {
+      if (d.children) {
+        walk(d.children, [...path, d.label]);
+        continue;
+      }
+      const key = d.key!;
+      const derivation: Derivation | null = d.sumOfSiblings
+        ? {
+            rule: d.sumOfSiblings.rule,
+            sumOf: leafKeys(list).filter((k) => k !== key),
+            sumLabel: d.sumOfSiblings.label,
+          }
+        : null;
+      rows.push({
+        key,
+        label: d.label,
+        path,
+        fullLabel: [...path, d.label].join(SEP),
+        shortLabel: d.shortLabel ?? d.label,
+        columns,
+        derived: derivation !== null,
+        derivation,
+      });
+    }
+  };
+  walk(decls, []);
+  return {
+    key: "applications",
+    number: "三",
+    title: "三、收到和处理政府信息公开申请情况",
+    rows,
+    columns,
+    columnTree: APPLICATION_COLUMN_TREE,
+    rowTree: toLabelNodes(decls),
+    note: APPLICATIONS_NOTE,
+    balance: { left: ["received", "carriedOver"], right: ["handledTotal", "carriedForward"] },
+    carryOver: { row: "carriedOver", lastYearRow: "carriedForward" },
+  };
+}
+
+function buildReviewLitigation(): ReviewLitigationSectionDef {
+  const columns = fillSumLabels(REVIEW_COLUMNS.map((c) => column(c, [])));
+  const paths = leafPaths(REVIEW_GROUP_TREE);
+  const labels = new Map<string, string>();
+  const collect = (ns: readonly LabelNode[]) =>
+    ns.forEach((n) => (n.children ? collect(n.children) : n.key && labels.set(n.key, n.label)));
+  collect(REVIEW_GROUP_TREE);
+  const rows: RowDef[] = leafKeys(REVIEW_GROUP_TREE).map((key) => {
+    const path = paths.get(key) ?? [];
+    const label = labels.get(key)!;
+    const fullLabel = [...path, label].join(SEP);
+    return { key, label, path, fullLabel, shortLabel: fullLabel, columns, derived: false, derivation: null };
+  });
+  return {
+    key: "reviewLitigation",
+    number: "四",
+    title: "四、政府信息公开行政复议、行政诉讼情况",
+    rows,
+    columns,
+    groupTree: REVIEW_GROUP_TREE,
+  };
+}
+
+const OUTLINE = ["overview", "proactive", "applications", "reviewLitigation", "problems", "other"] as const;
+
+const DOCUMENT_TITLE = "国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知";
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object" && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+export const TEMPLATE_2019: ReportTemplate = deepFreeze({
+  id: "2019",
+  documentName: "国办公开办函〔2019〕60号",
+  documentTitle: DOCUMENT_TITLE,
+  years: { from: null, to: 2020 },
+  narrative: narrative([]),
+  sections: {
+    proactive: buildProactive(PROACTIVE_2019, "pad"),
+    applications: buildApplications(OTHER_HANDLING_2019),
+    reviewLitigation: buildReviewLitigation(),
+  },
+  outline: OUTLINE,
+});
+
+export const TEMPLATE_2021: ReportTemplate = deepFreeze({
+  id: "2021",
+  documentName: "国办公开办函〔2021〕30号",
+  documentTitle: DOCUMENT_TITLE,
+  years: { from: 2021, to: null },
+  narrative: narrative(OTHER_GUIDANCE_2021),
+  sections: {
+    proactive: buildProactive(PROACTIVE_2021, "span"),
+    applications: buildApplications(OTHER_HANDLING_2021),
+    reviewLitigation: buildReviewLitigation(),
+  },
+  outline: OUTLINE,
+});
+
+export const TEMPLATES: { readonly [K in TemplateId]: ReportTemplate } = { "2019": TEMPLATE_2019, "2021": TEMPLATE_2021 };

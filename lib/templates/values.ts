@@ -1,0 +1,191 @@
+/**
+ * Cell values: kind checks, Chinese descriptions, and derived (computed) cells.
+ * Shared by the exchange schemas and the validation engine.
+ */
+import { cellsOf, findColumn, findRow } from "./helpers";
+import {
+  SECTION_KEYS,
+  type CellKind,
+  type CellValue,
+  type ReportSections,
+  type ReportSectionsInput,
+  type ReportTemplate,
+  type SectionKey,
+  type SectionValues,
+} from "./types";
+
+/** Money is compared and summed in integer units of 1/10000 万元 (= 1 元). */
+export const MONEY_SCALE = 10_000;
+export const MONEY_MAX_DECIMALS = 4;
+
+/** What a value of this kind must be, in Chinese. */
+export function kindRequirement(kind: CellKind): string {
+  switch (kind) {
+    case "count":
+      return "应为不小于 0 的整数";
+    case "signedCount":
+      return "应为整数（减少时可填负数）";
+    case "money":
+      return `应为不小于 0 的金额（万元），最多 ${MONEY_MAX_DECIMALS} 位小数`;
+  }
+}
+
+/** Number of decimal places in the shortest decimal representation of `v`. */
+export function decimalPlaces(v: number): number {
+  if (!Number.isFinite(v)) return 0;
+  const s = String(Math.abs(v));
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
+  if (!m) return 0;
+  const frac = m[2]?.length ?? 0;
+  const exp = m[3] ? Number(m[3]) : 0;
+  return Math.max(0, frac - exp);
+}
+
+/** True when `v` is an acceptable stated value of this kind. */
+export function isValidCellValue(v: unknown, kind: CellKind): v is number {
+  if (typeof v !== "number" || !Number.isFinite(v)) return false;
+  switch (kind) {
+    case "count":
+      return Number.isSafeInteger(v) && v >= 0;
+    case "signedCount":
+      return Number.isSafeInteger(v);
+    case "money":
+      return v >= 0 && decimalPlaces(v) <= MONEY_MAX_DECIMALS && v * MONEY_SCALE <= Number.MAX_SAFE_INTEGER;
+  }
+}
+
+/** A value as a clerk would read it: `-1`, `文字 "abc"`, `空值（null）` … */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return "未填写（缺少此项）";
+  if (v === null) return "空值（null）";
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) return "非数字（NaN）";
+    if (!Number.isFinite(v)) return "无穷大";
+    return String(v);
+  }
+  if (typeof v === "string") return `文字 ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === "boolean") return `真假值 ${v}`;
+  if (Array.isArray(v)) return "数组";
+  if (typeof v === "object") return "对象";
+  return typeof v;
+}
+
+/**
+ * Why `v` is not acceptable for `kind`, in Chinese ("应为不小于 0 的整数，实际为 -1"),
+ * or null when it is fine. A string of digits is rejected too ("不要加引号").
+ */
+export function valueProblem(v: unknown, kind: CellKind): string | null {
+  if (isValidCellValue(v, kind)) return null;
+  let detail = "";
+  if (typeof v === "number" && Number.isFinite(v)) {
+    if (kind === "money" && v >= 0 && decimalPlaces(v) > MONEY_MAX_DECIMALS) detail = `（有 ${decimalPlaces(v)} 位小数）`;
+    else if (!Number.isInteger(v) && kind !== "money") detail = "（不是整数）";
+    else if (v < 0) detail = "（不能为负数）";
+    else if (!Number.isSafeInteger(v) || v * MONEY_SCALE > Number.MAX_SAFE_INTEGER) detail = "（数值过大）";
+  } else if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) {
+    detail = "（应填数字本身，不要加引号）";
+  }
+  return `${kindRequirement(kind)}，实际为 ${describeValue(v)}${detail}`;
+}
+
+/** integer units used for exact sums/comparisons */
+export function toUnits(v: number, kind: CellKind): number {
+  return kind === "money" ? Math.round(v * MONEY_SCALE) : v;
+}
+export function fromUnits(u: number, kind: CellKind): number {
+  return kind === "money" ? u / MONEY_SCALE : u;
+}
+
+/** Reads a stated value (undefined → null). */
+export function statedValue(
+  sections: ReportSectionsInput | ReportSections | undefined,
+  section: SectionKey,
+  row: string,
+  column: string,
+): unknown {
+  const s = sections?.[section] as Record<string, Record<string, unknown> | undefined> | undefined;
+  const r = s?.[row];
+  if (!r || typeof r !== "object") return null;
+  const v = r[column];
+  return v === undefined ? null : v;
+}
+
+/**
+ * Effective value of each cell: the stated value when it is a valid value of its kind;
+ * for a derived cell left blank (or stated invalidly), the sum computed from the
+ * effective values of the cells it sums; null when unknown (blank, invalid, or a sum
+ * with a blank part).
+ */
+export function effectiveValues(
+  template: ReportTemplate,
+  sections: ReportSectionsInput | ReportSections | undefined,
+): (section: SectionKey, row: string, column: string) => CellValue {
+  const memo = new Map<string, CellValue>();
+  const visiting = new Set<string>();
+  const get = (section: SectionKey, row: string, column: string): CellValue => {
+    const id = `${section}/${row}/${column}`;
+    if (memo.has(id)) return memo.get(id)!;
+    const rowDef = findRow(template, section, row);
+    const col = rowDef?.columns.find((c) => c.key === column);
+    if (!rowDef || !col || visiting.has(id)) return null;
+    const stated = statedValue(sections, section, row, column);
+    let result: CellValue = null;
+    if (isValidCellValue(stated, col.kind)) {
+      result = stated;
+    } else if (col.derivation || rowDef.derivation) {
+      visiting.add(id);
+      const parts = col.derivation
+        ? col.derivation.sumOf.map((c) => [row, c] as const)
+        : rowDef.derivation!.sumOf.map((r) => [r, column] as const);
+      let units = 0;
+      for (const [r, c] of parts) {
+        const v = get(section, r, c);
+        const partKind = findColumn(template, section, r, c)?.kind ?? col.kind;
+        if (v === null) {
+          units = NaN;
+          break;
+        }
+        units += toUnits(v, partKind);
+      }
+      visiting.delete(id);
+      result = Number.isNaN(units) ? null : fromUnits(units, col.kind);
+    }
+    memo.set(id, result);
+    return result;
+  };
+  return get;
+}
+
+/**
+ * The three section objects with every row and column of the template, in template
+ * order. Stated values are kept as they are (also invalid ones, so that validation can
+ * flag them); blank derived cells are filled with their computed value when it can be
+ * computed; other blanks are null.
+ */
+export function deriveSections(template: ReportTemplate, sections: ReportSectionsInput | ReportSections | undefined): ReportSections {
+  const eff = effectiveValues(template, sections);
+  const out = {} as ReportSections;
+  for (const section of SECTION_KEYS) {
+    const obj: SectionValues = {};
+    for (const row of template.sections[section].rows) {
+      const r: Record<string, CellValue> = {};
+      for (const col of row.columns) {
+        const stated = statedValue(sections, section, row.key, col.key);
+        const derived = row.derived || col.derived;
+        r[col.key] = derived && stated === null ? eff(section, row.key, col.key) : (stated as CellValue);
+      }
+      obj[row.key] = r;
+    }
+    out[section] = obj;
+  }
+  return out;
+}
+
+/** Sections with every cell of the template set to `value` (default null): an empty form. */
+export function emptySections(template: ReportTemplate, value: CellValue = null): ReportSections {
+  const out = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
+  for (const cell of cellsOf(template)) {
+    (out[cell.section][cell.row] ??= {})[cell.column] = value;
+  }
+  return out;
+}

@@ -1,0 +1,236 @@
+/**
+ * The one engine that evaluates the rule data of ./rules.ts against a report.
+ * Pure TypeScript: runs in the browser (live form checks) and in Node (server, CLI).
+ */
+import {
+  CONTACT_FIELDS,
+  cellId,
+  cellsOf,
+  effectiveValues,
+  findColumn,
+  fromUnits,
+  getTemplate,
+  isValidCellValue,
+  statedValue,
+  toUnits,
+  valueProblem,
+  type CellValue,
+  type NarrativeKey,
+  type ReportSections,
+  type ReportSectionsInput,
+  type ReportTemplate,
+  type TemplateId,
+} from "@/lib/templates";
+import { rulesFor, RULE_IDS, type EquationRule, type Operand, type RequiredRule, type RuleId, type Severity } from "./rules";
+
+export interface Violation {
+  ruleId: RuleId;
+  severity: Severity;
+  /**
+   * The cells concerned, as cellIds (`section/row/column`), for highlighting. For
+   * `required` on a narrative or contact field: "narrative.overview", "contact.phone".
+   */
+  cells: string[];
+  /** equation rules: the left side's cells and the right side's (last year's cells as `lastYear:section/row/column`) */
+  left?: string[];
+  right?: string[];
+  /** the right side (the computed total, or the other side of the 勾稽关系) */
+  expected?: number;
+  /** the left side (the stated total, or the stated value of the flagged cell) */
+  actual?: number;
+  /** actual − expected */
+  difference?: number;
+  /** Chinese, naming the cells by their official labels */
+  message: string;
+}
+
+export interface ValidationInput {
+  templateId: TemplateId;
+  /** the three table sections; values number | null (missing = null) */
+  sections: ReportSectionsInput | ReportSections;
+  /** narrative sections (markdown); in submit mode, missing counts as empty */
+  narrative?: Partial<Record<NarrativeKey, string | null | undefined>> | null;
+  /** contact fields; in submit mode, missing counts as empty */
+  contact?: Partial<Record<"address" | "phone" | "email", string | null | undefined>> | null;
+}
+
+export interface ValidationOptions {
+  /** "draft": blanks are fine; "submit": every number and the narrative/contact must be filled */
+  mode: "draft" | "submit";
+  /** last year's report of the same agency, when it is in the system */
+  lastYear?: { carriedForward: Record<string, CellValue | undefined> } | null;
+}
+
+const fmt = (n: number) => String(n);
+
+function operandId(o: Operand): string {
+  return `${o.lastYear ? "lastYear:" : ""}${cellId(o.section, o.row, o.column)}`;
+}
+
+function evaluateEquation(
+  t: ReportTemplate,
+  rule: EquationRule,
+  input: ValidationInput,
+  current: ReturnType<typeof effectiveValues>,
+  lastYear: ReturnType<typeof effectiveValues> | null,
+): Violation | null {
+  if (rule.derivedLeft) {
+    const o = rule.left[0]!;
+    const col = findColumn(t, o.section, o.row, o.column);
+    // a blank derived cell is computed; an invalid one is reported by nonNegativeInteger
+    if (!col || !isValidCellValue(statedValue(input.sections, o.section, o.row, o.column), col.kind)) return null;
+  }
+  const side = (ops: readonly Operand[]): { units: number; kind: "count" | "signedCount" | "money" } | null => {
+    let units = 0;
+    let kind: "count" | "signedCount" | "money" = "count";
+    for (const o of ops) {
+      const source = o.lastYear ? lastYear : current;
+      if (!source) return null;
+      const v = source(o.section, o.row, o.column);
+      if (v === null) return null; // a blank (or invalid) operand: nothing to check yet
+      kind = findColumn(t, o.section, o.row, o.column)?.kind ?? "count";
+      units += toUnits(v, kind);
+    }
+    return { units, kind };
+  };
+  const l = side(rule.left);
+  const r = side(rule.right);
+  if (!l || !r || l.units === r.units) return null;
+  const actual = fromUnits(l.units, l.kind);
+  const expected = fromUnits(r.units, r.kind);
+  const difference = fromUnits(l.units - r.units, l.kind);
+  const statement = rule.derivedLeft
+    ? `${rule.leftName}填的是 ${fmt(actual)}，而${rule.rightName}为 ${fmt(expected)}`
+    : `${rule.leftName} = ${fmt(actual)}，${rule.rightName} = ${fmt(expected)}`;
+  const left = rule.left.map(operandId);
+  const right = rule.right.map(operandId);
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    cells: [...left, ...right].filter((id) => !id.startsWith("lastYear:")),
+    left,
+    right,
+    expected,
+    actual,
+    difference,
+    message: `${rule.where}：${statement}，相差 ${fmt(Math.abs(difference))}${rule.hint}`,
+  };
+}
+
+function evaluateRequired(t: ReportTemplate, rule: RequiredRule, input: ValidationInput): Violation[] {
+  const out: Violation[] = [];
+  for (const sectionKey of ["proactive", "applications", "reviewLitigation"] as const) {
+    const s = t.sections[sectionKey];
+    for (const row of s.rows) {
+      const blank = row.columns.filter(
+        (c) => !(row.derived || c.derived) && statedValue(input.sections, sectionKey, row.key, c.key) === null,
+      );
+      if (blank.length === 0) continue;
+      const all = blank.length === row.columns.filter((c) => !(row.derived || c.derived)).length;
+      const what = all && row.columns.length > 1 ? "整行未填写" : `${blank.map((c) => c.label).join("、")} 未填写`;
+      out.push({
+        ruleId: "required",
+        severity: rule.severity,
+        cells: blank.map((c) => cellId(sectionKey, row.key, c.key)),
+        message: `${s.title} · ${row.fullLabel}：${what}（没有发生的请填 0）`,
+      });
+    }
+  }
+  for (const key of rule.narrative) {
+    const text = input.narrative?.[key];
+    if (typeof text !== "string" || text.trim() === "") {
+      out.push({
+        ruleId: "required",
+        severity: rule.severity,
+        cells: [`narrative.${key}`],
+        message: `${t.narrative[key].title} 未填写`,
+      });
+    }
+  }
+  const missing = CONTACT_FIELDS.filter((f) => rule.contact.includes(f.key)).filter((f) => {
+    const v = input.contact?.[f.key];
+    return typeof v !== "string" || v.trim() === "";
+  });
+  if (missing.length > 0) {
+    out.push({
+      ruleId: "required",
+      severity: rule.severity,
+      cells: missing.map((f) => `contact.${f.key}`),
+      message: `联系方式：${missing.map((f) => f.label).join("、")} 未填写`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Checks a report against every rule of its template. Returns the violations in rule
+ * order (nonNegativeInteger, required, rowTotal, handledTotal, balance, groupTotal,
+ * carryOverMatchesLastYear), each in template order. Never throws on odd values.
+ */
+export function validateReport(input: ValidationInput, options: ValidationOptions): Violation[] {
+  const t = getTemplate(input.templateId);
+  const current = effectiveValues(t, input.sections);
+  const lastYear = options.lastYear
+    ? effectiveValues(t, { applications: { [t.sections.applications.carryOver.lastYearRow]: { ...options.lastYear.carriedForward } } })
+    : null;
+  const out: Violation[] = [];
+  for (const rule of rulesFor(t.id)) {
+    switch (rule.type) {
+      case "cellKind":
+        for (const cell of cellsOf(t)) {
+          const v = statedValue(input.sections, cell.section, cell.row, cell.column);
+          if (v === null) continue;
+          const problem = valueProblem(v, cell.kind);
+          if (problem === null) continue;
+          out.push({
+            ruleId: rule.id,
+            severity: rule.severity,
+            cells: [cell.id],
+            ...(typeof v === "number" && Number.isFinite(v) ? { actual: v } : {}),
+            message: `${cell.label}：${problem}`,
+          });
+        }
+        break;
+      case "required":
+        if (options.mode === "submit") out.push(...evaluateRequired(t, rule, input));
+        break;
+      case "equation": {
+        const v = evaluateEquation(t, rule, input, current, lastYear);
+        if (v) out.push(v);
+        break;
+      }
+    }
+  }
+  const order = (id: RuleId) => RULE_IDS.indexOf(id);
+  return out.sort((a, b) => order(a.ruleId) - order(b.ruleId));
+}
+
+export const errorsOf = (vs: readonly Violation[]) => vs.filter((v) => v.severity === "error");
+export const warningsOf = (vs: readonly Violation[]) => vs.filter((v) => v.severity === "warning");
+export const hasErrors = (vs: readonly Violation[]) => vs.some((v) => v.severity === "error");
+
+/** cellId → the violations that concern it (for highlighting cells in a form). */
+export function violationsByCell(vs: readonly Violation[]): Map<string, Violation[]> {
+  const m = new Map<string, Violation[]>();
+  for (const v of vs) for (const c of v.cells) (m.get(c) ?? m.set(c, []).get(c)!).push(v);
+  return m;
+}
+
+/** a side of an equation: `a+b`, or for long sums `Σ(first…last, n 项)` */
+function sideText(ids: readonly string[]): string {
+  if (ids.length <= 6) return ids.join("+");
+  return `Σ(${ids[0]}…${ids[ids.length - 1]}, ${ids.length} 项)`;
+}
+
+/**
+ * One line for the CLI: rule id, cells, amounts, message. E.g.
+ * `balance applications/received/naturalPerson+applications/carriedOver/naturalPerson ≠ applications/handledTotal/naturalPerson+applications/carriedForward/naturalPerson: 5 ≠ 4 (差 1) — 三、… 自然人 列：…`
+ */
+export function formatViolationLine(v: Violation): string {
+  if (v.left && v.right && v.actual !== undefined && v.expected !== undefined) {
+    const diff = Math.abs(v.difference ?? v.actual - v.expected);
+    return `${v.ruleId} ${sideText(v.left)} ≠ ${sideText(v.right)}: ${fmt(v.actual)} ≠ ${fmt(v.expected)} (差 ${fmt(diff)}) — ${v.message}`;
+  }
+  const amount = v.actual !== undefined ? `: ${fmt(v.actual)}` : "";
+  return `${v.ruleId} ${v.cells.join(",")}${amount} — ${v.message}`;
+}
