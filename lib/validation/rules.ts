@@ -109,7 +109,9 @@ const cellRef = (section: SectionKey, row: string, column: string, lastYear = fa
   lastYear ? { section, row, column, lastYear } : { section, row, column };
 
 const columnWhere = (title: string, col: ColumnDef) => `${title} · ${col.fullLabel} 列`;
-const rowWhere = (title: string, row: RowDef) => `${title} · ${row.fullLabel}${row.columns.length > 1 ? " 行" : ""}`;
+/** applications rows are printed as rows ("… 行"); reviewLitigation "rows" are column groups */
+const rowWhere = (title: string, row: RowDef, section: SectionKey) =>
+  `${title} · ${row.fullLabel}${section === "applications" ? " 行" : ""}`;
 
 /** The rules of a template, in evaluation (and reporting) order. */
 export function rulesFor(templateId: TemplateId): readonly RuleDef[] {
@@ -142,7 +144,7 @@ export function rulesFor(templateId: TemplateId): readonly RuleDef[] {
           operator: "==",
           right: col.derivation.sumOf.map((c) => cellRef(sectionKey, row.key, c)),
           derivedLeft: true,
-          where: rowWhere(s.title, row),
+          where: rowWhere(s.title, row, sectionKey),
           leftName: col.label,
           rightName: col.derivation.sumLabel,
           hint: `（${col.label}应等于${col.derivation.sumLabel}；清空${col.label}可由系统自动计算）`,

@@ -229,7 +229,7 @@ describe.each(TEMPLATE_IDS)("template %s", (id) => {
       expect(ids(vs)).toEqual(["groupTotal"]);
       expect(vs[0]!.cells[0]).toBe("reviewLitigation/litigationAfterReconsideration/total");
       expect(vs[0]!.difference).toBe(-4);
-      expect(vs[0]!.message).toContain("行政诉讼 · 复议后起诉 行：总计填的是");
+      expect(vs[0]!.message).toContain("四、政府信息公开行政复议、行政诉讼情况 · 行政诉讼 · 复议后起诉：总计填的是");
     });
   });
 
