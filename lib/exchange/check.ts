@@ -13,7 +13,11 @@ export interface CheckResult {
   /** structural errors from parsing, one Chinese line each (`path: message`) */
   parseErrors: string[];
   violations: Violation[];
-  /** parse errors, then one formatViolationLine per violation (errors first, then warnings) */
+  /**
+   * One line per problem, each starting with its id: parse problems (`schema …`, or
+   * `nonNegativeInteger …` for a cell value of the wrong kind), else one
+   * formatViolationLine per violation (errors first, then warnings)
+   */
   lines: string[];
 }
 
@@ -22,7 +26,9 @@ export function checkReportDocument(
   options: Partial<ValidationOptions> = {},
 ): CheckResult {
   const parsed = parseReportDocument(input);
-  if (!parsed.ok) return { ok: false, parseErrors: parsed.errors, violations: [], lines: parsed.errors };
+  if (!parsed.ok) {
+    return { ok: false, parseErrors: parsed.errors, violations: [], lines: parsed.problems.map((p) => `${p.id} ${p.line}`) };
+  }
   const doc = withDerivedCells(parsed.doc);
   const violations = validateDocument(doc, { mode: options.mode ?? "submit", lastYear: options.lastYear ?? null });
   const errors = errorsOf(violations);

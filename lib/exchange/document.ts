@@ -20,7 +20,31 @@ import {
 } from "@/lib/templates";
 import { EXCHANGE_FORMAT, YEAR_MAX, YEAR_MIN, reportDocumentSchema, type ReportDocument } from "./schema";
 
-export type ParseResult = { ok: true; doc: ReportDocument } | { ok: false; errors: string[] };
+export type ParseResult =
+  | { ok: true; doc: ReportDocument }
+  | {
+      ok: false;
+      errors: string[];
+      /**
+       * The same lines, each with the id a tool prints first: `nonNegativeInteger` for a
+       * cell whose value is of the wrong kind (a letter, a negative count, too many
+       * decimals), `schema` for everything structural (unknown or missing keys, format…).
+       */
+      problems: { id: "nonNegativeInteger" | "schema"; line: string }[];
+    };
+
+function failure(lines: string[], valueLines: ReadonlySet<string> = new Set()): ParseResult {
+  const errors = [...new Set(lines)];
+  return { ok: false, errors, problems: errors.map((line) => ({ id: valueLines.has(line) ? "nonNegativeInteger" : "schema", line })) };
+}
+
+/** An issue about a present table cell's value (not a missing or unknown key). */
+function isCellValueIssue(input: Record<string, unknown>, path: readonly PropertyKey[]) {
+  if (path.length !== 3 || !(SECTION_KEYS as readonly PropertyKey[]).includes(path[0]!)) return false;
+  const row = (input[path[0] as string] as Record<string, unknown> | undefined)?.[path[1] as string];
+  const value = isPlainObject(row) ? row[path[2] as string] : undefined;
+  return value !== undefined && value !== null;
+}
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
@@ -51,13 +75,10 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 export function parseReportDocument(input: unknown): ParseResult {
   try {
     if (!isPlainObject(input)) {
-      return { ok: false, errors: [`(根): 报告应为 JSON 对象（{ … }），实际为 ${describeValue(input)}`] };
+      return failure([`(根): 报告应为 JSON 对象（{ … }），实际为 ${describeValue(input)}`]);
     }
     if (input.format !== EXCHANGE_FORMAT) {
-      return {
-        ok: false,
-        errors: [`format: 不是本系统的年度报告交换格式：应为 "${EXCHANGE_FORMAT}"，实际为 ${describeValue(input.format)}`],
-      };
+      return failure([`format: 不是本系统的年度报告交换格式：应为 "${EXCHANGE_FORMAT}"，实际为 ${describeValue(input.format)}`]);
     }
     const errors: string[] = [];
     const year = input.year;
@@ -69,12 +90,9 @@ export function parseReportDocument(input: unknown): ParseResult {
       if (yearOk && templateIdForYear(year) !== templateId) {
         const expected = getTemplate(templateIdForYear(year));
         // the tables would be checked against the wrong structure: report just this
-        return {
-          ok: false,
-          errors: [
-            `template: ${year} 年度的报告应使用 ${expected.id} 模板（${expected.documentName}），文件写的是 ${templateId} 模板（${getTemplate(templateId).documentName}）；请核对 year 和 template`,
-          ],
-        };
+        return failure([
+          `template: ${year} 年度的报告应使用 ${expected.id} 模板（${expected.documentName}），文件写的是 ${templateId} 模板（${getTemplate(templateId).documentName}）；请核对 year 和 template`,
+        ]);
       }
     } else {
       errors.push(`template: 模板应为 "2019"（2020 年度及以前）或 "2021"（2021 年度起），实际为 ${describeValue(input.template)}`);
@@ -82,21 +100,24 @@ export function parseReportDocument(input: unknown): ParseResult {
       if (!yearOk) {
         // without a template there is no table structure to check against
         errors.push(`year: 报告年度应为 ${YEAR_MIN}–${YEAR_MAX} 之间的整数年份，实际为 ${describeValue(year)}`);
-        return { ok: false, errors };
+        return failure(errors);
       }
       templateId = templateIdForYear(year);
     }
     const result = reportDocumentSchema(templateId).safeParse(input);
+    const valueLines = new Set<string>();
     if (!result.success) {
       for (const issue of result.error.issues) {
         if (templateReported && issue.path.length === 1 && issue.path[0] === "template") continue;
-        errors.push(`${formatPath(issue.path)}: ${issue.message}`);
+        const line = `${formatPath(issue.path)}: ${issue.message}`;
+        errors.push(line);
+        if (isCellValueIssue(input, issue.path)) valueLines.add(line);
       }
     }
-    if (errors.length > 0 || !result.success) return { ok: false, errors: [...new Set(errors)] };
+    if (errors.length > 0 || !result.success) return failure(errors, valueLines);
     return { ok: true, doc: canonicalDocument(result.data as ReportDocument) };
   } catch (e) {
-    return { ok: false, errors: [`(根): 无法读取报告：${e instanceof Error ? e.message : String(e)}`] };
+    return failure([`(根): 无法读取报告：${e instanceof Error ? e.message : String(e)}`]);
   }
 }
 
@@ -106,7 +127,7 @@ export function parseReportJson(text: string): ParseResult {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`(根): 文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`] };
+    return failure([`(根): 文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`]);
   }
   return parseReportDocument(value);
 }

@@ -191,6 +191,23 @@ describe("structural rejections: one clear Chinese line each, never a throw", ()
     ]);
   });
 
+  it("tags a wrong-kind cell value with nonNegativeInteger and structural problems with schema", () => {
+    const d = rawFixture();
+    d.applications.received.naturalPerson = "5a";
+    d.proactive.regulations.made = -1;
+    delete d.applications.granted.legal;
+    d.applications.appealed = { naturalPerson: 0 };
+    const r = parseReportDocument(d);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const byPath = (prefix: string) => r.problems.find((p) => p.line.startsWith(prefix))?.id;
+    expect(byPath("applications.received.naturalPerson:")).toBe("nonNegativeInteger");
+    expect(byPath("proactive.regulations.made:")).toBe("nonNegativeInteger");
+    expect(byPath("applications.granted.legal:")).toBe("schema");
+    expect(byPath("applications: 2019 模板没有「appealed」行")).toBe("schema");
+    expect(r.problems.map((p) => p.line)).toEqual(r.errors);
+  });
+
   it("a number written as text", () => {
     const errs = parse((d) => (d.applications.received.naturalPerson = "5"));
     expect(errs[0]).toContain("不要加引号");
