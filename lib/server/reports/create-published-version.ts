@@ -1,0 +1,40 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "../prisma";
+import { recordAudit } from "../audit/record-audit";
+import { reportToDocument, reportWithContent } from "./report-document";
+
+type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export interface Actor {
+  id?: string | null;
+  label?: string | null;
+}
+
+/**
+ * Freezes the report's current content as its next public version and marks it published.
+ * The snapshot is what the public page and API serve, so later edits never leak out.
+ */
+export async function createPublishedVersion(tx: Tx, reportId: string, actor: Actor, changeNote: string | null = null) {
+  const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, include: reportWithContent });
+  const last = await tx.publishedVersion.findFirst({ where: { reportId }, orderBy: { versionNo: "desc" }, select: { versionNo: true } });
+  const versionNo = (last?.versionNo ?? 0) + 1;
+  const now = new Date();
+  const document = reportToDocument(report) as unknown as Prisma.InputJsonValue;
+  await tx.publishedVersion.create({
+    data: { reportId, versionNo, document, changeNote, publishedAt: now, publishedById: actor.id ?? null },
+  });
+  await tx.report.update({
+    where: { id: reportId },
+    data: { status: "PUBLISHED", publishedAt: now, correctionReason: null, version: { increment: 1 } },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: "report.published",
+    entityType: "Report",
+    entityId: reportId,
+    reportId,
+    details: { versionNo, fromStatus: report.status, changeNote },
+  });
+  return versionNo;
+}

@@ -1,0 +1,106 @@
+import { exportDocument, type ReportDocument } from "@/lib/exchange";
+import { STATUS_LABELS } from "@/lib/reports/status";
+import { formatViolationLine, validateDocument, type Violation } from "@/lib/validation";
+import type { Db } from "../prisma";
+import { recordAudit } from "../audit/record-audit";
+import { ensureRegion } from "../regions/ensure-region";
+import { createPublishedVersion, type Actor } from "./create-published-version";
+import { documentCellRows, documentFields, reportToDocument, reportWithContent } from "./report-document";
+import { loadLastYearCarriedForward } from "./last-year";
+
+export type ImportOutcome = "created" | "updated" | "published" | "unchanged";
+
+export type ImportResult =
+  | { ok: true; outcome: ImportOutcome; reportId: string; warnings: Violation[] }
+  | { ok: false; errors: string[] };
+
+/** What identifies a report's content; names of agency and region belong to the administrator. */
+function contentOf(doc: ReportDocument) {
+  const { agency, ...rest } = doc;
+  return JSON.stringify({ ...rest, agency: { code: agency.code, region: { code: agency.region.code } } });
+}
+
+/** Cell-level differences for the audit trail: id → [before, after]. */
+function cellChanges(before: ReportDocument, after: ReportDocument) {
+  const changes: Record<string, [number | null, number | null]> = {};
+  for (const section of ["proactive", "applications", "reviewLitigation"] as const) {
+    for (const [row, cols] of Object.entries(after[section])) {
+      for (const [col, value] of Object.entries(cols)) {
+        const old = before[section][row]?.[col] ?? null;
+        if (old !== value) changes[`${section}/${row}/${col}`] = [old, value];
+      }
+    }
+  }
+  const fields: string[] = [];
+  if (JSON.stringify(before.narrative) !== JSON.stringify(after.narrative)) fields.push("narrative");
+  if (JSON.stringify(before.contact) !== JSON.stringify(after.contact)) fields.push("contact");
+  if (before.issuedOn !== after.issuedOn) fields.push("issuedOn");
+  return { cells: changes, fields };
+}
+
+/**
+ * Stores one exchange document (validated with every error rule first; nothing is stored
+ * from a document that fails). Unknown regions and agencies are created. Idempotent: the
+ * same document again changes nothing. A draft or returned report is overwritten; a report
+ * that is submitted, approved or published is never overwritten — that is a correction.
+ */
+export async function importReport(db: Db, input: ReportDocument, options: { publish: boolean; actor: Actor }): Promise<ImportResult> {
+  const doc = exportDocument(input);
+  const lastYear = await loadLastYearCarriedForward(db, doc.agency.code, doc.year);
+  const violations = validateDocument(doc, { mode: "submit", lastYear });
+  const errors = violations.filter((v) => v.severity === "error");
+  if (errors.length) return { ok: false, errors: errors.map(formatViolationLine) };
+  const warnings = violations.filter((v) => v.severity === "warning");
+  const { actor, publish } = options;
+  const audit = { actorId: actor.id, actorLabel: actor.label };
+
+  return db.$transaction(async (tx): Promise<ImportResult> => {
+    await ensureRegion(tx, doc.agency.region);
+    let agency = await tx.agency.findUnique({ where: { code: doc.agency.code } });
+    if (!agency) {
+      agency = await tx.agency.create({
+        data: {
+          code: doc.agency.code,
+          name: doc.agency.name,
+          kind: /^\d{12}$/.test(doc.agency.code) ? "TOWNSHIP" : "DEPARTMENT",
+          regionCode: doc.agency.region.code,
+        },
+      });
+      await recordAudit(tx, { ...audit, action: "agency.created", entityType: "Agency", entityId: agency.id, details: { code: agency.code, name: agency.name, via: "import" } });
+    } else if (agency.regionCode !== doc.agency.region.code) {
+      return { ok: false, errors: [`agency 单位 ${agency.code}（${agency.name}）登记在地区 ${agency.regionCode} 下，与文件中的地区 ${doc.agency.region.code} 不符`] };
+    }
+
+    const existing = await tx.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year: doc.year } }, include: reportWithContent });
+    if (!existing) {
+      const report = await tx.report.create({ data: { agencyId: agency.id, year: doc.year, ...documentFields(doc) } });
+      await tx.reportCell.createMany({ data: documentCellRows(report.id, doc) });
+      await recordAudit(tx, { ...audit, action: "report.imported", entityType: "Report", entityId: report.id, reportId: report.id, details: { code: doc.agency.code, year: doc.year } });
+      if (publish) await createPublishedVersion(tx, report.id, actor);
+      return { ok: true, outcome: publish ? "published" : "created", reportId: report.id, warnings };
+    }
+
+    const current = reportToDocument(existing);
+    if (contentOf(current) === contentOf(doc)) {
+      if (publish && existing.status !== "PUBLISHED") {
+        await createPublishedVersion(tx, existing.id, actor);
+        return { ok: true, outcome: "published", reportId: existing.id, warnings };
+      }
+      return { ok: true, outcome: "unchanged", reportId: existing.id, warnings };
+    }
+    if (existing.status !== "DRAFT" && existing.status !== "RETURNED") {
+      return {
+        ok: false,
+        errors: [
+          `locked ${doc.agency.code} ${doc.year} 年度报告${STATUS_LABELS[existing.status]}，导入文件与系统中的内容不同；已提交、已审核或已发布的报告不能被导入覆盖，请通过更正流程修改`,
+        ],
+      };
+    }
+    await tx.report.update({ where: { id: existing.id }, data: { ...documentFields(doc), version: { increment: 1 } } });
+    await tx.reportCell.deleteMany({ where: { reportId: existing.id } });
+    await tx.reportCell.createMany({ data: documentCellRows(existing.id, doc) });
+    await recordAudit(tx, { ...audit, action: "report.imported", entityType: "Report", entityId: existing.id, reportId: existing.id, details: cellChanges(current, doc) });
+    if (publish) await createPublishedVersion(tx, existing.id, actor);
+    return { ok: true, outcome: publish ? "published" : "updated", reportId: existing.id, warnings };
+  });
+}
