@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { getPublishedReport, parseReportKey } from "@/lib/server/public/published-reports";
+
+// The public API of SPEC: the published report in the exchange format; 404 for anything unpublished.
+export async function GET(_req: Request, { params }: { params: Promise<{ code: string; year: string }> }) {
+  const { code, year } = await params;
+  const key = parseReportKey(code, year);
+  const report = key ? await getPublishedReport(key.code, key.year) : null;
+  if (!report) {
+    return NextResponse.json({ error: "报告不存在或尚未公开发布。" }, { status: 404 });
+  }
+  return NextResponse.json(report.document, {
+    headers: {
+      "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
+      "Content-Disposition": `inline; filename="${report.document.agency.code}-${report.document.year}.json"`,
+    },
+  });
+}

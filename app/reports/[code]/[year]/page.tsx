@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
+import { formatDate } from "@/lib/reports/format";
+import { getPublishedReport, parseReportKey } from "@/lib/server/public/published-reports";
+import { reportTitle } from "@/lib/templates";
+
+// Published reports change only through a correction (which revalidates this path):
+// rendered on first request, then served from the cache.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+type Params = { params: Promise<{ code: string; year: string }> };
+
+async function load({ params }: Params) {
+  const { code, year } = await params;
+  const key = parseReportKey(code, year);
+  return key ? getPublishedReport(key.code, key.year) : null;
+}
+
+export async function generateMetadata(props: Params): Promise<Metadata> {
+  const report = await load(props);
+  return { title: report ? reportTitle(report.document.agency.name, report.document.year) : "报告不存在" };
+}
+
+export default async function PublishedReportPage(props: Params) {
+  const report = await load(props);
+  if (!report) notFound();
+  const doc = report.document;
+  return (
+    <>
+      <nav className="no-print muted" aria-label="报告信息" style={{ marginBottom: 12 }}>
+        <Link href="/">公开报告</Link> › {doc.agency.region.name} › {doc.agency.name} › {doc.year} 年度
+        <span style={{ float: "right" }}>
+          发布于 {formatDate(report.publishedAt)}
+          {report.versionNo > 1 && `（第 ${report.versionNo} 版）`} ·{" "}
+          <a href={`/api/reports/${doc.agency.code}/${doc.year}`} download={`${doc.agency.code}-${doc.year}.json`}>
+            下载 JSON
+          </a>
+        </span>
+      </nav>
+      <ReportDocumentView doc={doc} />
+    </>
+  );
+}

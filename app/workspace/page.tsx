@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { StatusBadge } from "@/components/reports/StatusBadge";
+import { requireUser } from "@/lib/auth/guard";
+import { formatDate, formatDateTime, TEMPLATE_LABELS } from "@/lib/reports/format";
+import { getClerkWorkspace } from "@/lib/server/queries/workspace";
+
+export const metadata = { title: "填报工作台" };
+
+export default async function ClerkWorkspace() {
+  const user = await requireUser(["CLERK"], "/workspace");
+  const workspace = await getClerkWorkspace(user);
+  if (!workspace) {
+    return (
+      <div className="card">
+        <h1 className="page-title">填报工作台</h1>
+        <p className="alert error">您的账号尚未关联填报单位，请联系系统管理员。</p>
+      </div>
+    );
+  }
+  const { agency, rows } = workspace;
+  return (
+    <>
+      <h1 className="page-title">填报工作台 · {agency.name}</h1>
+      <p className="lead">
+        单位代码 {agency.code} · 所属地区 {agency.region.name}
+      </p>
+      <div className="card">
+        <h2>年度报告</h2>
+        <table className="data" aria-label="年度报告">
+          <thead>
+            <tr>
+              <th>报告年度</th>
+              <th>报告格式</th>
+              <th>报送截止</th>
+              <th>状态</th>
+              <th>最后修改</th>
+              <th>公开版本</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.year}>
+                <td>{r.year} 年度</td>
+                <td className="muted">{TEMPLATE_LABELS[r.template]}</td>
+                <td>{formatDate(r.deadline)}</td>
+                <td>
+                  <StatusBadge status={r.report?.status ?? "MISSING"} />
+                </td>
+                <td>{formatDateTime(r.report?.updatedAt)}</td>
+                <td>
+                  {r.report?.publishedAt ? <Link href={`/reports/${agency.code}/${r.year}`}>查看公开报告</Link> : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

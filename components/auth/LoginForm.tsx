@@ -1,0 +1,62 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/roles";
+
+const loginSchema = z.object({
+  username: z.string().trim().min(1, "请输入用户名"),
+  password: z.string().min(1, "请输入密码"),
+});
+type LoginValues = z.infer<typeof loginSchema>;
+
+export function LoginForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(
+    params.get("error") ? "登录已失效或用户名、密码不正确，请重新登录。" : null,
+  );
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema) });
+
+  const onSubmit = async (values: LoginValues) => {
+    setError(null);
+    const res = await signIn("credentials", { ...values, redirect: false });
+    if (!res || res.error) {
+      setError("用户名或密码不正确，或账号已停用。");
+      return;
+    }
+    router.replace(safeCallbackPath(params.get("callbackUrl")) ?? "/me");
+    router.refresh();
+  };
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="登录">
+      {error && (
+        <div className="alert error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="form-field">
+        <label htmlFor="username">用户名</label>
+        <input id="username" autoComplete="username" autoFocus {...register("username")} />
+        {errors.username && <span className="field-error">{errors.username.message}</span>}
+      </div>
+      <div className="form-field">
+        <label htmlFor="password">密码</label>
+        <input id="password" type="password" autoComplete="current-password" {...register("password")} />
+        {errors.password && <span className="field-error">{errors.password.message}</span>}
+      </div>
+      <button type="submit" className="btn" disabled={isSubmitting}>
+        {isSubmitting ? "正在登录…" : "登录"}
+      </button>
+    </form>
+  );
+}

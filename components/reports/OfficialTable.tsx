@@ -1,0 +1,82 @@
+// One statistical table of a report, printed as the official format lays it out:
+// the grid (merged headers, verbatim labels) comes from the template data (tableLayout).
+import type { CellKind, CellValue, LayoutCell, ReportTemplate, SectionKey, SectionValues } from "@/lib/templates";
+import { tableLayout } from "@/lib/templates";
+
+export function formatCellValue(value: CellValue | undefined, kind: CellKind): string {
+  if (value === null || value === undefined) return "";
+  if (kind === "money") return value.toLocaleString("zh-CN", { maximumFractionDigits: 4, useGrouping: false });
+  return String(value);
+}
+
+function GridCell({ cell, values }: { cell: LayoutCell; values: SectionValues }) {
+  const span = { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
+  switch (cell.type) {
+    case "value": {
+      const def = cell.cell!;
+      return (
+        <td {...span} className="num" data-cell={def.id}>
+          {formatCellValue(values[def.row]?.[def.column], def.kind)}
+        </td>
+      );
+    }
+    case "label":
+      return (
+        <th {...span} scope="row" className="row-label">
+          {cell.text}
+        </th>
+      );
+    case "heading":
+      return (
+        <th {...span} scope="colgroup" className="group-heading">
+          {cell.text}
+        </th>
+      );
+    case "note":
+      return (
+        <th {...span} className="corner">
+          {cell.text}
+        </th>
+      );
+    case "header":
+      return (
+        <th {...span} scope={cell.colSpan > 1 ? "colgroup" : "col"}>
+          {cell.text}
+        </th>
+      );
+    case "blank":
+      return <td {...span} />;
+  }
+}
+
+export function OfficialTable({ template, section, values }: { template: ReportTemplate; section: SectionKey; values: SectionValues }) {
+  const layout = tableLayout(template, section);
+  const head = layout.rows.slice(0, layout.headRowCount);
+  const body = layout.rows.slice(layout.headRowCount);
+  return (
+    <div className="table-frame">
+      <table className={`official ${section}`} aria-label={layout.title}>
+        {head.length > 0 && (
+          <thead>
+            {head.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <GridCell key={j} cell={cell} values={values} />
+                ))}
+              </tr>
+            ))}
+          </thead>
+        )}
+        <tbody>
+          {body.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) => (
+                <GridCell key={j} cell={cell} values={values} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
