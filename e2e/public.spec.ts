@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+
+test("首页列出已发布的习岗镇 2020 年报告并可打开", async ({ page }) => {
+  await page.goto("/");
+  const link = page.getByRole("link", { name: /贺兰县习岗镇.*2020/ });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(/\/reports\/640122100000\/2020$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("贺兰县习岗镇2020年政府信息公开工作年度报告");
+});
+
+test("公开报告页显示各部分与表格数据", async ({ page }) => {
+  await page.goto("/reports/640122100000/2020");
+  for (const title of [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+  ]) {
+    await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+  }
+  await expect(page.getByText("2020年，习岗镇主动公开政府信息共687条")).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "政府集中采购" })).toBeVisible();
+  await expect(page.getByText("h1xxgz@163.com").first()).toBeVisible();
+});
+
+test("不存在或未发布的报告返回 404", async ({ page }) => {
+  for (const path of ["/reports/640122100000/2019", "/reports/640122101000/2020", "/reports/999999999999/2020", "/reports/640122100000/abc"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  }
+});

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("审核人看到辖区全部单位及 2020 年度状态", async ({ page }) => {
+  await signIn(page, "reviewer-helan");
+  await page.goto("/review?year=2020");
+  const table = page.getByRole("table", { name: "辖区单位报送情况" });
+  for (const name of ["贺兰县习岗镇", "贺兰县金贵镇", "贺兰县立岗镇", "贺兰县洪广镇", "贺兰县常信乡", "贺兰县自然资源局"]) {
+    await expect(table).toContainText(name);
+  }
+  await expect(table.getByRole("row", { name: /贺兰县习岗镇/ })).toContainText("已发布");
+  await expect(table.getByRole("row", { name: /贺兰县金贵镇/ })).toContainText("未填报");
+});
+
+test("填报人只看到本单位，已发布年度可查看公开报告", async ({ page }) => {
+  await signIn(page, "clerk-xigang");
+  const table = page.getByRole("table", { name: "年度报告" });
+  const row2020 = table.getByRole("row", { name: /2020 年度/ });
+  await expect(row2020).toContainText("已发布");
+  await expect(row2020).toContainText("国办公开办函〔2019〕60号");
+  await expect(table.getByRole("row", { name: /2021 年度/ })).toContainText("国办公开办函〔2021〕30号");
+  await row2020.getByRole("link", { name: "查看公开报告" }).click();
+  await expect(page).toHaveURL(/\/reports\/640122100000\/2020$/);
+});
+
+test("管理员看到单位与全部演示账号", async ({ page }) => {
+  await signIn(page, "admin");
+  const users = page.getByRole("table", { name: "用户" });
+  for (const u of ["admin", "reviewer-helan", "clerk-xigang", "clerk-jingui", "clerk-zrzy"]) {
+    await expect(users.getByRole("cell", { name: u, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("table", { name: "填报单位" })).toContainText("640122-zrzy");
+});

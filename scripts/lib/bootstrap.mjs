@@ -1,0 +1,88 @@
+// Plain-Node helpers for the two README commands, usable before `npm ci` has run:
+// they install what the project's own files declare, and nothing else.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+
+export function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", ...options });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+export function mustRun(cmd, args, options = {}) {
+  const status = run(cmd, args, options);
+  if (status !== 0) {
+    console.error(`\n✗ ${[cmd, ...args].join(" ")} 失败（退出码 ${status}）`);
+    process.exit(status);
+  }
+}
+
+function mtime(file) {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** `npm ci` when node_modules is missing or older than the lockfile. */
+export function ensureNodeModules() {
+  const installed = mtime(path.join(ROOT, "node_modules/.package-lock.json"));
+  if (installed && installed >= mtime(path.join(ROOT, "package-lock.json"))) return;
+  console.log("▶ 安装依赖: npm ci");
+  mustRun("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+/** Newest modification time of any file under the given paths. */
+export function newestMtime(paths) {
+  let newest = 0;
+  const walk = (p) => {
+    let st;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const e of fs.readdirSync(p)) if (e !== "node_modules" && e !== "generated") walk(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of paths) walk(path.join(ROOT, p));
+  return newest;
+}
+
+/** Prisma Client is generated code (git-ignored): make it when missing or older than the schema. */
+export function ensurePrismaClient() {
+  const generated = mtime(path.join(ROOT, "lib/generated/prisma/client.ts"));
+  if (generated && generated >= mtime(path.join(ROOT, "prisma/schema.prisma"))) return;
+  console.log("▶ 生成 Prisma Client");
+  mustRun(process.execPath, ["scripts/prisma-generate.mjs"]);
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "types", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+
+/** `next build` when there is no build or any source is newer than it. */
+export function ensureBuild({ force = false } = {}) {
+  const built = mtime(path.join(ROOT, ".next/BUILD_ID"));
+  if (!force && built && built >= newestMtime(BUILD_INPUTS)) return;
+  console.log("▶ 构建: next build");
+  mustRun(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+}
+
+/** Debian's chromium and CJK fonts, for Playwright (never a downloaded browser). */
+export function ensureBrowser() {
+  const haveChromium = fs.existsSync("/usr/bin/chromium");
+  const haveFonts = spawnSync("dpkg-query", ["-W", "-f=${Status}", "fonts-noto-cjk"], { encoding: "utf8" }).stdout?.includes("install ok installed");
+  if (haveChromium && haveFonts) return;
+  console.log("▶ 安装 Chromium 与中文字体: apt-get install chromium fonts-noto-cjk");
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const apt = (args) => (sudo.length ? mustRun("sudo", ["apt-get", ...args], { env }) : mustRun("apt-get", args, { env }));
+  apt(["update", "-qq"]);
+  apt(["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-noto-cjk"]);
+}

@@ -1,0 +1,54 @@
+// Starts the app: chooses the database (DATABASE_URL, or the embedded server), applies
+// migrations, with --demo loads the demo data, then runs `next start` until stopped.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { openDatabase, persistentSecret, PROJECT_ROOT } from "./lib/database";
+import { runMigrate } from "./lib/migrate";
+
+async function main() {
+  const demo = process.argv.includes("--demo") || process.env.SEED_DEMO === "true";
+  const port = Number(process.env.PORT || 3000);
+  const db = await openDatabase({ log: process.env.DEBUG_DB ? console.error : undefined });
+  console.log(db.embedded ? `▶ 嵌入式 PostgreSQL 已就绪（数据目录 .data/postgres）` : `▶ 使用 DATABASE_URL 指定的数据库`);
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await db.release().catch(() => {});
+    process.exit(code);
+  };
+
+  if (runMigrate(db.url, ["deploy"]).status !== 0) return shutdown(1);
+  if (demo) {
+    const { seedDemo } = await import("./lib/seed-demo");
+    await seedDemo(db.url, { log: (m) => console.log(`  ${m}`) });
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    // no secret configured: make one once and keep it beside the embedded data
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET || persistentSecret("auth-secret"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const next = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: "inherit",
+  });
+  console.log(`▶ 系统已启动: http://localhost:${port}   （Ctrl+C 停止）`);
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(sig, () => {
+      next.kill("SIGTERM");
+    });
+  }
+  next.on("exit", (code, signal) => shutdown(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

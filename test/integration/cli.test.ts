@@ -1,0 +1,193 @@
+// The CLI of SPEC, run as a user runs it (a child process through tsx), on a real database.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "./db-helpers";
+
+const FIXTURE = "data/fixtures/xigang-2020.json";
+let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+let tmp: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: ctx.url },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trim().split("\n").filter(Boolean) };
+}
+
+function fixture() {
+  return JSON.parse(fs.readFileSync(FIXTURE, "utf8"));
+}
+
+function writeJson(name: string, data: unknown) {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, typeof data === "string" ? data : JSON.stringify(data, null, 2));
+  return file;
+}
+
+/** A consistent 2021-format report with non-zero figures and its derived cells left out. */
+async function report2021() {
+  const { getTemplate, emptySections, cellsOf } = await import("@/lib/templates");
+  const t = getTemplate("2021");
+  const sections = emptySections(t, 0);
+  const applicants = ["naturalPerson", "commercial", "research", "publicInterest", "legal", "otherOrg"];
+  const set = (row: string, values: number[]) => applicants.forEach((c, i) => (sections.applications[row]![c] = values[i]!));
+  set("received", [5, 2, 0, 0, 1, 0]);
+  set("carriedOver", [1, 0, 0, 0, 0, 0]);
+  set("granted", [3, 1, 0, 0, 1, 0]);
+  set("unavailable.notHeld", [2, 0, 0, 0, 0, 0]);
+  set("carriedForward", [1, 1, 0, 0, 0, 0]);
+  sections.proactive.fees!.amount = 12.3456;
+  sections.reviewLitigation.reconsideration = { upheld: 1, corrected: 0, other: 0, pending: 1 };
+  for (const cell of cellsOf(t)) if (cell.derived) delete sections[cell.section][cell.row]![cell.column];
+  return {
+    format: "gov-info-disclosure-annual-report/v1",
+    template: "2021" as const,
+    agency: { code: "640122-zrzy", name: "贺兰县自然资源局", region: { code: "640122", name: "贺兰县" } },
+    year: 2022,
+    issuedOn: "2023-01-18",
+    contact: { address: "贺兰县富兴街", phone: "0951-8888888", email: "zrzy@example.cn" },
+    narrative: { overview: "总体情况正文", problems: "存在问题正文", other: "无" },
+    ...sections,
+  };
+}
+
+beforeAll(async () => {
+  ctx = await freshDatabase("govreports_cli");
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
+}, 120_000);
+afterAll(async () => {
+  await ctx?.drop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("npm run cli -- validate", () => {
+  it("prints ok and exits 0 for the seed report", () => {
+    const r = cli("validate", FIXTURE);
+    expect(r.stdout.trim()).toBe("ok");
+    expect(r.status).toBe(0);
+  });
+
+  it("prints one line per violated rule with its id, the cells and the amounts, and exits 1", () => {
+    const doc = fixture();
+    doc.applications.received.naturalPerson = 5; // total still 0 and nothing handled: rowTotal + balance break
+    const r = cli("validate", writeJson("broken.json", doc));
+    expect(r.status).toBe(1);
+    const rowTotal = r.lines.filter((l) => l.startsWith("rowTotal "));
+    expect(rowTotal).toHaveLength(1);
+    expect(rowTotal[0]).toContain("applications/received/total");
+    expect(rowTotal[0]).toMatch(/5/);
+    expect(r.lines.some((l) => l.startsWith("balance ") && l.includes("naturalPerson"))).toBe(true);
+    expect(r.stdout).not.toMatch(/^ok$/m);
+  });
+
+  it("a broken or non-JSON file gets one clear line, never a stack trace", () => {
+    for (const [name, content] of [
+      ["trunc.json", '{"format": "gov-info'],
+      ["words.json", "这不是 JSON"],
+    ] as const) {
+      const r = cli("validate", writeJson(name, content));
+      expect(r.status).toBe(1);
+      expect(r.lines).toHaveLength(1);
+      expect(r.lines[0]).toContain("不是有效的 JSON");
+      expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const missing = cli("validate", path.join(tmp, "nope.json"));
+    expect(missing.status).toBe(1);
+    expect(missing.lines).toEqual([`file ${path.join(tmp, "nope.json")}: 文件不存在`]);
+  });
+
+  it("a 2021 report with a procurement row is an error that says so", async () => {
+    const doc = await report2021();
+    (doc.proactive as Record<string, unknown>).procurement = { projects: 0, amount: 0 };
+    const r = cli("validate", writeJson("procurement.json", doc));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("procurement");
+  });
+
+});
+
+describe("npm run cli -- import / export", () => {
+  it("imports the seed report as published, exports it equal to the file, and re-import changes nothing", () => {
+    const first = cli("import", FIXTURE, "--publish");
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("已导入并发布");
+
+    const exported = cli("export", "640122100000", "2020");
+    expect(exported.status).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual(fixture());
+
+    const again = cli("import", FIXTURE, "--publish");
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("内容未变化");
+  });
+
+  it("refuses a changed file over a published report and stores nothing", async () => {
+    const doc = fixture();
+    doc.narrative.other = "改动过的内容";
+    const r = cli("import", writeJson("changed.json", doc));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("更正流程");
+    expect(JSON.parse(cli("export", "640122100000", "2020").stdout)).toEqual(fixture());
+    expect(await ctx.db.publishedVersion.count()).toBe(1);
+  });
+
+  it("stores nothing from a file that fails validation", async () => {
+    const doc = await report2021();
+    doc.year = 2023;
+    doc.reviewLitigation.reconsideration = { upheld: 1, corrected: 0, other: 0, pending: 1, total: 3 } as never;
+    const r = cli("import", writeJson("bad-2023.json", doc));
+    expect(r.status).toBe(1);
+    expect(r.lines.some((l) => l.includes("groupTotal"))).toBe(true);
+    expect(await ctx.db.report.count({ where: { year: 2023 } })).toBe(0);
+  });
+
+  it("creates unknown regions and agencies, keeps drafts editable, and exports derived cells filled in", async () => {
+    const doc = await report2021();
+    doc.agency = { code: "640181-ga", name: "灵武市公安局", region: { code: "640181", name: "灵武市" } };
+    const file = writeJson("lingwu.json", doc);
+    const r = cli("import", file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("已导入为草稿");
+    const agency = await ctx.db.agency.findUniqueOrThrow({ where: { code: "640181-ga" }, include: { region: true } });
+    expect(agency.region.path).toBe("640000/640100/640181/");
+    const report = await ctx.db.report.findFirstOrThrow({ where: { agencyId: agency.id } });
+    expect(report.status).toBe("DRAFT");
+
+    const exported = JSON.parse(cli("export", "640181-ga", "2022").stdout);
+    expect(exported.applications.received.total).toBe(8);
+    expect(exported.applications.handledTotal.naturalPerson).toBe(5);
+    expect(exported.reviewLitigation.reconsideration.total).toBe(2);
+    expect(exported.proactive.fees.amount).toBe(12.3456);
+
+    // a draft may be replaced by a changed file; the audit trail records the changed cells
+    doc.applications.granted.naturalPerson = 2;
+    doc.applications["unavailable.needsCreation"].naturalPerson = 1;
+    expect(cli("import", writeJson("lingwu-2.json", doc)).stdout).toContain("已更新草稿");
+    const audit = await ctx.db.auditEvent.findFirstOrThrow({ where: { reportId: report.id, action: "report.imported" }, orderBy: { at: "desc" } });
+    expect(JSON.stringify(audit.details)).toContain("applications/granted/naturalPerson");
+  });
+
+  it("checks 上年结转 against last year's report in the system: a warning that prints but does not fail", async () => {
+    const doc = await report2021();
+    doc.year = 2023;
+    doc.issuedOn = "2024-01-20";
+    // 2022 carried forward naturalPerson 1, commercial 1; this file says 0 were carried over
+    const r = cli("import", writeJson("zrzy-2023.json", doc));
+    expect(r.status).toBe(0);
+    const warnings = r.lines.filter((l) => l.includes("carryOverMatchesLastYear"));
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.join("\n")).toContain("naturalPerson");
+    expect(r.stdout).toContain("已导入为草稿");
+  });
+
+  it("export of an unknown report exits 1 with a clear message", () => {
+    const r = cli("export", "640122101000", "2020");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("没有找到单位 640122101000 的 2020 年度报告");
+  });
+});
