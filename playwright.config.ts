@@ -8,6 +8,7 @@ if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the e2e test
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

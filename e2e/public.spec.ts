@@ -34,3 +34,25 @@ test("不存在或未发布的报告返回 404", async ({ page }) => {
     await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   }
 });
+
+test("2021 格式的报告按 2021 版表格显示，合计由系统算出", async ({ page }) => {
+  await page.goto("/reports/640122-zrzy/2022");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("贺兰县自然资源局2022年政府信息公开工作年度报告");
+  await expect(page.getByText("国办公开办函〔2021〕30号")).toBeVisible();
+  const proactive = page.getByRole("table", { name: "二、主动公开政府信息情况" });
+  await expect(proactive.getByRole("columnheader", { name: "本年收费金额（单位：万元）" })).toBeVisible();
+  await expect(proactive.locator('[data-cell="proactive/fees/amount"]')).toHaveText("125.6789");
+  await expect(proactive).not.toContainText("政府集中采购");
+  const applications = page.getByRole("table", { name: "三、收到和处理政府信息公开申请情况" });
+  await expect(applications.getByRole("rowheader", { name: "3.其他" })).toBeVisible();
+  await expect(applications.locator('[data-cell="applications/received/total"]')).toHaveText("18");
+  await expect(applications.locator('[data-cell="applications/handledTotal/naturalPerson"]')).toHaveText("13");
+  await expect(page.locator('[data-cell="reviewLitigation/litigationDirect/total"]')).toHaveText("2");
+});
+
+test("首页同时列出两种格式的已发布报告", async ({ page }) => {
+  await page.goto("/");
+  const table = page.getByRole("table", { name: "已公开的年度报告" });
+  await expect(table.getByRole("link", { name: "贺兰县自然资源局2022年政府信息公开工作年度报告" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "贺兰县习岗镇2020年政府信息公开工作年度报告" })).toBeVisible();
+});

@@ -33,7 +33,7 @@ export function LoginForm() {
       setError("用户名或密码不正确，或账号已停用。");
       return;
     }
-    router.replace(safeCallbackPath(params.get("callbackUrl")) ?? "/me");
+    router.replace(safeCallbackPath(params.get("callbackUrl"), window.location.origin) ?? "/me");
     router.refresh();
   };
 

@@ -13,15 +13,21 @@ export const ROLE_HOME: Record<RoleName, string> = {
   CLERK: "/workspace",
 };
 
-/** Only same-site paths may be used as a post-login destination (no open redirect). */
-export function safeCallbackPath(raw: string | null | undefined): string | null {
+/**
+ * Only paths of this site may be a post-login destination (no open redirect). next-auth
+ * hands back absolute URLs, so an absolute URL is accepted only on our own `origin`.
+ */
+export function safeCallbackPath(raw: string | null | undefined, origin: string): string | null {
   if (!raw) return null;
   let candidate = raw;
-  try {
-    // next-auth hands back absolute URLs; keep only the path of our own origin
-    if (/^https?:\/\//i.test(raw)) candidate = new URL(raw).pathname + new URL(raw).search;
-  } catch {
-    return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
+    try {
+      const url = new URL(raw);
+      if (url.origin !== origin) return null;
+      candidate = url.pathname + url.search;
+    } catch {
+      return null;
+    }
   }
   if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return null;
   if (candidate.startsWith("/login") || candidate.startsWith("/api/")) return null;

@@ -167,7 +167,8 @@ export function sectionSchema(templateId: TemplateId, section: SectionKey, mode:
   const s = t.sections[section];
   const key = (k: string) => (options.formKeys ? encodeFormRowKey(k) : k);
   const shape: Record<string, z.ZodType> = {};
-  for (const row of s.rows) shape[key(row.key)] = rowSchema(t, section, row, mode);
+  // a wholly derived row (（七）总计) may be left out like any derived cell: it is computed
+  for (const row of s.rows) shape[key(row.key)] = row.derived ? rowSchema(t, section, row, mode).optional() : rowSchema(t, section, row, mode);
   return z.strictObject(shape, {
     error: (iss: Iss) => {
       if (iss.code === "unrecognized_keys") {

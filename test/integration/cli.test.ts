@@ -173,15 +173,18 @@ describe("npm run cli -- import / export", () => {
   });
 
   it("checks 上年结转 against last year's report in the system: a warning that prints but does not fail", async () => {
+    const lastYear = await report2021();
+    expect(cli("import", writeJson("zrzy-2022.json", lastYear)).status).toBe(0);
     const doc = await report2021();
     doc.year = 2023;
     doc.issuedOn = "2024-01-20";
-    // 2022 carried forward naturalPerson 1, commercial 1; this file says 0 were carried over
+    // 2022 carried forward naturalPerson 1 and commercial 1; this file carries over naturalPerson 1 and commercial 0
     const r = cli("import", writeJson("zrzy-2023.json", doc));
     expect(r.status).toBe(0);
     const warnings = r.lines.filter((l) => l.includes("carryOverMatchesLastYear"));
     expect(warnings.length).toBeGreaterThan(0);
-    expect(warnings.join("\n")).toContain("naturalPerson");
+    expect(warnings.join("\n")).toContain("applications/carriedOver/commercial");
+    expect(warnings.join("\n")).not.toContain("applications/carriedOver/naturalPerson");
     expect(r.stdout).toContain("已导入为草稿");
   });
 

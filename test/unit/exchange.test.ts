@@ -119,6 +119,18 @@ describe.each(TEMPLATE_IDS)("template %s documents", (id) => {
     expect(checkReportDocument(stripped)).toMatchObject({ ok: true, doc });
   });
 
+  it("accepts the wholly derived （七）总计 row left out altogether, and computes it", () => {
+    const doc = sampleDocument(id);
+    const stripped = stripDerived(doc);
+    delete stripped.applications.handledTotal;
+    const r = parseReportDocument(stripped);
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    expect(withDerivedCells(r.doc)).toEqual(doc);
+    const missingRow = stripDerived(doc);
+    delete missingRow.applications.granted;
+    expect(parseReportDocument(missingRow)).toMatchObject({ ok: false });
+  });
+
   it("keeps a stated derived cell as stated, for the rules to check", () => {
     const doc = sampleDocument(id) as Record<string, any>;
     doc.reviewLitigation.reconsideration.total += 1;
