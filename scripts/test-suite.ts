@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ensureBuild } from "./lib/bootstrap.mjs";
-import { createScratchDatabase, dropDatabase, persistentSecret, PROJECT_ROOT, startEmbeddedPostgres } from "./lib/database";
+import { createScratchDatabase, dropDatabase, PROJECT_ROOT, startEmbeddedPostgres } from "./lib/database";
 import { runMigrate } from "./lib/migrate";
 import { seedDemo } from "./lib/seed-demo";
 
@@ -91,7 +91,6 @@ async function databasePass(label: string, tag: string, serverUrl: string) {
 
 async function main() {
   fs.mkdirSync(REPORT_DIR, { recursive: true });
-  persistentSecret("auth-secret");
 
   step("类型检查（tsc）", process.execPath, [node("typescript/bin/tsc"), "--noEmit", "-p", "."]);
   vitest("单元测试", "test/unit", "unit");

@@ -1,5 +1,6 @@
 import { exportDocument, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS } from "@/lib/reports/status";
+import { SECTION_KEYS } from "@/lib/templates";
 import { formatViolationLine, validateDocument, type Violation } from "@/lib/validation";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
@@ -23,7 +24,7 @@ function contentOf(doc: ReportDocument) {
 /** Cell-level differences for the audit trail: id → [before, after]. */
 function cellChanges(before: ReportDocument, after: ReportDocument) {
   const changes: Record<string, [number | null, number | null]> = {};
-  for (const section of ["proactive", "applications", "reviewLitigation"] as const) {
+  for (const section of SECTION_KEYS) {
     for (const [row, cols] of Object.entries(after[section])) {
       for (const [col, value] of Object.entries(cols)) {
         const old = before[section][row]?.[col] ?? null;

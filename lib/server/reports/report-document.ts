@@ -1,8 +1,7 @@
 // Converts between a stored report (Report + ReportCell rows) and the exchange document.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canonicalJson, cellsToSections, documentToCells, type ReportDocument } from "@/lib/exchange";
+import { canonicalJson, cellsToSections, documentToCells, EXCHANGE_FORMAT, type ReportDocument } from "@/lib/exchange";
 import type { TemplateId } from "@/lib/templates";
-import { EXCHANGE_FORMAT } from "@/lib/exchange";
 
 export const TEMPLATE_CODE = { "2019": "T2019", "2021": "T2021" } as const satisfies Record<TemplateId, "T2019" | "T2021">;
 export const TEMPLATE_ID = { T2019: "2019", T2021: "2021" } as const satisfies Record<"T2019" | "T2021", TemplateId>;
