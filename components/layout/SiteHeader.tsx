@@ -12,6 +12,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="主导航">
           <Link href="/">公开报告</Link>
+          <Link href="/tools/validate">校验报告文件</Link>
         </nav>
         <AccountMenu />
       </div>

@@ -1,0 +1,97 @@
+"use client";
+
+// Runs the same parser and rules as the server (lib/exchange, lib/validation) in the
+// browser: the file never leaves the user's machine.
+import { useState, type ChangeEvent } from "react";
+import { checkReportDocument, type CheckResult } from "@/lib/exchange";
+import { RULES } from "@/lib/validation";
+import { reportTitle } from "@/lib/templates";
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+type State = { file: string } & ({ kind: "problem"; message: string } | { kind: "checked"; result: CheckResult });
+
+export function ReportFileValidator() {
+  const [state, setState] = useState<State | null>(null);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setState({ file: file.name, kind: "problem", message: `文件过大（${Math.ceil(file.size / 1024)} KB），上限 5 MB。` });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse((await file.text()).replace(/^\uFEFF/, ""));
+    } catch {
+      setState({ file: file.name, kind: "problem", message: "不是有效的 JSON 文件，请确认导出的是年度报告 JSON。" });
+      return;
+    }
+    setState({ file: file.name, kind: "checked", result: checkReportDocument(json, { mode: "submit" }) });
+  };
+
+  return (
+    <div>
+      <div className="form-field">
+        <label htmlFor="report-file">报告文件（.json）</label>
+        <input id="report-file" type="file" accept="application/json,.json" onChange={onFile} />
+      </div>
+      {state?.kind === "problem" && (
+        <div className="alert error" role="status">
+          {state.file}：{state.message}
+        </div>
+      )}
+      {state?.kind === "checked" && <CheckReport file={state.file} result={state.result} />}
+    </div>
+  );
+}
+
+function CheckReport({ file, result }: { file: string; result: CheckResult }) {
+  const errors = result.violations.filter((v) => v.severity === "error");
+  const warnings = result.violations.filter((v) => v.severity === "warning");
+  const subject = result.doc ? reportTitle(result.doc.agency.name, result.doc.year) : file;
+  return (
+    <div role="status" aria-label="校验结果">
+      {result.ok ? (
+        <div className="alert info">
+          {subject}：校验通过{warnings.length ? `，另有 ${warnings.length} 条提醒` : ""}。
+        </div>
+      ) : (
+        <div className="alert error">
+          {subject}：发现 {result.parseErrors.length || errors.length} 处问题，请修改后再导入。
+        </div>
+      )}
+      {result.parseErrors.length > 0 && (
+        <ul className="problems">
+          {result.parseErrors.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {result.violations.length > 0 && (
+        <table className="data" aria-label="校验问题">
+          <thead>
+            <tr>
+              <th>规则</th>
+              <th>级别</th>
+              <th>说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.violations.map((v, i) => (
+              <tr key={i}>
+                <td>
+                  {RULES[v.ruleId].title}
+                  <div className="muted">{v.ruleId}</div>
+                </td>
+                <td>{v.severity === "error" ? "错误" : "提醒"}</td>
+                <td>{v.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
