@@ -32,7 +32,7 @@ for (const account of HOMES) {
 
 test("密码错误时给出中文提示并停留在登录页", async ({ page }) => {
   await signIn(page, "clerk-xigang", "wrong-password");
-  await expect(page.getByRole("alert").filter({ hasText: "用户名" })).toHaveText("用户名或密码不正确，或账号已停用。");
+  await expect(page.getByRole("alert").filter({ hasText: "用户名" })).toHaveText("用户名或密码不正确。");
   await expect(page).toHaveURL(/\/login/);
 });
 

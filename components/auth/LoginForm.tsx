@@ -18,7 +18,7 @@ export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(
-    params.get("error") ? "登录已失效或用户名、密码不正确，请重新登录。" : null,
+    params.get("error") ? "登录已失效，请重新登录。" : null,
   );
   const {
     register,
@@ -30,7 +30,8 @@ export function LoginForm() {
     setError(null);
     const res = await signIn("credentials", { ...values, redirect: false });
     if (!res || res.error) {
-      setError("用户名或密码不正确，或账号已停用。");
+      // our own messages (wrong password, locked, deactivated) come back as the error text
+      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "登录失败，请稍后重试。");
       return;
     }
     router.replace(safeCallbackPath(params.get("callbackUrl"), window.location.origin) ?? "/me");

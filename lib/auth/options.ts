@@ -1,20 +1,14 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/server/db";
-import { recordAudit } from "@/lib/server/audit/record-audit";
-import type { RoleName } from "./roles";
+import { SIGN_IN_MESSAGES, verifyCredentials } from "@/lib/server/auth/verify-credentials";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 });
-
-// A fixed hash compared against when the user does not exist, so a wrong username
-// takes as long as a wrong password (no account enumeration by timing).
-const DUMMY_HASH = "$2b$10$riB3uuLx6pNsLEok3s37/O4paX8TnkBEbhzp1PIEJf1dClRiD9VQC";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -28,21 +22,12 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { username, password } = parsed.data;
-        const user = await db.user.findUnique({ where: { username } });
-        const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !ok || !user.active) return null;
-        await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-        await recordAudit(db, { actorId: user.id, action: "auth.signIn", entityType: "User", entityId: user.id });
-        return {
-          id: user.id,
-          name: user.displayName,
-          username: user.username,
-          role: user.role as RoleName,
-          regionCode: user.regionCode,
-          agencyId: user.agencyId,
-        };
+        if (!parsed.success) throw new Error(SIGN_IN_MESSAGES.invalid);
+        const result = await verifyCredentials(db, parsed.data.username, parsed.data.password);
+        // the message reaches the sign-in form as the error text
+        if (!result.ok) throw new Error(SIGN_IN_MESSAGES[result.reason]);
+        const { user } = result;
+        return { id: user.id, name: user.displayName, username: user.username, role: user.role, regionCode: user.regionCode, agencyId: user.agencyId };
       },
     }),
   ],
