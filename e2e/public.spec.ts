@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 test("首页列出已发布的习岗镇 2020 年报告并可打开", async ({ page }) => {
@@ -55,4 +59,21 @@ test("首页同时列出两种格式的已发布报告", async ({ page }) => {
   const table = page.getByRole("table", { name: "已公开的年度报告" });
   await expect(table.getByRole("link", { name: "贺兰县自然资源局2022年政府信息公开工作年度报告" })).toBeVisible();
   await expect(table.getByRole("link", { name: "贺兰县习岗镇2020年政府信息公开工作年度报告" })).toBeVisible();
+});
+
+test("一份报告发布后立即可以访问（此前的 404 不会被缓存）", async ({ page, request }) => {
+  const url = "/reports/640122103000/2020";
+  expect((await page.goto(url))?.status()).toBe(404);
+  const doc = JSON.parse(fs.readFileSync("data/fixtures/xigang-2020.json", "utf8"));
+  doc.agency = { code: "640122103000", name: "贺兰县洪广镇", region: { code: "640122", name: "贺兰县" } };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hongguang-")), "hongguang-2020.json");
+  fs.writeFileSync(file, JSON.stringify(doc));
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", "import", file, "--publish"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+  });
+  expect(r.status, r.stdout + r.stderr).toBe(0);
+  expect((await page.goto(url))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("贺兰县洪广镇2020年政府信息公开工作年度报告");
+  expect((await request.get(`/api${url}`)).status()).toBe(200);
 });

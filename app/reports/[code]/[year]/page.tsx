@@ -6,13 +6,9 @@ import { formatDate } from "@/lib/reports/format";
 import { getPublishedReport, parseReportKey } from "@/lib/server/public/published-reports";
 import { reportTitle } from "@/lib/templates";
 
-// Published reports change only through a correction (which revalidates this path):
-// rendered on first request, then served from the cache.
-export const revalidate = 300;
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
+// Read on each request: a full-route cache would also keep a 404 for a report that is
+// published a moment later (e.g. by `npm run cli -- import --publish`).
+export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ code: string; year: string }> };
 
