@@ -54,6 +54,13 @@ const SEP = " · ";
 
 // --- 二、主动公开政府信息情况 ---------------------------------------------------
 
+// 第（五）（六）（八）项 share one column set (第（八）项 without 处理决定数量)
+const ITEM_CHANGE_COLUMNS_2019 = [
+  { key: "previous", label: "上一年项目数量", unit: "项" },
+  { key: "change", label: "本年增/减", kind: "signedCount", unit: "项" },
+  { key: "decisions", label: "处理决定数量", unit: "件" },
+] as const satisfies readonly ProactiveGroupDecl["columns"][number][];
+
 const PROACTIVE_2019: readonly ProactiveGroupDecl[] = [
   {
     item: "第（一）项",
@@ -69,11 +76,7 @@ const PROACTIVE_2019: readonly ProactiveGroupDecl[] = [
   },
   {
     item: "第（五）项",
-    columns: [
-      { key: "previous", label: "上一年项目数量", unit: "项" },
-      { key: "change", label: "本年增/减", kind: "signedCount", unit: "项" },
-      { key: "decisions", label: "处理决定数量", unit: "件" },
-    ],
+    columns: ITEM_CHANGE_COLUMNS_2019,
     rows: [
       { key: "licensing", label: "行政许可" },
       { key: "otherServices", label: "其他对外管理服务事项" },
@@ -81,11 +84,7 @@ const PROACTIVE_2019: readonly ProactiveGroupDecl[] = [
   },
   {
     item: "第（六）项",
-    columns: [
-      { key: "previous", label: "上一年项目数量", unit: "项" },
-      { key: "change", label: "本年增/减", kind: "signedCount", unit: "项" },
-      { key: "decisions", label: "处理决定数量", unit: "件" },
-    ],
+    columns: ITEM_CHANGE_COLUMNS_2019,
     rows: [
       { key: "penalties", label: "行政处罚" },
       { key: "coercion", label: "行政强制" },
@@ -93,10 +92,7 @@ const PROACTIVE_2019: readonly ProactiveGroupDecl[] = [
   },
   {
     item: "第（八）项",
-    columns: [
-      { key: "previous", label: "上一年项目数量", unit: "项" },
-      { key: "change", label: "本年增/减", kind: "signedCount", unit: "项" },
-    ],
+    columns: ITEM_CHANGE_COLUMNS_2019.slice(0, 2),
     rows: [{ key: "fees", label: "行政事业性收费" }],
   },
   {
