@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { publishWithCli } from "./helpers";
 
 test("首页列出已发布的习岗镇 2020 年报告并可打开", async ({ page }) => {
   await page.goto("/");
@@ -68,11 +68,8 @@ test("一份报告发布后立即可以访问（此前的 404 不会被缓存）
   doc.agency = { code: "640122103000", name: "贺兰县洪广镇", region: { code: "640122", name: "贺兰县" } };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hongguang-")), "hongguang-2020.json");
   fs.writeFileSync(file, JSON.stringify(doc));
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", "import", file, "--publish"], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-  });
-  expect(r.status, r.stdout + r.stderr).toBe(0);
+  const r = publishWithCli(file);
+  expect(r.status, r.output).toBe(0);
   expect((await page.goto(url))?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("贺兰县洪广镇2020年政府信息公开工作年度报告");
   expect((await request.get(`/api${url}`)).status()).toBe(200);

@@ -4,7 +4,7 @@
 // The command-line interface of SPEC ("Interfaces that other tools rely on"). Messages go
 // to stderr, results (ok, validation lines, exported JSON) to stdout; never a stack trace.
 import fs from "node:fs";
-import { checkReportDocument, parseReportDocument, type ReportDocument } from "@/lib/exchange";
+import { checkReportDocument, MAX_REPORT_FILE_BYTES, parseReportDocument, type ReportDocument } from "@/lib/exchange";
 import { createPrismaClient } from "@/lib/server/prisma";
 import { importReport } from "@/lib/server/reports/import-report";
 import { reportToDocument, reportWithContent } from "@/lib/server/reports/report-document";
@@ -12,7 +12,6 @@ import { formatViolationLine } from "@/lib/validation";
 import { openDatabase } from "./lib/database";
 import { runMigrate } from "./lib/migrate";
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const USAGE = `用法:
   npm run cli -- validate 文件.json…           校验报告文件（退出码 0 = 通过）
   npm run cli -- import 文件.json… [--publish]  导入报告（默认存为草稿；--publish 直接发布）
@@ -24,7 +23,7 @@ function readJson(file: string): { ok: true; json: unknown } | { ok: false; line
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) return { ok: false, lines: [`file ${file}: 不是文件`] };
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, lines: [`file ${file}: 文件过大（${stat.size} 字节，上限 ${MAX_FILE_BYTES} 字节）`] };
+    if (stat.size > MAX_REPORT_FILE_BYTES) return { ok: false, lines: [`file ${file}: 文件过大（${stat.size} 字节，上限 ${MAX_REPORT_FILE_BYTES} 字节）`] };
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

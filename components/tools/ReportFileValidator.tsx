@@ -3,11 +3,9 @@
 // Runs the same parser and rules as the server (lib/exchange, lib/validation) in the
 // browser: the file never leaves the user's machine.
 import { useState, type ChangeEvent } from "react";
-import { checkReportDocument, type CheckResult } from "@/lib/exchange";
+import { checkReportDocument, MAX_REPORT_FILE_BYTES, type CheckResult } from "@/lib/exchange";
 import { RULES } from "@/lib/validation";
 import { reportTitle } from "@/lib/templates";
-
-const MAX_BYTES = 5 * 1024 * 1024;
 
 type State = { file: string } & ({ kind: "problem"; message: string } | { kind: "checked"; result: CheckResult });
 
@@ -17,8 +15,8 @@ export function ReportFileValidator() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setState({ file: file.name, kind: "problem", message: `文件过大（${Math.ceil(file.size / 1024)} KB），上限 5 MB。` });
+    if (file.size > MAX_REPORT_FILE_BYTES) {
+      setState({ file: file.name, kind: "problem", message: `文件过大（${Math.ceil(file.size / 1024)} KB），上限 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB。` });
       return;
     }
     let json: unknown;

@@ -22,6 +22,9 @@ import {
   type TemplateId,
 } from "@/lib/templates";
 
+/** Largest report file accepted anywhere (CLI, browser check, uploads): a report is ~30 KB. */
+export const MAX_REPORT_FILE_BYTES = 5 * 1024 * 1024;
+
 export const EXCHANGE_FORMAT = "gov-info-disclosure-annual-report/v1" as const;
 
 export const YEAR_MIN = 2008;

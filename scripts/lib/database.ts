@@ -41,7 +41,11 @@ export async function openDatabase(options: EmbeddedOptions = {}): Promise<Datab
 /** Reads (or creates once) a secret kept beside the embedded data, e.g. the auth secret. */
 export function persistentSecret(name: string): string {
   fs.mkdirSync(DATA_DIR, { recursive: true });
-  const file = path.join(DATA_DIR, name);
+  return secretFile(path.join(DATA_DIR, name));
+}
+
+/** The secret stored in `file`, made (random, owner-only) the first time it is asked for. */
+function secretFile(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
@@ -126,12 +130,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   const database = options.database ?? DEFAULT_DATABASE;
   const log = options.log ?? (() => {});
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const password = persistentSecretAt(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`));
-  const serverUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const password = secretFile(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`));
+  const clusterUrl = (p: number) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${p}/${encodeURIComponent(database)}`;
 
   const running = runningCluster(dataDir);
   if (running) {
-    const url = withDatabase(serverUrl.replace(`:${port}/`, `:${running.port}/`), database);
+    const url = clusterUrl(running.port);
     await ensureDatabaseExists(url);
     log(`embedded PostgreSQL already running (pid ${running.pid}, port ${running.port})`);
     return { url, embedded: true, release: async () => {} };
@@ -167,7 +171,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
       `嵌入式 PostgreSQL 启动失败（端口 ${port} 可能被占用，可设置 EMBEDDED_PG_PORT）: ${e instanceof Error ? e.message : String(e ?? "")}`,
     );
   }
-  const url = withDatabase(serverUrl, database);
+  const url = clusterUrl(port);
   await ensureDatabaseExists(url);
   let stopped = false;
   return {
@@ -179,13 +183,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
       await server.stop();
     },
   };
-}
-
-function persistentSecretAt(file: string) {
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  const secret = randomBytes(18).toString("base64url");
-  fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
-  return secret;
 }
 
 /** The `postgres` OS user must be able to reach the data folder through its parents. */
