@@ -25,7 +25,7 @@ export async function createPublishedVersion(tx: Tx, reportId: string, actor: Ac
   });
   await tx.report.update({
     where: { id: reportId },
-    data: { status: "PUBLISHED", publishedAt: now, correctionReason: null, version: { increment: 1 } },
+    data: { status: "PUBLISHED", publishedAt: now, correctionReason: null, returnReason: null, version: { increment: 1 } },
   });
   await recordAudit(tx, {
     actorId: actor.id,

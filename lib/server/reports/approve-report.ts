@@ -1,0 +1,8 @@
+import type { CurrentUser } from "@/lib/auth/guard";
+import type { Db } from "../prisma";
+import { transitionReport, type TransitionInput } from "./transition-report";
+
+/** 审核通过: one workflow transition, see lib/workflow/transitions.ts. */
+export function approveReport(db: Db, user: CurrentUser, input: Omit<TransitionInput, "action">) {
+  return transitionReport(db, user, { ...input, action: "approve" });
+}
