@@ -20,13 +20,14 @@ export function ReportFileValidator() {
       return;
     }
     let json: unknown;
+    const text = await file.text();
     try {
-      json = JSON.parse((await file.text()).replace(/^\uFEFF/, ""));
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
     } catch {
       setState({ file: file.name, kind: "problem", message: "不是有效的 JSON 文件，请确认导出的是年度报告 JSON。" });
       return;
     }
-    setState({ file: file.name, kind: "checked", result: checkReportDocument(json, { mode: "submit" }) });
+    setState({ file: file.name, kind: "checked", result: checkReportDocument(json, { mode: "submit", sourceText: text }) });
   };
 
   return (
@@ -57,7 +58,7 @@ function CheckReport({ file, result }: { file: string; result: CheckResult }) {
         </div>
       ) : (
         <div className="alert error">
-          {subject}：发现 {result.parseErrors.length || errors.length} 处问题，请修改后再导入。
+          {subject}：发现 {result.parseErrors.length + errors.length} 处问题，请修改后再导入。
         </div>
       )}
       {result.parseErrors.length > 0 && (

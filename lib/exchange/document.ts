@@ -18,7 +18,23 @@ import {
   type SectionValues,
   type TemplateId,
 } from "@/lib/templates";
-import { EXCHANGE_FORMAT, YEAR_MAX, YEAR_MIN, reportDocumentSchema, type ReportDocument } from "./schema";
+import {
+  EXCHANGE_FORMAT,
+  YEAR_MAX,
+  YEAR_MIN,
+  publishedReportDocumentSchema,
+  reportDocumentSchema,
+  type ReportDocument,
+} from "./schema";
+import { inexactNumberLiterals } from "@/lib/templates";
+
+export interface ParseOptions {
+  /**
+   * A report published before it reached the system (`import --publish` only): contact
+   * and issuedOn may be missing, a detail cell may be null (see publishedReportDocumentSchema).
+   */
+  published?: boolean;
+}
 
 export type ParseResult =
   | { ok: true; doc: ReportDocument }
@@ -72,7 +88,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * The returned document has keys in canonical order; derived cells left out stay out
  * (see withDerivedCells).
  */
-export function parseReportDocument(input: unknown): ParseResult {
+export function parseReportDocument(input: unknown, options: ParseOptions = {}): ParseResult {
   try {
     if (!isPlainObject(input)) {
       return failure([`(根): 报告应为 JSON 对象（{ … }），实际为 ${describeValue(input)}`]);
@@ -104,7 +120,7 @@ export function parseReportDocument(input: unknown): ParseResult {
       }
       templateId = templateIdForYear(year);
     }
-    const result = reportDocumentSchema(templateId).safeParse(input);
+    const result = (options.published ? publishedReportDocumentSchema(templateId) : reportDocumentSchema(templateId)).safeParse(input);
     const valueLines = new Set<string>();
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -115,30 +131,57 @@ export function parseReportDocument(input: unknown): ParseResult {
       }
     }
     if (errors.length > 0 || !result.success) return failure(errors, valueLines);
-    return { ok: true, doc: canonicalDocument(result.data as ReportDocument) };
+    return { ok: true, doc: canonicalDocument(withPublishedGaps(result.data as PublishedInput)) };
   } catch (e) {
     return failure([`(根): 无法读取报告：${e instanceof Error ? e.message : String(e)}`]);
   }
 }
 
+type PublishedInput = Omit<ReportDocument, "contact" | "issuedOn"> & {
+  issuedOn?: string | null;
+  contact?: Partial<Record<keyof ReportDocument["contact"], string | null>> | null;
+};
+
+/** A published report's missing contact fields become "" and a missing issuedOn null (canonical form). */
+function withPublishedGaps(doc: PublishedInput): ReportDocument {
+  return {
+    ...doc,
+    issuedOn: doc.issuedOn ?? null,
+    contact: { address: doc.contact?.address ?? "", phone: doc.contact?.phone ?? "", email: doc.contact?.email ?? "" },
+  };
+}
+
+/**
+ * Problems of numbers a double cannot hold exactly, one line each ("nonNegativeInteger"
+ * problems): JSON.parse would round them silently, so a file with one is refused.
+ */
+export function inexactNumberProblems(jsonText: string): string[] {
+  return [...new Set(inexactNumberLiterals(jsonText))].map(
+    (literal) =>
+      `(数值): ${literal.length > 40 ? `${literal.slice(0, 40)}…` : literal} 无法精确保存：有效数字过多（最多 15 位有效数字，金额最多 6 位小数，任何数值不超过 1000000000000）`,
+  );
+}
+
 /** Parses JSON text, then the document; a broken file gets a Chinese message too. */
-export function parseReportJson(text: string): ParseResult {
+export function parseReportJson(text: string, options: ParseOptions = {}): ParseResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     return failure([`(根): 文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`]);
   }
-  return parseReportDocument(value);
+  const inexact = inexactNumberProblems(text);
+  if (inexact.length) return failure(inexact, new Set(inexact));
+  return parseReportDocument(value, options);
 }
 
 /**
  * Fills absent/null derived cells (row totals, handledTotal, group totals) with their
  * computed values; stated ones are left untouched (the rules then check them).
  */
-export function withDerivedCells(doc: ReportDocument): ReportDocument {
+export function withDerivedCells(doc: ReportDocument, options: { blankAsZero?: boolean } = {}): ReportDocument {
   const t = getTemplate(doc.template);
-  return canonicalDocument({ ...doc, ...deriveSections(t, doc) });
+  return canonicalDocument({ ...doc, ...deriveSections(t, doc, options) });
 }
 
 export interface FlatCell {
@@ -228,8 +271,8 @@ export function canonicalJsonText(doc: ReportDocument): string {
 }
 
 /** What `export` gives: derived cells filled, canonical key order. */
-export function exportDocument(doc: ReportDocument): ReportDocument {
-  return canonicalDocument(withDerivedCells(doc));
+export function exportDocument(doc: ReportDocument, options: { blankAsZero?: boolean } = {}): ReportDocument {
+  return canonicalDocument(withDerivedCells(doc, options));
 }
 
 /** exportDocument as JSON text. */

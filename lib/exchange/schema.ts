@@ -70,7 +70,14 @@ export interface ReportDocument extends ReportSections {
 /** The web form's draft: same shape; any non-derived cell may be null, texts may be empty. */
 export type ReportDraft = ReportDocument;
 
-export type SchemaMode = "strict" | "draft";
+/**
+ * - strict: a report filed or imported into the system: everything filled, every value valid
+ * - draft: the web form while editing: any detail cell may be null, texts may be empty
+ * - published: a report published before it reached the system (`import --publish`):
+ *   like strict, but `contact` (or any of its fields) and `issuedOn` may be null or left
+ *   out, and a detail cell the publisher left blank may be null
+ */
+export type SchemaMode = "strict" | "draft" | "published";
 
 export interface SchemaOptions {
   /**
@@ -142,7 +149,7 @@ function cellSchema(cell: CellDef, mode: SchemaMode) {
       if (!isValidCellValue(v, cell.kind)) ctx.addIssue({ code: "custom", message: `${valueProblem(v, cell.kind)}${where}` });
     });
   if (cell.derived) return base.nullable().optional();
-  return mode === "draft" ? base.nullable() : base;
+  return mode === "draft" || mode === "published" ? base.nullable() : base;
 }
 
 function rowSchema(t: ReportTemplate, section: SectionKey, row: RowDef, mode: SchemaMode) {
@@ -244,14 +251,23 @@ export const issuedOnSchema = z
 
 export function contactSchema(mode: SchemaMode) {
   const required = mode === "strict";
-  return object("联系方式（contact）", {
+  const shape = {
     address: text("通信地址", { required, max: MAX_SHORT_TEXT_LENGTH }),
     phone: text("联系电话", { required, max: MAX_SHORT_TEXT_LENGTH }),
     email: text("电子邮箱", { required, max: MAX_SHORT_TEXT_LENGTH }).superRefine((v, ctx) => {
       if (v.trim() !== "" && !EMAIL_PATTERN.test(v.trim()))
         ctx.addIssue({ code: "custom", message: `电子邮箱格式不正确：${describeValue(v)}` });
     }),
-  });
+  };
+  if (mode !== "published") return object("联系方式（contact）", shape);
+  // a published report may print no contact at all, or only some of it
+  return object("联系方式（contact）", {
+    address: shape.address.nullable().optional(),
+    phone: shape.phone.nullable().optional(),
+    email: shape.email.nullable().optional(),
+  })
+    .nullable()
+    .optional() as unknown as ReturnType<typeof object<typeof shape>>;
 }
 
 export function narrativeSchema(templateId: TemplateId, mode: SchemaMode) {
@@ -281,7 +297,7 @@ function buildDocumentSchema(templateId: TemplateId, mode: SchemaMode, options: 
     }),
     agency: agencySchema,
     year: yearSchema,
-    issuedOn: issuedOnSchema,
+    issuedOn: mode === "published" ? issuedOnSchema.optional() : issuedOnSchema,
     contact: contactSchema(mode),
     narrative: narrativeSchema(templateId, mode),
     proactive: sectionSchema(templateId, "proactive", mode, options),
@@ -297,6 +313,15 @@ function buildDocumentSchema(templateId: TemplateId, mode: SchemaMode, options: 
  */
 export function reportDocumentSchema(templateId: TemplateId) {
   return documentSchema(templateId, "strict");
+}
+
+/**
+ * Schema of a report published before it reached the system (`import --publish`): as
+ * reportDocumentSchema, but contact and issuedOn may be missing and a detail cell the
+ * publisher left blank may be null. Never used for anything filed through the system.
+ */
+export function publishedReportDocumentSchema(templateId: TemplateId) {
+  return documentSchema(templateId, "published");
 }
 
 /**

@@ -7,3 +7,4 @@ export { TEMPLATES, TEMPLATE_2019, TEMPLATE_2021, CONTACT_FIELDS } from "./data"
 export * from "./helpers";
 export * from "./values";
 export * from "./layout";
+export * from "./decimal";

@@ -23,7 +23,8 @@ export type OutlineKey = NarrativeKey | SectionKey;
 /**
  * - `count`: whole number ≥ 0
  * - `signedCount`: whole number, may be negative (2019 `change` 本年增/减)
- * - `money`: decimal ≥ 0 with at most 4 decimal places, in 万元
+ * - `money`: decimal ≥ 0 with at most 6 decimal places (1 分), in 万元
+ * All kinds are bounded by MAX_CELL_VALUE (1e12) in size.
  */
 export type CellKind = "count" | "signedCount" | "money";
 

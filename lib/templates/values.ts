@@ -2,7 +2,8 @@
  * Cell values: kind checks, Chinese descriptions, and derived (computed) cells.
  * Shared by the exchange schemas and the validation engine.
  */
-import { cellsOf, findColumn, findRow } from "./helpers";
+import { DECIMAL_SCALE, decimalPlacesOf, decimalText, microsToNumber, toMicros } from "./decimal";
+import { cellsOf, findRow } from "./helpers";
 import {
   SECTION_KEYS,
   type CellKind,
@@ -14,9 +15,15 @@ import {
   type SectionValues,
 } from "./types";
 
-/** Money is compared and summed in integer units of 1/10000 万元 (= 1 元). */
-export const MONEY_SCALE = 10_000;
-export const MONEY_MAX_DECIMALS = 4;
+/** Money has at most 6 decimal places in 万元: 0.000001 万元 = 1 分 (see ./decimal.ts). */
+export const MONEY_MAX_DECIMALS = DECIMAL_SCALE;
+/** Money is compared and summed in integer units of 1e-6 万元 (= 1 分). */
+export const MONEY_SCALE = 10 ** DECIMAL_SCALE;
+/**
+ * Largest figure of any kind (a count, a 本年增/减 either way, an amount in 万元): what the
+ * NUMERIC(20,6) column holds with room for sums, and far above any real report.
+ */
+export const MAX_CELL_VALUE = 1e12;
 
 /** What a value of this kind must be, in Chinese. */
 export function kindRequirement(kind: CellKind): string {
@@ -33,24 +40,19 @@ export function kindRequirement(kind: CellKind): string {
 /** Number of decimal places in the shortest decimal representation of `v`. */
 export function decimalPlaces(v: number): number {
   if (!Number.isFinite(v)) return 0;
-  const s = String(Math.abs(v));
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
-  if (!m) return 0;
-  const frac = m[2]?.length ?? 0;
-  const exp = m[3] ? Number(m[3]) : 0;
-  return Math.max(0, frac - exp);
+  return decimalPlacesOf(v);
 }
 
 /** True when `v` is an acceptable stated value of this kind. */
 export function isValidCellValue(v: unknown, kind: CellKind): v is number {
-  if (typeof v !== "number" || !Number.isFinite(v)) return false;
+  if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > MAX_CELL_VALUE) return false;
   switch (kind) {
     case "count":
-      return Number.isSafeInteger(v) && v >= 0;
+      return Number.isInteger(v) && v >= 0;
     case "signedCount":
-      return Number.isSafeInteger(v);
+      return Number.isInteger(v);
     case "money":
-      return v >= 0 && decimalPlaces(v) <= MONEY_MAX_DECIMALS && v * MONEY_SCALE <= Number.MAX_SAFE_INTEGER;
+      return v >= 0 && decimalPlaces(v) <= MONEY_MAX_DECIMALS;
   }
 }
 
@@ -78,22 +80,25 @@ export function valueProblem(v: unknown, kind: CellKind): string | null {
   if (isValidCellValue(v, kind)) return null;
   let detail = "";
   if (typeof v === "number" && Number.isFinite(v)) {
-    if (kind === "money" && v >= 0 && decimalPlaces(v) > MONEY_MAX_DECIMALS) detail = `（有 ${decimalPlaces(v)} 位小数）`;
+    if (Math.abs(v) > MAX_CELL_VALUE) detail = `（数值过大：任何数值的绝对值都不能超过 ${decimalText(MAX_CELL_VALUE)}，即一万亿）`;
+    else if (kind === "money" && v >= 0 && decimalPlaces(v) > MONEY_MAX_DECIMALS) detail = `（有 ${decimalPlaces(v)} 位小数）`;
     else if (!Number.isInteger(v) && kind !== "money") detail = "（不是整数）";
     else if (v < 0) detail = "（不能为负数）";
-    else if (!Number.isSafeInteger(v) || v * MONEY_SCALE > Number.MAX_SAFE_INTEGER) detail = "（数值过大）";
   } else if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) {
     detail = "（应填数字本身，不要加引号）";
   }
   return `${kindRequirement(kind)}，实际为 ${describeValue(v)}${detail}`;
 }
 
-/** integer units used for exact sums/comparisons */
+/**
+ * Integer units for sums and comparisons (money: 1e-6 万元). Exact for every valid value
+ * below 9e9 万元; the engines themselves sum with BigInt micro-units (./decimal.ts).
+ */
 export function toUnits(v: number, kind: CellKind): number {
-  return kind === "money" ? Math.round(v * MONEY_SCALE) : v;
+  return kind === "money" ? Number(toMicros(v)) : v;
 }
 export function fromUnits(u: number, kind: CellKind): number {
-  return kind === "money" ? u / MONEY_SCALE : u;
+  return kind === "money" ? microsToNumber(BigInt(Math.round(u))) : u;
 }
 
 /** Reads a stated value (undefined → null). */
@@ -110,6 +115,19 @@ export function statedValue(
   return v === undefined ? null : v;
 }
 
+export interface DeriveOptions {
+  /**
+   * A blank detail cell counts as 0 in sums. Only for reports published before they
+   * reached the system (`import --publish`), where the publisher left a cell blank.
+   */
+  blankAsZero?: boolean;
+}
+
+function isDerivedCell(template: ReportTemplate, section: SectionKey, row: string, column: string): boolean {
+  const r = findRow(template, section, row);
+  return !!r && (r.derived || !!r.columns.find((c) => c.key === column)?.derived);
+}
+
 /**
  * Effective value of each cell: the stated value when it is a valid value of its kind;
  * for a derived cell left blank (or stated invalidly), the sum computed from the
@@ -119,6 +137,7 @@ export function statedValue(
 export function effectiveValues(
   template: ReportTemplate,
   sections: ReportSectionsInput | ReportSections | undefined,
+  options: DeriveOptions = {},
 ): (section: SectionKey, row: string, column: string) => CellValue {
   const memo = new Map<string, CellValue>();
   const visiting = new Set<string>();
@@ -137,18 +156,18 @@ export function effectiveValues(
       const parts = col.derivation
         ? col.derivation.sumOf.map((c) => [row, c] as const)
         : rowDef.derivation!.sumOf.map((r) => [r, column] as const);
-      let units = 0;
+      let micros: bigint | null = 0n;
       for (const [r, c] of parts) {
-        const v = get(section, r, c);
-        const partKind = findColumn(template, section, r, c)?.kind ?? col.kind;
+        let v = get(section, r, c);
+        if (v === null && options.blankAsZero && statedValue(sections, section, r, c) === null && !isDerivedCell(template, section, r, c)) v = 0;
         if (v === null) {
-          units = NaN;
+          micros = null;
           break;
         }
-        units += toUnits(v, partKind);
+        micros += toMicros(v);
       }
       visiting.delete(id);
-      result = Number.isNaN(units) ? null : fromUnits(units, col.kind);
+      result = micros === null ? null : microsToNumber(micros);
     }
     memo.set(id, result);
     return result;
@@ -162,8 +181,12 @@ export function effectiveValues(
  * flag them); blank derived cells are filled with their computed value when it can be
  * computed; other blanks are null.
  */
-export function deriveSections(template: ReportTemplate, sections: ReportSectionsInput | ReportSections | undefined): ReportSections {
-  const eff = effectiveValues(template, sections);
+export function deriveSections(
+  template: ReportTemplate,
+  sections: ReportSectionsInput | ReportSections | undefined,
+  options: DeriveOptions = {},
+): ReportSections {
+  const eff = effectiveValues(template, sections, options);
   const out = {} as ReportSections;
   for (const section of SECTION_KEYS) {
     const obj: SectionValues = {};

@@ -6,13 +6,17 @@ import {
   CONTACT_FIELDS,
   cellId,
   cellsOf,
+  decimalText,
+  describeValue,
   effectiveValues,
   findColumn,
-  fromUnits,
+  findRow,
   getTemplate,
   isValidCellValue,
+  microsToNumber,
+  microsToText,
   statedValue,
-  toUnits,
+  toMicros,
   valueProblem,
   type CellValue,
   type NarrativeKey,
@@ -40,6 +44,12 @@ export interface Violation {
   actual?: number;
   /** actual − expected */
   difference?: number;
+  /**
+   * Equation rules: the rule could not be checked because these operands (cellIds) hold
+   * invalid values (reported on their own by nonNegativeInteger). The other rules are
+   * still checked, so every independent problem is reported in one pass.
+   */
+  notCheckable?: string[];
   /** Chinese, naming the cells by their official labels */
   message: string;
 }
@@ -55,16 +65,48 @@ export interface ValidationInput {
 }
 
 export interface ValidationOptions {
-  /** "draft": blanks are fine; "submit": every number and the narrative/contact must be filled */
-  mode: "draft" | "submit";
+  /**
+   * "draft": blanks are fine; "submit": every number and the narrative/contact must be filled;
+   * "published": a report published before it reached the system (`import --publish`): blank
+   * detail cells and a missing contact are allowed (blanks are summed as 0), every other rule applies
+   */
+  mode: "draft" | "submit" | "published";
   /** last year's report of the same agency, when it is in the system */
   lastYear?: { carriedForward: Record<string, CellValue | undefined> } | null;
 }
 
-const fmt = (n: number) => String(n);
+const fmt = (n: number) => decimalText(n);
 
 function operandId(o: Operand): string {
   return `${o.lastYear ? "lastYear:" : ""}${cellId(o.section, o.row, o.column)}`;
+}
+
+/** How a message names a cell: its row label and column label, as on the form ("（一）予以公开 商业企业"). */
+function cellName(t: ReportTemplate, section: Operand["section"], row: string, column: string): string {
+  const r = findRow(t, section, row);
+  const c = r?.columns.find((x) => x.key === column);
+  return r && c ? `${r.label} ${c.label}` : cellId(section, row, column);
+}
+
+/**
+ * The stated cells with invalid values that leave this cell without a value: itself
+ * when stated invalidly, or, for a derived cell left blank, the invalid cells of its sum.
+ */
+function invalidSources(t: ReportTemplate, sections: ValidationInput["sections"], section: Operand["section"], row: string, column: string, seen = new Set<string>()): string[] {
+  const id = cellId(section, row, column);
+  if (seen.has(id)) return [];
+  seen.add(id);
+  const rowDef = findRow(t, section, row);
+  const col = rowDef?.columns.find((c) => c.key === column);
+  if (!rowDef || !col) return [];
+  const stated = statedValue(sections, section, row, column);
+  if (stated !== null) return isValidCellValue(stated, col.kind) ? [] : [id];
+  const parts = col.derivation
+    ? col.derivation.sumOf.map((c) => [row, c] as const)
+    : rowDef.derivation
+      ? rowDef.derivation.sumOf.map((r) => [r, column] as const)
+      : [];
+  return parts.flatMap(([r, c]) => invalidSources(t, sections, section, r, c, seen));
 }
 
 function evaluateEquation(
@@ -73,37 +115,64 @@ function evaluateEquation(
   input: ValidationInput,
   current: ReturnType<typeof effectiveValues>,
   lastYear: ReturnType<typeof effectiveValues> | null,
+  blankAsZero: boolean,
 ): Violation | null {
   if (rule.derivedLeft) {
     const o = rule.left[0]!;
-    const col = findColumn(t, o.section, o.row, o.column);
-    // a blank derived cell is computed; an invalid one is reported by nonNegativeInteger
-    if (!col || !isValidCellValue(statedValue(input.sections, o.section, o.row, o.column), col.kind)) return null;
+    // a blank derived cell is computed from its parts: nothing to check
+    if (statedValue(input.sections, o.section, o.row, o.column) === null) return null;
   }
-  const side = (ops: readonly Operand[]): { units: number; kind: "count" | "signedCount" | "money" } | null => {
-    let units = 0;
-    let kind: "count" | "signedCount" | "money" = "count";
+  const left = rule.left.map(operandId);
+  const right = rule.right.map(operandId);
+  const invalid: string[] = [];
+  let blank = false;
+  const side = (ops: readonly Operand[]): bigint => {
+    let micros = 0n;
     for (const o of ops) {
       const source = o.lastYear ? lastYear : current;
-      if (!source) return null;
-      const v = source(o.section, o.row, o.column);
-      if (v === null) return null; // a blank (or invalid) operand: nothing to check yet
-      kind = findColumn(t, o.section, o.row, o.column)?.kind ?? "count";
-      units += toUnits(v, kind);
+      if (!source) {
+        blank = true;
+        continue;
+      }
+      let v = source(o.section, o.row, o.column);
+      if (v === null && !o.lastYear) {
+        const bad = invalidSources(t, input.sections, o.section, o.row, o.column);
+        if (bad.length) invalid.push(...bad.filter((id) => !invalid.includes(id)));
+        else if (blankAsZero) v = 0; // published with this cell (or a part of it) left blank
+      }
+      if (v === null) {
+        blank = true;
+        continue;
+      }
+      micros += toMicros(v);
     }
-    return { units, kind };
+    return micros;
   };
   const l = side(rule.left);
   const r = side(rule.right);
-  if (!l || !r || l.units === r.units) return null;
-  const actual = fromUnits(l.units, l.kind);
-  const expected = fromUnits(r.units, r.kind);
-  const difference = fromUnits(l.units - r.units, l.kind);
+  if (invalid.length) {
+    const names = invalid.map((id) => {
+      const [section, row, column] = id.split("/") as [Operand["section"], string, string];
+      return `${cellName(t, section, row, column)}（${describeValue(statedValue(input.sections, section, row, column))}）`;
+    });
+    return {
+      ruleId: rule.id,
+      severity: rule.severity,
+      cells: [...left, ...right].filter((id) => !id.startsWith("lastYear:")),
+      left,
+      right,
+      notCheckable: invalid,
+      message: `${rule.where}：无法核对${rule.leftName}与${rule.rightName}，因为 ${names.join("、")} 不是有效数值；请先改正这些单元格`,
+    };
+  }
+  if (blank || l === r) return null; // a blank operand: nothing to check yet
+  const actual = microsToNumber(l);
+  const expected = microsToNumber(r);
+  const difference = microsToNumber(l - r);
+  const diffText = microsToText(l > r ? l - r : r - l);
   const statement = rule.derivedLeft
     ? `${rule.leftName}填的是 ${fmt(actual)}，而${rule.rightName}为 ${fmt(expected)}`
     : `${rule.leftName} = ${fmt(actual)}，${rule.rightName} = ${fmt(expected)}`;
-  const left = rule.left.map(operandId);
-  const right = rule.right.map(operandId);
   return {
     ruleId: rule.id,
     severity: rule.severity,
@@ -113,7 +182,7 @@ function evaluateEquation(
     expected,
     actual,
     difference,
-    message: `${rule.where}：${statement}，相差 ${fmt(Math.abs(difference))}${rule.hint}`,
+    message: `${rule.where}：${statement}，相差 ${diffText}${rule.hint}`,
   };
 }
 
@@ -169,7 +238,8 @@ function evaluateRequired(t: ReportTemplate, rule: RequiredRule, input: Validati
  */
 export function validateReport(input: ValidationInput, options: ValidationOptions): Violation[] {
   const t = getTemplate(input.templateId);
-  const current = effectiveValues(t, input.sections);
+  const blankAsZero = options.mode === "published";
+  const current = effectiveValues(t, input.sections, { blankAsZero });
   const lastYear = options.lastYear
     ? effectiveValues(t, { applications: { [t.sections.applications.carryOver.lastYearRow]: { ...options.lastYear.carriedForward } } })
     : null;
@@ -195,7 +265,7 @@ export function validateReport(input: ValidationInput, options: ValidationOption
         if (options.mode === "submit") out.push(...evaluateRequired(t, rule, input));
         break;
       case "equation": {
-        const v = evaluateEquation(t, rule, input, current, lastYear);
+        const v = evaluateEquation(t, rule, input, current, lastYear, blankAsZero);
         if (v) out.push(v);
         break;
       }
@@ -228,8 +298,11 @@ function sideText(ids: readonly string[]): string {
  */
 export function formatViolationLine(v: Violation): string {
   if (v.left && v.right && v.actual !== undefined && v.expected !== undefined) {
-    const diff = Math.abs(v.difference ?? v.actual - v.expected);
-    return `${v.ruleId} ${sideText(v.left)} ≠ ${sideText(v.right)}: ${fmt(v.actual)} ≠ ${fmt(v.expected)} (差 ${fmt(diff)}) — ${v.message}`;
+    const diff = microsToText(toMicros(v.actual) - toMicros(v.expected)).replace(/^-/, "");
+    return `${v.ruleId} ${sideText(v.left)} ≠ ${sideText(v.right)}: ${fmt(v.actual)} ≠ ${fmt(v.expected)} (差 ${diff}) — ${v.message}`;
+  }
+  if (v.notCheckable) {
+    return `${v.ruleId} ${v.notCheckable.join(",")}: 无法核对 — ${v.message}`;
   }
   const amount = v.actual !== undefined ? `: ${fmt(v.actual)}` : "";
   return `${v.ruleId} ${v.cells.join(",")}${amount} — ${v.message}`;

@@ -7,6 +7,7 @@ import { validateReport, type ValidationOptions, type Violation } from "./engine
 
 export * from "./rules";
 export * from "./engine";
+export * from "./quality-notes";
 
 /** Validates an exchange-format document (or anything shaped like one). */
 export function validateDocument(

@@ -39,7 +39,7 @@ export const RULES: { readonly [K in RuleId]: { severity: Severity; title: strin
   nonNegativeInteger: {
     severity: "error",
     title: "数值格式",
-    description: "件数为不小于 0 的整数；本年增/减可以为负数；金额（万元）不小于 0，最多 4 位小数",
+    description: "件数为不小于 0 的整数；本年增/减可以为负数；金额（万元）不小于 0，最多 6 位小数（精确到分）；任何数值不超过 1e12",
   },
   rowTotal: { severity: "error", title: "行总计", description: "三、每一行的“总计”等于自然人及法人或其他组织各列之和" },
   handledTotal: { severity: "error", title: "办理结果总计", description: "三、（七）总计等于（一）至（六）各项办理结果之和，逐列核对" },

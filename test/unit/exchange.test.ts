@@ -238,10 +238,10 @@ describe("structural rejections: one clear Chinese line each, never a throw", ()
     expect(errs[0]).toMatch(/^applications\["denied\.stateSecret"\]\.commercial: 应为不小于 0 的整数，实际为 0\.5（不是整数）/);
   });
 
-  it("money with 5 decimals", () => {
-    const errs = parse((d) => (d.proactive.procurement.amount = 1.23456));
+  it("money with 7 decimals", () => {
+    const errs = parse((d) => (d.proactive.procurement.amount = 1.2345678));
     expect(errs).toEqual([
-      "proactive.procurement.amount: 应为不小于 0 的金额（万元），最多 4 位小数，实际为 1.23456（有 5 位小数）（第二十条第（九）项 · 政府集中采购 · 采购总金额）",
+      "proactive.procurement.amount: 应为不小于 0 的金额（万元），最多 6 位小数，实际为 1.2345678（有 7 位小数）（第二十条第（九）项 · 政府集中采购 · 采购总金额）",
     ]);
   });
 

@@ -97,19 +97,26 @@ describe.each(TEMPLATE_IDS)("template %s", (id) => {
       expect(vs[0]!.message).toContain("应为不小于 0 的整数，实际为 -1");
     });
 
-    it("rejects a fraction in a count and skips the equations it is part of", () => {
+    it("rejects a fraction in a count and reports the equations it is part of as not checkable, naming it", () => {
       const d = doc();
       d.applications.granted!.naturalPerson = 1.5;
       const vs = check(d);
-      expect(ids(vs)).toEqual(["nonNegativeInteger"]);
+      expect(ids(vs)).toEqual(["nonNegativeInteger", "rowTotal", "handledTotal"]);
       expect(vs[0]!.cells).toEqual(["applications/granted/naturalPerson"]);
+      for (const v of vs.slice(1)) {
+        expect(v.notCheckable).toEqual(["applications/granted/naturalPerson"]);
+        expect(v.message).toContain("无法核对");
+        expect(v.message).toContain("（一）予以公开 自然人（1.5）");
+      }
     });
 
-    it("rejects money with more than 4 decimals and negative money", () => {
+    it("rejects money with more than 6 decimals and negative money", () => {
       const d = doc();
       const [row, col] = MONEY[id];
-      d.proactive[row]![col] = 0.12345;
-      expect(only(check(d), "nonNegativeInteger")[0]!.message).toContain("最多 4 位小数");
+      d.proactive[row]![col] = 0.1234567;
+      expect(only(check(d), "nonNegativeInteger")[0]!.message).toContain("最多 6 位小数");
+      d.proactive[row]![col] = 7539.443252;
+      expect(check(d)).toEqual([]);
       d.proactive[row]![col] = -0.5;
       expect(ids(check(d))).toEqual(["nonNegativeInteger"]);
     });
@@ -342,18 +349,31 @@ describe("formatViolationLine", () => {
 });
 
 describe("money is compared exactly", () => {
-  it("sums money in integer units of 1/10000 万元, so float noise never breaks an equation", async () => {
-    const { toUnits, fromUnits, decimalPlaces, isValidCellValue } = await import("@/lib/templates");
+  it("sums money in integer units of 1e-6 万元 (1 分), so float noise never breaks an equation", async () => {
+    const { toUnits, fromUnits, decimalPlaces, isValidCellValue, exactSum } = await import("@/lib/templates");
     expect(0.1 + 0.2 === 0.3).toBe(false);
     expect(toUnits(0.1, "money") + toUnits(0.2, "money")).toBe(toUnits(0.3, "money"));
     expect(fromUnits(toUnits(1234.5678, "money") + toUnits(0.0322, "money"), "money")).toBe(1234.6);
+    expect(exactSum([7539.443252, 0.000001, 0.1, 0.2])).toBe(7539.743253);
     expect(decimalPlaces(1.2345)).toBe(4);
+    expect(decimalPlaces(7539.443252)).toBe(6);
     expect(decimalPlaces(1e-7)).toBe(7);
     expect(decimalPlaces(1.5e-3)).toBe(4);
     expect(decimalPlaces(1e21)).toBe(0);
-    expect(isValidCellValue(0.0001, "money")).toBe(true);
-    expect(isValidCellValue(0.00001, "money")).toBe(false);
-    expect(isValidCellValue(99999999.9999, "money")).toBe(true);
+    expect(isValidCellValue(0.000001, "money")).toBe(true);
+    expect(isValidCellValue(0.0000001, "money")).toBe(false);
+    expect(isValidCellValue(99999999.999999, "money")).toBe(true);
+  });
+
+  it("bounds every kind at 1e12, so nothing validate accepts is too big for the database", async () => {
+    const { isValidCellValue, valueProblem } = await import("@/lib/templates");
+    expect(isValidCellValue(1e12, "count")).toBe(true);
+    expect(isValidCellValue(1e12 + 1, "count")).toBe(false);
+    expect(isValidCellValue(1e15, "count")).toBe(false);
+    expect(isValidCellValue(-1e13, "signedCount")).toBe(false);
+    expect(isValidCellValue(1e12, "money")).toBe(true);
+    expect(isValidCellValue(1e15, "money")).toBe(false);
+    expect(valueProblem(1e15, "count")).toBe("应为不小于 0 的整数，实际为 1000000000000000（数值过大：任何数值的绝对值都不能超过 1000000000000，即一万亿）");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { QualityNote } from "@/lib/validation";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { reportToDocument, reportWithContent } from "./report-document";
@@ -13,15 +14,31 @@ export interface Actor {
 /**
  * Freezes the report's current content as its next public version and marks it published.
  * The snapshot is what the public page and API serve, so later edits never leak out.
+ * `qualityNotes` only for a report imported as published elsewhere (import-report.ts);
+ * a report filed and reviewed in the system has none.
  */
-export async function createPublishedVersion(tx: Tx, reportId: string, actor: Actor, changeNote: string | null = null) {
+export async function createPublishedVersion(
+  tx: Tx,
+  reportId: string,
+  actor: Actor,
+  changeNote: string | null = null,
+  qualityNotes: readonly QualityNote[] = [],
+) {
   const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, include: reportWithContent });
   const last = await tx.publishedVersion.findFirst({ where: { reportId }, orderBy: { versionNo: "desc" }, select: { versionNo: true } });
   const versionNo = (last?.versionNo ?? 0) + 1;
   const now = new Date();
   const document = reportToDocument(report) as unknown as Prisma.InputJsonValue;
   await tx.publishedVersion.create({
-    data: { reportId, versionNo, document, changeNote, publishedAt: now, publishedById: actor.id ?? null },
+    data: {
+      reportId,
+      versionNo,
+      document,
+      changeNote,
+      qualityNotes: qualityNotes as unknown as Prisma.InputJsonValue,
+      publishedAt: now,
+      publishedById: actor.id ?? null,
+    },
   });
   await tx.report.update({
     where: { id: reportId },
@@ -34,7 +51,7 @@ export async function createPublishedVersion(tx: Tx, reportId: string, actor: Ac
     entityType: "Report",
     entityId: reportId,
     reportId,
-    details: { versionNo, fromStatus: report.status, changeNote },
+    details: { versionNo, fromStatus: report.status, changeNote, ...(qualityNotes.length ? { qualityNotes: qualityNotes.length } : {}) },
   });
   return versionNo;
 }

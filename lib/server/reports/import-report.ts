@@ -1,7 +1,7 @@
 import { exportDocument, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS } from "@/lib/reports/status";
 import { SECTION_KEYS } from "@/lib/templates";
-import { formatViolationLine, validateDocument, type Violation } from "@/lib/validation";
+import { blankCellNotes, formatViolationLine, qualityNotesOf, validateDocument, type QualityNote, type Violation } from "@/lib/validation";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { ensureRegion } from "../regions/ensure-region";
@@ -12,8 +12,20 @@ import { loadLastYearCarriedForward } from "./last-year";
 export type ImportOutcome = "created" | "updated" | "published" | "unchanged";
 
 export type ImportResult =
-  | { ok: true; outcome: ImportOutcome; reportId: string; warnings: Violation[] }
+  | { ok: true; outcome: ImportOutcome; reportId: string; warnings: Violation[]; qualityNotes: QualityNote[] }
   | { ok: false; errors: string[] };
+
+export interface ImportOptions {
+  /** publish at once (a report published before it reached the system) */
+  publish: boolean;
+  /**
+   * With `publish`: store the report exactly as printed even when its figures break a
+   * rule; the rule results become its public data-quality notes. Only the CLI's import of
+   * reports published elsewhere sets this; nothing filed through the system is exempt.
+   */
+  asPublished?: boolean;
+  actor: Actor;
+}
 
 /** What identifies a report's content; names of agency and region belong to the administrator. */
 function contentOf(doc: ReportDocument) {
@@ -44,15 +56,22 @@ function cellChanges(before: ReportDocument, after: ReportDocument) {
  * from a document that fails). Unknown regions and agencies are created. Idempotent: the
  * same document again changes nothing. A draft or returned report is overwritten; a report
  * that is submitted, approved or published is never overwritten — that is a correction.
+ *
+ * With `publish`, the document is a report published elsewhere (parsed with
+ * `{ published: true }`): blank detail cells are kept as null, summed as 0 and noted; with
+ * `asPublished` too, rule errors do not refuse it: it is stored as printed with its rule
+ * results as public data-quality notes.
  */
-export async function importReport(db: Db, input: ReportDocument, options: { publish: boolean; actor: Actor }): Promise<ImportResult> {
-  const doc = exportDocument(input);
-  const lastYear = await loadLastYearCarriedForward(db, doc.agency.code, doc.year);
-  const violations = validateDocument(doc, { mode: "submit", lastYear });
-  const errors = violations.filter((v) => v.severity === "error");
-  if (errors.length) return { ok: false, errors: errors.map(formatViolationLine) };
-  const warnings = violations.filter((v) => v.severity === "warning");
+export async function importReport(db: Db, input: ReportDocument, options: ImportOptions): Promise<ImportResult> {
   const { actor, publish } = options;
+  const asPublished = publish && options.asPublished === true;
+  const doc = exportDocument(input, { blankAsZero: publish });
+  const lastYear = await loadLastYearCarriedForward(db, doc.agency.code, doc.year);
+  const violations = validateDocument(doc, { mode: publish ? "published" : "submit", lastYear });
+  const errors = violations.filter((v) => v.severity === "error");
+  if (errors.length && !asPublished) return { ok: false, errors: errors.map(formatViolationLine) };
+  const warnings = violations.filter((v) => v.severity === "warning");
+  const qualityNotes = asPublished ? qualityNotesOf(doc, violations) : publish ? blankCellNotes(doc) : [];
   const audit = { actorId: actor.id, actorLabel: actor.label };
 
   return db.$transaction(async (tx): Promise<ImportResult> => {
@@ -77,17 +96,17 @@ export async function importReport(db: Db, input: ReportDocument, options: { pub
       const report = await tx.report.create({ data: { agencyId: agency.id, year: doc.year, ...documentFields(doc) } });
       await tx.reportCell.createMany({ data: documentCellRows(report.id, doc) });
       await recordAudit(tx, { ...audit, action: "report.imported", entityType: "Report", entityId: report.id, reportId: report.id, details: { code: doc.agency.code, year: doc.year } });
-      if (publish) await createPublishedVersion(tx, report.id, actor);
-      return { ok: true, outcome: publish ? "published" : "created", reportId: report.id, warnings };
+      if (publish) await createPublishedVersion(tx, report.id, actor, null, qualityNotes);
+      return { ok: true, outcome: publish ? "published" : "created", reportId: report.id, warnings, qualityNotes };
     }
 
     const current = reportToDocument(existing);
     if (contentOf(current) === contentOf(doc)) {
       if (publish && existing.status !== "PUBLISHED") {
-        await createPublishedVersion(tx, existing.id, actor);
-        return { ok: true, outcome: "published", reportId: existing.id, warnings };
+        await createPublishedVersion(tx, existing.id, actor, null, qualityNotes);
+        return { ok: true, outcome: "published", reportId: existing.id, warnings, qualityNotes };
       }
-      return { ok: true, outcome: "unchanged", reportId: existing.id, warnings };
+      return { ok: true, outcome: "unchanged", reportId: existing.id, warnings, qualityNotes };
     }
     if (existing.status !== "DRAFT" && existing.status !== "RETURNED") {
       return {
@@ -101,7 +120,7 @@ export async function importReport(db: Db, input: ReportDocument, options: { pub
     await tx.reportCell.deleteMany({ where: { reportId: existing.id } });
     await tx.reportCell.createMany({ data: documentCellRows(existing.id, doc) });
     await recordAudit(tx, { ...audit, action: "report.imported", entityType: "Report", entityId: existing.id, reportId: existing.id, details: cellChanges(current, doc) });
-    if (publish) await createPublishedVersion(tx, existing.id, actor);
-    return { ok: true, outcome: publish ? "published" : "updated", reportId: existing.id, warnings };
+    if (publish) await createPublishedVersion(tx, existing.id, actor, null, qualityNotes);
+    return { ok: true, outcome: publish ? "published" : "updated", reportId: existing.id, warnings, qualityNotes };
   });
 }

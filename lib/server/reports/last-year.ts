@@ -12,5 +12,5 @@ export async function loadLastYearCarriedForward(tx: Tx, agencyCode: string, yea
     select: { column: true, value: true },
   });
   if (cells.length === 0) return null;
-  return { carriedForward: Object.fromEntries(cells.map((c) => [c.column, c.value === null ? null : Number(c.value)])) };
+  return { carriedForward: Object.fromEntries(cells.map((c) => [c.column, c.value === null ? null : Number(c.value.toString())])) };
 }

@@ -1,7 +1,7 @@
 // Converts between a stored report (Report + ReportCell rows) and the exchange document.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canonicalJson, cellsToSections, documentToCells, EXCHANGE_FORMAT, type ReportDocument } from "@/lib/exchange";
-import type { TemplateId } from "@/lib/templates";
+import { decimalText, type TemplateId } from "@/lib/templates";
 
 export const TEMPLATE_CODE = { "2019": "T2019", "2021": "T2021" } as const satisfies Record<TemplateId, "T2019" | "T2021">;
 export const TEMPLATE_ID = { T2019: "2019", T2021: "2021" } as const satisfies Record<"T2019" | "T2021", TemplateId>;
@@ -22,7 +22,8 @@ export function reportToDocument(report: ReportWithContent): ReportDocument {
   const templateId = TEMPLATE_ID[report.template];
   const sections = cellsToSections(
     templateId,
-    report.cells.map((c) => ({ section: c.section, row: c.row, column: c.column, value: c.value === null ? null : Number(c.value) })),
+    // NUMERIC → its decimal text → the number that prints as that text (exact: see lib/templates/decimal.ts)
+    report.cells.map((c) => ({ section: c.section, row: c.row, column: c.column, value: c.value === null ? null : Number(c.value.toString()) })),
   );
   return canonicalJson({
     format: EXCHANGE_FORMAT,
@@ -50,7 +51,13 @@ export function documentFields(doc: ReportDocument) {
   };
 }
 
-/** ReportCell rows for a document (every cell of its template, blanks as null). */
+/** ReportCell rows for a document (every cell of its template, blanks as null; figures as exact decimal text). */
 export function documentCellRows(reportId: string, doc: ReportDocument) {
-  return documentToCells(doc).map((c) => ({ reportId, section: c.section, row: c.row, column: c.column, value: c.value }));
+  return documentToCells(doc).map((c) => ({
+    reportId,
+    section: c.section,
+    row: c.row,
+    column: c.column,
+    value: c.value === null ? null : decimalText(c.value),
+  }));
 }
