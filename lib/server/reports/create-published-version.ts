@@ -1,6 +1,8 @@
+import type { ReportDocument } from "@/lib/exchange";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
+import { updateRegionRollup } from "../statistics/update-region-rollup";
 import { reportToDocument, reportWithContent } from "./report-document";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -16,13 +18,20 @@ export interface Actor {
  */
 export async function createPublishedVersion(tx: Tx, reportId: string, actor: Actor, changeNote: string | null = null) {
   const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, include: reportWithContent });
-  const last = await tx.publishedVersion.findFirst({ where: { reportId }, orderBy: { versionNo: "desc" }, select: { versionNo: true } });
+  const last = await tx.publishedVersion.findFirst({
+    where: { reportId },
+    orderBy: { versionNo: "desc" },
+    select: { versionNo: true, document: true },
+  });
   const versionNo = (last?.versionNo ?? 0) + 1;
   const now = new Date();
-  const document = reportToDocument(report) as unknown as Prisma.InputJsonValue;
+  const snapshot = reportToDocument(report);
+  const document = snapshot as unknown as Prisma.InputJsonValue;
   await tx.publishedVersion.create({
     data: { reportId, versionNo, document, changeNote, publishedAt: now, publishedById: actor.id ?? null },
   });
+  // region statistics: the replaced version's cells out, this version's in (same transaction)
+  await updateRegionRollup(tx, last ? (last.document as unknown as ReportDocument) : null, snapshot);
   await tx.report.update({
     where: { id: reportId },
     data: { status: "PUBLISHED", publishedAt: now, correctionReason: null, version: { increment: 1 } },
