@@ -1,6 +1,6 @@
 // One statistical table of a report, printed as the official format lays it out:
 // the grid (merged headers, verbatim labels) comes from the template data (tableLayout).
-import type { CellKind, CellValue, LayoutCell, ReportTemplate, SectionKey, SectionValues } from "@/lib/templates";
+import type { CellDef, CellKind, CellValue, LayoutCell, ReportTemplate, SectionKey, SectionValues } from "@/lib/templates";
 import { tableLayout } from "@/lib/templates";
 
 export function formatCellValue(value: CellValue | undefined, kind: CellKind): string {
@@ -9,14 +9,17 @@ export function formatCellValue(value: CellValue | undefined, kind: CellKind): s
   return String(value);
 }
 
-function GridCell({ cell, values }: { cell: LayoutCell; values: SectionValues }) {
+/** Text of a value cell given from outside (e.g. exact decimal sums of region statistics). */
+type CellText = (cell: CellDef) => string;
+
+function GridCell({ cell, values, cellText }: { cell: LayoutCell; values: SectionValues; cellText?: CellText }) {
   const span = { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
   switch (cell.type) {
     case "value": {
       const def = cell.cell!;
       return (
         <td {...span} className="num" data-cell={def.id}>
-          {formatCellValue(values[def.row]?.[def.column], def.kind)}
+          {cellText ? cellText(def) : formatCellValue(values[def.row]?.[def.column], def.kind)}
         </td>
       );
     }
@@ -49,7 +52,17 @@ function GridCell({ cell, values }: { cell: LayoutCell; values: SectionValues })
   }
 }
 
-export function OfficialTable({ template, section, values }: { template: ReportTemplate; section: SectionKey; values: SectionValues }) {
+export function OfficialTable({
+  template,
+  section,
+  values,
+  cellText,
+}: {
+  template: ReportTemplate;
+  section: SectionKey;
+  values: SectionValues;
+  cellText?: CellText;
+}) {
   const layout = tableLayout(template, section);
   const head = layout.rows.slice(0, layout.headRowCount);
   const body = layout.rows.slice(layout.headRowCount);
@@ -61,7 +74,7 @@ export function OfficialTable({ template, section, values }: { template: ReportT
             {head.map((row, i) => (
               <tr key={i}>
                 {row.map((cell, j) => (
-                  <GridCell key={j} cell={cell} values={values} />
+                  <GridCell key={j} cell={cell} values={values} cellText={cellText} />
                 ))}
               </tr>
             ))}
@@ -71,7 +84,7 @@ export function OfficialTable({ template, section, values }: { template: ReportT
           {body.map((row, i) => (
             <tr key={i}>
               {row.map((cell, j) => (
-                <GridCell key={j} cell={cell} values={values} />
+                <GridCell key={j} cell={cell} values={values} cellText={cellText} />
               ))}
             </tr>
           ))}

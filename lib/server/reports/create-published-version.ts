@@ -1,7 +1,9 @@
+import type { ReportDocument } from "@/lib/exchange";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { QualityNote } from "@/lib/validation";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
+import { updateRegionRollup } from "../statistics/update-region-rollup";
 import { reportToDocument, reportWithContent } from "./report-document";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -25,10 +27,15 @@ export async function createPublishedVersion(
   qualityNotes: readonly QualityNote[] = [],
 ) {
   const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, include: reportWithContent });
-  const last = await tx.publishedVersion.findFirst({ where: { reportId }, orderBy: { versionNo: "desc" }, select: { versionNo: true } });
+  const last = await tx.publishedVersion.findFirst({
+    where: { reportId },
+    orderBy: { versionNo: "desc" },
+    select: { versionNo: true, document: true },
+  });
   const versionNo = (last?.versionNo ?? 0) + 1;
   const now = new Date();
-  const document = reportToDocument(report) as unknown as Prisma.InputJsonValue;
+  const snapshot = reportToDocument(report);
+  const document = snapshot as unknown as Prisma.InputJsonValue;
   await tx.publishedVersion.create({
     data: {
       reportId,
@@ -40,6 +47,8 @@ export async function createPublishedVersion(
       publishedById: actor.id ?? null,
     },
   });
+  // region statistics: the replaced version's cells out, this version's in (same transaction)
+  await updateRegionRollup(tx, last ? (last.document as unknown as ReportDocument) : null, snapshot);
   await tx.report.update({
     where: { id: reportId },
     data: { status: "PUBLISHED", publishedAt: now, correctionReason: null, returnReason: null, version: { increment: 1 } },

@@ -1,0 +1,251 @@
+// The region statistics roll-up against the truth: after first publications, a draft and
+// corrections, RegionCellTotal / RegionYearTotal equal (1) the SUM computed by PostgreSQL
+// over the current published snapshots and (2) the exact sum computed here from the
+// exchange documents — counts, money to 0.000001 万元 and signed `change` included.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ReportDocument } from "@/lib/exchange";
+import { documentToCells } from "@/lib/exchange";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ensureRegion } from "@/lib/server/regions/ensure-region";
+import { createPublishedVersion } from "@/lib/server/reports/create-published-version";
+import { importReport } from "@/lib/server/reports/import-report";
+import { updateRegionRollup } from "@/lib/server/statistics/update-region-rollup";
+import { decimalToUnits, formatDecimal, unitsToDecimal } from "@/lib/statistics/decimal";
+import { cellsOf, emptySections, getTemplate, templateIdForYear } from "@/lib/templates";
+import { freshDatabase } from "./db-helpers";
+
+vi.mock("server-only", () => ({}));
+
+let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+let stats: typeof import("@/lib/server/statistics/region-rollup");
+const actor = { label: "test" };
+
+const REGIONS = [
+  { code: "650000", name: "测试自治区" },
+  { code: "650100", name: "测试市" },
+  { code: "650121", name: "甲县" },
+  { code: "650122", name: "乙县" },
+];
+
+interface Figures {
+  received: number;
+  granted: number;
+  amount: number | null;
+  change: number | null;
+  recon: number;
+}
+
+/** A valid report (every rule holds), derived cells left out. */
+function report(agency: string, name: string, region: (typeof REGIONS)[number], year: number, f: Figures): ReportDocument {
+  const templateId = templateIdForYear(year);
+  const t = getTemplate(templateId);
+  const s = emptySections(t, 0);
+  s.applications.received!.naturalPerson = f.received;
+  s.applications.granted!.naturalPerson = f.granted;
+  s.applications["unavailable.notHeld"]!.naturalPerson = f.received - f.granted;
+  s.applications.received!.legal = 2;
+  s.applications.carriedForward!.legal = 2;
+  s.reviewLitigation.reconsideration = { upheld: f.recon, corrected: 1, other: 0, pending: 0 };
+  s.reviewLitigation.litigationDirect = { upheld: 0, corrected: 0, other: 1, pending: 1 };
+  if (templateId === "2019") {
+    s.proactive.procurement!.amount = f.amount;
+    s.proactive.licensing!.change = f.change;
+    s.proactive.penalties!.change = f.change === null ? null : -1;
+  } else {
+    s.proactive.fees!.amount = f.amount;
+  }
+  for (const cell of cellsOf(t)) if (cell.derived) delete s[cell.section][cell.row]![cell.column];
+  return {
+    format: "gov-info-disclosure-annual-report/v1",
+    template: templateId,
+    agency: { code: agency, name, region },
+    year,
+    issuedOn: `${year + 1}-01-20`,
+    contact: { address: "地址", phone: "0951-1234567", email: "a@example.cn" },
+    narrative: { overview: "总体情况", problems: "存在问题", other: "无" },
+    ...s,
+  } as ReportDocument;
+}
+
+async function publish(doc: ReportDocument) {
+  const r = await importReport(ctx.db, doc, { publish: true, actor });
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return r.reportId;
+}
+
+/** A correction as the review workflow makes it: new cell values, then a new published version. */
+async function correct(reportId: string, changes: { section: "proactive" | "applications" | "reviewLitigation"; row: string; column: string; value: string }[]) {
+  await ctx.db.$transaction(async (tx) => {
+    for (const c of changes) {
+      await tx.reportCell.update({ where: { reportId_section_row_column: { reportId, section: c.section, row: c.row, column: c.column } }, data: { value: c.value } });
+    }
+    await createPublishedVersion(tx, reportId, actor, "更正");
+  });
+}
+
+/**
+ * A report published as printed (blank cells, money to the 分 = 6 places): the snapshot and
+ * its roll-up written in one transaction exactly as createPublishedVersion does.
+ */
+async function publishSnapshot(reportId: string, doc: ReportDocument, previous: ReportDocument | null, versionNo: number) {
+  await ctx.db.$transaction(async (tx) => {
+    await tx.publishedVersion.create({ data: { reportId, versionNo, document: doc as unknown as Prisma.InputJsonValue } });
+    await updateRegionRollup(tx, previous, doc);
+  });
+}
+
+/** RegionCellTotal of a region and year: cell id → decimal text. */
+async function rollup(code: string, year: number) {
+  const rows = await ctx.db.$queryRaw<{ id: string; value: string }[]>`
+    SELECT "section"::text || '/' || "row" || '/' || "column" AS id, "value"::text AS value
+    FROM "RegionCellTotal" WHERE "regionCode" = ${code} AND "year" = ${year}`;
+  return Object.fromEntries(rows.map((r) => [r.id, formatDecimal(r.value)]));
+}
+
+/** SUM by PostgreSQL over the current published snapshot of every report under the region. */
+async function sumOverPublished(code: string, year: number) {
+  const rows = await ctx.db.$queryRaw<{ id: string; value: string }[]>`
+    WITH "current" AS (
+      SELECT DISTINCT ON ("reportId") "reportId", "document" FROM "PublishedVersion" ORDER BY "reportId", "versionNo" DESC
+    )
+    SELECT s.key || '/' || rw.key || '/' || cl.key AS id, SUM(COALESCE((cl.value #>> '{}')::numeric, 0))::text AS value
+    FROM "current" c
+    JOIN "Report" r ON r.id = c."reportId"
+    JOIN "Region" g ON g.code = c.document -> 'agency' -> 'region' ->> 'code'
+    CROSS JOIN LATERAL jsonb_each(c.document) AS s(key, value)
+    CROSS JOIN LATERAL jsonb_each(s.value) AS rw(key, value)
+    CROSS JOIN LATERAL jsonb_each(rw.value) AS cl(key, value)
+    WHERE s.key IN ('proactive', 'applications', 'reviewLitigation') AND r.year = ${year}
+      AND g.path LIKE (SELECT path FROM "Region" WHERE code = ${code}) || '%'
+    GROUP BY 1`;
+  return Object.fromEntries(rows.map((r) => [r.id, formatDecimal(r.value)]));
+}
+
+/** The exact sum computed here from the documents (blank = 0). */
+function sumOfDocuments(docs: ReportDocument[]) {
+  const units = new Map<string, bigint>();
+  for (const d of docs) {
+    for (const c of documentToCells(d)) {
+      const id = `${c.section}/${c.row}/${c.column}`;
+      units.set(id, (units.get(id) ?? 0n) + (c.value === null ? 0n : decimalToUnits(String(c.value))));
+    }
+  }
+  return Object.fromEntries([...units].map(([id, u]) => [id, unitsToDecimal(u)]));
+}
+
+/** The derived cells the exchange document would carry (what the snapshots hold). */
+async function publishedDocument(reportId: string): Promise<ReportDocument> {
+  const v = await ctx.db.publishedVersion.findFirstOrThrow({ where: { reportId }, orderBy: { versionNo: "desc" } });
+  return v.document as unknown as ReportDocument;
+}
+
+async function reportCount(code: string, year: number) {
+  const row = await ctx.db.regionYearTotal.findUnique({ where: { regionCode_year: { regionCode: code, year } } });
+  return row?.reportCount ?? 0;
+}
+
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  ctx = await freshDatabase("govreports_rollup");
+  process.env.DATABASE_URL = ctx.url;
+  stats = await import("@/lib/server/statistics/region-rollup");
+  for (const r of REGIONS) await ensureRegion(ctx.db, r);
+  const [, , jia, yi] = REGIONS;
+  ids.a = await publish(report("650121100000", "甲县一镇", jia!, 2020, { received: 7, granted: 3, amount: 1234.5678, change: -3, recon: 2 }));
+  ids.b = await publish(report("650121101000", "甲县二镇", jia!, 2020, { received: 4, granted: 4, amount: 0.0001, change: 5, recon: 0 }));
+  ids.c = await publish(report("650122-zrzy", "乙县自然资源局", yi!, 2020, { received: 1, granted: 0, amount: 99.99, change: -10, recon: 1 }));
+  // a draft in the same county and year: never counted
+  const draft = await importReport(ctx.db, report("650121102000", "甲县三镇", jia!, 2020, { received: 100, granted: 50, amount: 5000, change: 9, recon: 9 }), { publish: false, actor });
+  if (!draft.ok) throw new Error(draft.errors.join("\n"));
+  ids.draft = draft.reportId;
+  // a 2021-format report of another year
+  ids.d = await publish(report("650121100000", "甲县一镇", jia!, 2021, { received: 2, granted: 2, amount: 0.5, change: null, recon: 0 }));
+}, 120_000);
+afterAll(async () => ctx?.drop());
+
+async function expectRollupIsTheSum(code: string, year: number, reportIds: string[]) {
+  const docs = await Promise.all(reportIds.map(publishedDocument));
+  const expected = sumOfDocuments(docs);
+  expect(await rollup(code, year)).toEqual(expected);
+  expect(await sumOverPublished(code, year)).toEqual(expected);
+  expect(await reportCount(code, year)).toBe(reportIds.length);
+}
+
+describe("region roll-up maintained on publish", () => {
+  it("equals the sum over the published reports for the county, its city and province, per year; a draft never counts", async () => {
+    await expectRollupIsTheSum("650121", 2020, [ids.a!, ids.b!]);
+    await expectRollupIsTheSum("650122", 2020, [ids.c!]);
+    await expectRollupIsTheSum("650100", 2020, [ids.a!, ids.b!, ids.c!]);
+    await expectRollupIsTheSum("650000", 2020, [ids.a!, ids.b!, ids.c!]);
+    await expectRollupIsTheSum("650000", 2021, [ids.d!]);
+    const city = await rollup("650100", 2020);
+    expect(city["applications/received/total"]).toBe("18"); // 7+2, 4+2, 1+2
+    expect(city["proactive/procurement/amount"]).toBe("1334.5579");
+    expect(city["proactive/licensing/change"]).toBe("-8");
+    expect(city["proactive/penalties/change"]).toBe("-3");
+    expect(city["reviewLitigation/reconsideration/total"]).toBe("6");
+  });
+
+  it("a correction subtracts the previous version and adds the new one", async () => {
+    await correct(ids.a!, [
+      { section: "proactive", row: "procurement", column: "amount", value: "34.5" },
+      { section: "proactive", row: "licensing", column: "change", value: "-7" },
+    ]);
+    await expectRollupIsTheSum("650121", 2020, [ids.a!, ids.b!]);
+    await expectRollupIsTheSum("650000", 2020, [ids.a!, ids.b!, ids.c!]);
+    const province = await rollup("650000", 2020);
+    expect(province["proactive/procurement/amount"]).toBe("134.4901");
+    expect(province["proactive/licensing/change"]).toBe("-12");
+    expect(await reportCount("650121", 2020)).toBe(2); // a correction is not another report
+  });
+
+  it("keeps money exact to 0.000001 万元 and blank cells as 0, through publication and correction", async () => {
+    const [, , , yi] = REGIONS;
+    const created = await importReport(ctx.db, report("650122100000", "乙县一镇", yi!, 2020, { received: 3, granted: 1, amount: 1, change: 1, recon: 0 }), { publish: false, actor });
+    if (!created.ok) throw new Error(created.errors.join("\n"));
+    ids.e = created.reportId;
+    // as printed: amounts to the 分, one blank cell
+    const asPrinted = report("650122100000", "乙县一镇", yi!, 2020, { received: 3, granted: 1, amount: 7539.443252, change: null, recon: 0 });
+    asPrinted.proactive.licensing!.change = -4;
+    await publishSnapshot(ids.e, asPrinted, null, 1);
+    await expectRollupIsTheSum("650122", 2020, [ids.c!, ids.e]);
+    await expectRollupIsTheSum("650000", 2020, [ids.a!, ids.b!, ids.c!, ids.e]);
+    expect((await rollup("650000", 2020))["proactive/procurement/amount"]).toBe("7673.933352");
+
+    const corrected = structuredClone(asPrinted);
+    corrected.proactive.procurement!.amount = 0.000001;
+    corrected.proactive.penalties!.change = 12;
+    await publishSnapshot(ids.e, corrected, asPrinted, 2);
+    await expectRollupIsTheSum("650100", 2020, [ids.a!, ids.b!, ids.c!, ids.e]);
+    const city = await rollup("650100", 2020);
+    expect(city["proactive/procurement/amount"]).toBe("134.490101");
+    expect(city["proactive/penalties/change"]).toBe("9"); // -1 -1 -1 +12
+  });
+});
+
+describe("reading the roll-up (GET /api/regions/CODE/YEAR's data)", () => {
+  it("gives the region, year, report count and every cell of the year's template as exact decimal sums", async () => {
+    const r = await stats.getRegionRollup("650100", 2020);
+    expect(r).not.toBeNull();
+    expect(r!.region).toMatchObject({ code: "650100", name: "测试市", level: "CITY", ancestors: [{ code: "650000", name: "测试自治区" }] });
+    expect(r!.template).toBe("2019");
+    expect(r!.reportCount).toBe(4);
+    const expected: Record<string, Record<string, Record<string, string>>> = {};
+    for (const [id, v] of Object.entries(await rollup("650100", 2020))) {
+      const [section, row, column] = id.split("/") as [string, string, string];
+      ((expected[section] ??= {})[row] ??= {})[column] = v;
+    }
+    expect(r!.sections).toEqual(expected);
+    expect(r!.sections.proactive.procurement!.amount).toBe("134.490101");
+  });
+
+  it("gives zeros and reportCount 0 for a known region with nothing published, null for an unknown one", async () => {
+    const r = await stats.getRegionRollup("650122", 2023);
+    expect(r!.reportCount).toBe(0);
+    expect(r!.template).toBe("2021");
+    expect(r!.sections.proactive.fees).toEqual({ amount: "0" });
+    expect(r!.sections.applications.handledTotal!.total).toBe("0");
+    expect(await stats.getRegionRollup("659999", 2020)).toBeNull();
+  });
+});
