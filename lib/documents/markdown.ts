@@ -136,6 +136,7 @@ export function runsToMarkdown(runs: readonly TextRun[]): string {
 
 /** The markdown of one block as a reader writes it. */
 export function blockToMarkdown(block: TextBlock): string {
-  const text = runsToMarkdown(block.runs);
+  // a heading is bold by its style: no ** inside it
+  const text = runsToMarkdown(block.heading > 0 ? block.runs.map((r) => ({ ...r, bold: false })) : block.runs);
   return block.heading > 0 ? `${"#".repeat(block.heading)} ${text}` : text;
 }

@@ -37,6 +37,8 @@ export type ConvertedDocument = Omit<ReportDocument, "year"> & { year: number | 
 export interface ConvertResult {
   document: ConvertedDocument;
   problems: ConvertProblem[];
+  /** false when nothing of a report was found (no title, no part heading, no table): not a report */
+  recognized: boolean;
 }
 
 export interface ConvertOptions {
@@ -345,11 +347,14 @@ export function readReport(source: SourceDocument, options: ConvertOptions = {})
     const n = normalizeLabel(paragraphText(p));
     return titles.get(n) ?? [...titles].find(([title]) => withoutOrdinal(title).length >= 3 && withoutOrdinal(title) === n)?.[1];
   };
-  const headings: { key: OutlineKey; i: number }[] = [];
+  // every part title bounds the part before it (a title may repeat: on an Excel table's own
+  // sheet); the first one of each part opens it
+  const boundaries: { key: OutlineKey; i: number }[] = [];
   for (const { b, i } of paragraphs) {
     const key = partOf(b);
-    if (key && !headings.some((h) => h.key === key)) headings.push({ key, i });
+    if (key) boundaries.push({ key, i });
   }
+  const headings = boundaries.filter((h, n) => boundaries.findIndex((x) => x.key === h.key) === n);
 
   // preamble: the paragraphs between the title and the first part → contact
   const firstPart = headings.length ? Math.min(...headings.map((h) => h.i)) : blocks.length;
@@ -370,9 +375,8 @@ export function readReport(source: SourceDocument, options: ConvertOptions = {})
   // a signature at the end of a part (the agency's name, the 成文日期) is not narrative
   const narrative: Record<NarrativeKey, string> = { overview: "", problems: "", other: "" };
   let issuedOn: string | null = null;
-  const sorted = [...headings].sort((a, b) => a.i - b.i);
-  for (const [n, h] of sorted.entries()) {
-    const end = sorted[n + 1]?.i ?? blocks.length;
+  for (const h of headings) {
+    const end = boundaries.find((x) => x.i > h.i)?.i ?? blocks.length;
     const own = blocks.slice(h.i + 1, end).filter((b): b is ParagraphBlock => b.kind === "paragraph" && paragraphText(b).trim() !== "");
     while (own.length) {
       const text = compact(paragraphText(own[own.length - 1]!));
@@ -430,7 +434,8 @@ export function readReport(source: SourceDocument, options: ConvertOptions = {})
     narrative,
     ...reading.sections,
   };
-  return { document, problems };
+  const recognized = titleIndex >= 0 || headings.length > 0 || Object.values(byKind).some((list) => list.length > 0);
+  return { document, problems, recognized };
 }
 
 export type { Block };
