@@ -38,7 +38,8 @@ export function ReportDocumentView({ doc }: { doc: ReportDocument }) {
   };
   const { address, phone, email } = doc.contact;
   return (
-    <article className="report-document">
+    // the agency's codes travel with the page, so that a saved copy converts back (lib/documents)
+    <article className="report-document" data-agency-code={doc.agency.code} data-region-code={doc.agency.region.code} data-region-name={doc.agency.region.name}>
       <h1>{reportTitle(doc.agency.name, doc.year)}</h1>
       <p className="preamble">
         本年度报告根据《中华人民共和国政府信息公开条例》和《关于政府信息公开工作年度报告有关事项的通知》（{template.documentName}

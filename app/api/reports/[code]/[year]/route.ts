@@ -1,11 +1,14 @@
 import { NextResponse } from "next/server";
 import { getPublishedReport, parseReportKey } from "@/lib/server/public/published-reports";
+import { getPublishedVersion, parseVersionParam } from "@/lib/server/public/published-version";
 
-// The public API of SPEC: the published report in the exchange format; 404 for anything unpublished.
-export async function GET(_req: Request, { params }: { params: Promise<{ code: string; year: string }> }) {
+// The public API of SPEC: the published report in the exchange format (?version=N: an earlier
+// published version); 404 for anything unpublished.
+export async function GET(req: Request, { params }: { params: Promise<{ code: string; year: string }> }) {
   const { code, year } = await params;
   const key = parseReportKey(code, year);
-  const report = key ? await getPublishedReport(key.code, key.year) : null;
+  const versionNo = parseVersionParam(new URL(req.url).searchParams.get("version"));
+  const report = !key || versionNo === null ? null : versionNo === undefined ? await getPublishedReport(key.code, key.year) : await getPublishedVersion(key.code, key.year, versionNo);
   if (!report) {
     return NextResponse.json({ error: "报告不存在或尚未公开发布。" }, { status: 404 });
   }

@@ -1,0 +1,73 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { writeCsv } from "@/lib/documents/csv-writer";
+import { writeDocx } from "@/lib/documents/docx-writer";
+import { CONTENT_TYPES, asciiFileName, attachmentDisposition, downloadFileName, type DocumentFormat } from "@/lib/documents/names";
+import { writeXlsx } from "@/lib/documents/xlsx-writer";
+import { parseReportKey } from "./published-reports";
+import { getPublishedVersion, parseVersionParam } from "./published-version";
+
+/** Published reports never change (a correction is a new version): shared caches may keep them briefly. */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
+
+const NOT_FOUND = "报告不存在或尚未公开发布。";
+const VERSION_NOT_FOUND = "该报告没有这一发布版本。";
+
+/** Strong validator: a published version is immutable, so its id and the format name the bytes. */
+export function downloadEtag(publishedVersionId: string, format: string): string {
+  return `"${createHash("sha256").update(`${publishedVersionId}/${format}`).digest("base64url").slice(0, 32)}"`;
+}
+
+/** If-None-Match: a list of entity tags or "*" (weak comparison, RFC 9110 §13.1.2). */
+export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  const bare = etag.replace(/^W\//, "");
+  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
+}
+
+function notFound(message: string) {
+  return Response.json({ error: message }, { status: 404, headers: { "Cache-Control": "no-store" } });
+}
+
+const WRITERS: Record<DocumentFormat, (doc: Parameters<typeof writeDocx>[0]) => Promise<Buffer> | Buffer> = {
+  docx: writeDocx,
+  xlsx: writeXlsx,
+  csv: writeCsv,
+};
+
+/**
+ * GET /api/reports/CODE/YEAR/{docx,xlsx,csv}[?version=N]: the published report (or one of
+ * its earlier published versions) as a file download; 404 (Chinese JSON) for anything
+ * unpublished or unknown; 304 when the client already holds these bytes.
+ */
+export async function reportDownloadResponse(req: Request, params: Promise<{ code: string; year: string }>, format: DocumentFormat) {
+  const { code, year } = await params;
+  const key = parseReportKey(code, year);
+  if (!key) return notFound(NOT_FOUND);
+  const versionNo = parseVersionParam(new URL(req.url).searchParams.get("version"));
+  if (versionNo === null) return notFound(VERSION_NOT_FOUND);
+  const version = await getPublishedVersion(key.code, key.year, versionNo);
+  if (!version) return notFound(versionNo === undefined ? NOT_FOUND : VERSION_NOT_FOUND);
+
+  const etag = downloadEtag(version.id, format);
+  const headers: Record<string, string> = {
+    ETag: etag,
+    "Cache-Control": PUBLIC_CACHE_CONTROL,
+    "Last-Modified": version.publishedAt.toUTCString(),
+  };
+  if (matchesIfNoneMatch(req.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+
+  const doc = version.document;
+  const bytes = await WRITERS[format](doc);
+  return new Response(new Uint8Array(bytes), {
+    status: 200,
+    headers: {
+      ...headers,
+      "Content-Type": CONTENT_TYPES[format],
+      "Content-Length": String(bytes.length),
+      "Content-Disposition": attachmentDisposition(downloadFileName(doc.agency.name, doc.year, format), asciiFileName(doc.agency.code, doc.year, format)),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
