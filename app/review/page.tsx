@@ -1,32 +1,56 @@
 import Link from "next/link";
+import { OfficialTable } from "@/components/reports/OfficialTable";
 import { StatusBadge } from "@/components/reports/StatusBadge";
+import { BATCH_PUBLISH_FORM_ID, BatchPublishForm } from "@/components/review/BatchPublishForm";
 import { requireUser } from "@/lib/auth/guard";
+import { QUALITY_FLAG_IDS, QUALITY_FLAG_LABELS, type QualityFlagId } from "@/lib/quality/flags";
+import { daysUntil, deadlineText } from "@/lib/reports/deadline";
 import { formatDate, formatDateTime } from "@/lib/reports/format";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
-import { getReviewOverview } from "@/lib/server/queries/workspace";
+import { getReviewDashboard, type DashboardFilters } from "@/lib/server/queries/review-dashboard";
+import { getTemplate } from "@/lib/templates";
 
 export const metadata = { title: "审核工作台" };
 
 const STATUS_ORDER: (ReportStatusName | "MISSING")[] = ["MISSING", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED"];
+const KIND_LABELS = { TOWNSHIP: "乡镇（街道）", DEPARTMENT: "部门" } as const;
+/** still to be filed: the deadline matters to these */
+const NOT_FILED = new Set<ReportStatusName | "MISSING">(["MISSING", "DRAFT", "RETURNED"]);
 
-export default async function ReviewerDashboard({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const user = await requireUser(["REVIEWER"], "/review");
-  const { year: yearParam } = await searchParams;
-  const defaultYear = new Date().getFullYear() - 1;
-  const year = /^\d{4}$/.test(yearParam ?? "") ? Number(yearParam) : defaultYear;
-  const { region, rows, counts, years } = await getReviewOverview(user, year);
-  const deadline = years.find((y) => y.year === year)?.deadline;
+type Query = { year?: string; status?: string; kind?: string; flag?: string };
+
+function parseFilters(q: Query): DashboardFilters {
+  const year = /^\d{4}$/.test(q.year ?? "") ? Number(q.year) : new Date().getFullYear() - 1;
+  const status = (STATUS_ORDER as string[]).includes(q.status ?? "") ? (q.status as DashboardFilters["status"]) : null;
+  const kind = q.kind === "TOWNSHIP" || q.kind === "DEPARTMENT" ? q.kind : null;
+  const flag = q.flag === "ANY" || (QUALITY_FLAG_IDS as string[]).includes(q.flag ?? "") ? (q.flag as DashboardFilters["flag"]) : null;
+  return { year, status, kind, flag };
+}
+
+const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+
+export default async function ReviewerDashboard({ searchParams }: { searchParams: Promise<Query> }) {
+  const user = await requireUser(["REVIEWER", "ADMIN"], "/review");
+  const filters = parseFilters(await searchParams);
+  const { region, years, reportingYear, rows, allCount, totals, templateId } = await getReviewDashboard(user, filters);
+  const canAct = user.role === "REVIEWER";
+  const deadline = reportingYear?.deadline ?? null;
+  const approved = rows.filter((r) => r.report?.status === "APPROVED");
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r.report?.status ?? "MISSING"] = (counts[r.report?.status ?? "MISSING"] ?? 0) + 1;
+  const template = templateId ? getTemplate(templateId) : null;
 
   return (
     <>
-      <h1 className="page-title">审核工作台 · {region?.name ?? "未分配地区"}</h1>
+      <h1 className="page-title">审核工作台 · {user.role === "ADMIN" ? "全部地区（只读）" : (region?.name ?? "未分配地区")}</h1>
       <p className="lead">
-        {year} 年度报告 · 报送截止 {formatDate(deadline)}
+        {filters.year} 年度报告 · 报送截止 {formatDate(deadline)}
+        {deadline && ` · ${deadlineText(daysUntil(deadline))}`}
       </p>
-      <form className="filters no-print" method="get">
+      <form className="filters no-print" method="get" aria-label="筛选">
         <label>
           报告年度{" "}
-          <select name="year" defaultValue={String(year)} aria-label="报告年度">
+          <select name="year" defaultValue={String(filters.year)}>
             {years.map((y) => (
               <option key={y.year} value={y.year}>
                 {y.year} 年度
@@ -34,45 +58,146 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
             ))}
           </select>
         </label>
+        <label>
+          状态{" "}
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">全部</option>
+            {STATUS_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          单位类型{" "}
+          <select name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">全部</option>
+            <option value="TOWNSHIP">{KIND_LABELS.TOWNSHIP}</option>
+            <option value="DEPARTMENT">{KIND_LABELS.DEPARTMENT}</option>
+          </select>
+        </label>
+        <label>
+          数据质量提示{" "}
+          <select name="flag" defaultValue={filters.flag ?? ""}>
+            <option value="">全部</option>
+            <option value="ANY">有任一提示</option>
+            {QUALITY_FLAG_IDS.map((f) => (
+              <option key={f} value={f}>
+                {QUALITY_FLAG_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button className="btn secondary" type="submit">
-          查看
+          筛选
         </button>
       </form>
       <div className="card">
         <p aria-label="各状态数量">
+          显示 {rows.length} / {allCount} 个单位：
           {STATUS_ORDER.map((s) => (
-            <span key={s} style={{ marginRight: 16 }}>
+            <span key={s} style={{ marginLeft: 16 }}>
               {STATUS_LABELS[s]} <strong>{counts[s] ?? 0}</strong>
             </span>
           ))}
         </p>
-        <table className="data" aria-label="辖区单位报送情况">
-          <thead>
-            <tr>
-              <th>单位</th>
-              <th>代码</th>
-              <th>类型</th>
-              <th>状态</th>
-              <th>提交时间</th>
-              <th>公开报告</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code}>
-                <td>{r.name}</td>
-                <td className="muted">{r.code}</td>
-                <td>{r.kind === "TOWNSHIP" ? "乡镇（街道）" : "部门"}</td>
-                <td>
-                  <StatusBadge status={r.report?.status ?? "MISSING"} />
-                </td>
-                <td>{formatDateTime(r.report?.submittedAt)}</td>
-                <td>{r.report?.status === "PUBLISHED" ? <Link href={`/reports/${r.code}/${year}`}>查看</Link> : "—"}</td>
+        {canAct && <BatchPublishForm approvedCount={approved.length} />}
+        <div className="table-frame">
+          <table className="data" aria-label="辖区单位报送情况">
+            <thead>
+              <tr>
+                {canAct && <th>选择</th>}
+                <th>单位</th>
+                <th>类型</th>
+                <th>状态</th>
+                <th>提交时间</th>
+                <th>发布时间</th>
+                <th>截止</th>
+                <th className="num">新收申请</th>
+                <th className="num">予以公开</th>
+                <th className="num">复议</th>
+                <th className="num">诉讼</th>
+                <th>数据质量提示</th>
+                <th>操作</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const status = r.report?.status ?? "MISSING";
+                const days = deadline ? daysUntil(deadline) : null;
+                return (
+                  <tr key={r.agency.id}>
+                    {canAct && (
+                      <td>
+                        {status === "APPROVED" && r.report && (
+                          <input
+                            type="checkbox"
+                            form={BATCH_PUBLISH_FORM_ID}
+                            name="publish"
+                            value={`${r.report.id}:${r.report.version}`}
+                            aria-label={`选择 ${r.agency.name}`}
+                          />
+                        )}
+                      </td>
+                    )}
+                    <td>
+                      {r.agency.name}
+                      <div className="muted" style={{ fontSize: 12 }}>
+                        {r.agency.code}
+                      </div>
+                    </td>
+                    <td>{KIND_LABELS[r.agency.kind]}</td>
+                    <td>
+                      <StatusBadge status={status} />
+                    </td>
+                    <td>{formatDateTime(r.report?.submittedAt)}</td>
+                    <td>{formatDateTime(r.report?.publishedAt)}</td>
+                    <td className={days !== null && days < 0 && NOT_FILED.has(status) ? "overdue" : undefined}>
+                      {days === null ? "—" : NOT_FILED.has(status) ? deadlineText(days) : "已报送"}
+                    </td>
+                    <td className="num">{r.figures ? r.figures.received : "—"}</td>
+                    <td className="num">{r.figures ? percent(r.figures.grantedShare) : "—"}</td>
+                    <td className="num">{r.figures ? r.figures.reconsideration : "—"}</td>
+                    <td className="num">{r.figures ? r.figures.litigation : "—"}</td>
+                    <td>
+                      {r.flags.length === 0 ? (
+                        "—"
+                      ) : (
+                        <ul className="flags">
+                          {r.flags.map((f, i) => (
+                            <li key={i} title={f.message}>
+                              ⚠ {QUALITY_FLAG_LABELS[f.id]}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      {r.report && status === "SUBMITTED" && canAct ? (
+                        <Link className="btn" href={`/review/reports/${r.report.id}`}>
+                          审核
+                        </Link>
+                      ) : r.report ? (
+                        <Link href={`/review/reports/${r.report.id}`}>查看</Link>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </div>
+      {template && totals && (
+        <div className="card">
+          <h2>本地区合计（所显示的 {totals.reportCount} 份报告）</h2>
+          <OfficialTable template={template} section="applications" values={totals.applications} />
+          <OfficialTable template={template} section="reviewLitigation" values={totals.reviewLitigation} />
+        </div>
+      )}
     </>
   );
 }

@@ -45,6 +45,15 @@ export default async function ClerkWorkspace() {
                 <td>{formatDate(r.deadline)}</td>
                 <td>
                   <StatusBadge status={r.report?.status ?? "MISSING"} />
+                  {r.report?.status === "RETURNED" && r.report.returnReason && <p className="return-reason">退回理由：{r.report.returnReason}</p>}
+                  {r.report?.correctionReason && <p className="muted">更正说明：{r.report.correctionReason}</p>}
+                  {r.report && (
+                    <div>
+                      <Link href={`/workspace/reports/${r.report.id}/audit`} style={{ fontSize: 13 }}>
+                        审计记录
+                      </Link>
+                    </div>
+                  )}
                 </td>
                 <td>{formatDateTime(r.report?.updatedAt)}</td>
                 <td>

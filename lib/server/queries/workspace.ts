@@ -14,7 +14,7 @@ export async function getClerkWorkspace(user: CurrentUser) {
     db.reportingYear.findMany({ orderBy: { year: "desc" } }),
     db.report.findMany({
       where: { agencyId: agency.id },
-      select: { id: true, year: true, status: true, template: true, updatedAt: true, publishedAt: true },
+      select: { id: true, year: true, status: true, template: true, updatedAt: true, publishedAt: true, returnReason: true, correctionReason: true },
     }),
   ]);
   const byYear = new Map(reports.map((r) => [r.year, r]));

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import { errorsOf, validateDocument, type Violation } from "@/lib/validation";
@@ -8,6 +9,7 @@ import type { Db } from "../prisma";
 import { createPublishedVersion } from "./create-published-version";
 import { loadLastYearCarriedForward } from "./last-year";
 import { reportToDocument, reportWithContent } from "./report-document";
+import { submissionSnapshot } from "./submission-snapshot";
 
 export interface TransitionInput {
   reportId: string;
@@ -103,7 +105,13 @@ export async function transitionReport(db: Db, user: CurrentUser, input: Transit
         entityType: "Report",
         entityId: report.id,
         reportId: report.id,
-        details: { from, to: transition.to, ...(reason ? { reason } : {}) },
+        details: {
+          from,
+          to: transition.to,
+          ...(reason ? { reason } : {}),
+          // what was submitted, so the review page can show what changed since the previous submission
+          ...(input.action === "submit" ? { snapshot: submissionSnapshot(reportToDocument(report)) as unknown as Prisma.InputJsonObject } : {}),
+        },
       });
     }
     return { ok: true, status: transition.to, version: report.version + 1, publishedVersionNo };

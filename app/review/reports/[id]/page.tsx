@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
+import { StatusBadge } from "@/components/reports/StatusBadge";
+import { AddCommentForm, ResolveCommentButton, type AnchorOption } from "@/components/review/CommentForms";
+import { FigureComparison } from "@/components/review/FigureComparison";
+import { ReviewActions, type OfferedTransition } from "@/components/review/ReviewActions";
+import { requireUser } from "@/lib/auth/guard";
+import { QUALITY_FLAG_LABELS } from "@/lib/quality/flags";
+import { anchorName, cellName } from "@/lib/reports/cell-name";
+import { formatDateTime } from "@/lib/reports/format";
+import { getReviewReport } from "@/lib/server/queries/review-report";
+import { cellsOf, getTemplate, NARRATIVE_KEYS } from "@/lib/templates";
+import { availableTransitions } from "@/lib/workflow/transitions";
+
+export const metadata: Metadata = { title: "审核报告" };
+
+type Params = { params: Promise<{ id: string }> };
+
+export default async function ReviewReportPage({ params }: Params) {
+  const { id } = await params;
+  const user = await requireUser(["REVIEWER", "ADMIN"], `/review/reports/${id}`);
+  const data = await getReviewReport(user, id);
+  if (!data) notFound();
+  const { report, doc, templateId, violations, flags, sinceLastSubmission, submissionCount, lastYearDoc, comments, versions } = data;
+  const template = getTemplate(templateId);
+  const transitions: OfferedTransition[] =
+    user.role === "REVIEWER"
+      ? availableTransitions(user.role, report.status).map((t) => ({ action: t.action as OfferedTransition["action"], label: t.label, reasonLabel: t.reasonLabel }))
+      : [];
+  const anchors: AnchorOption[] = [
+    ...NARRATIVE_KEYS.map((k) => ({ value: `narrative.${k}`, label: template.narrative[k].title, group: "正文" })),
+    { value: "contact", label: "联系方式", group: "正文" },
+    ...cellsOf(template).map((c) => ({ value: c.id, label: cellName(templateId, c.id), group: template.sections[c.section].title })),
+  ];
+  const errors = violations.filter((v) => v.severity === "error");
+  const warnings = violations.filter((v) => v.severity === "warning");
+
+  return (
+    <>
+      <nav className="no-print muted" aria-label="位置">
+        <Link href={`/review?year=${report.year}`}>审核工作台</Link> › {report.agency.name} › {report.year} 年度
+      </nav>
+      <h1 className="page-title">
+        {report.agency.name} {report.year} 年度报告 <StatusBadge status={report.status} />
+      </h1>
+      <p className="lead">
+        第 {report.version} 次修订 · 提交 {formatDateTime(report.submittedAt)} · 审核通过 {formatDateTime(report.approvedAt)} · 发布{" "}
+        {formatDateTime(report.publishedAt)} · <Link href={`/review/reports/${report.id}/audit`}>审计记录</Link>
+        {versions.length > 0 && (
+          <>
+            {" "}
+            · <Link href={`/reports/${report.agency.code}/${report.year}`}>公开页面</Link>
+          </>
+        )}
+      </p>
+      {report.correctionReason && <p className="alert info">更正中 · 更正说明：{report.correctionReason}</p>}
+      {report.status === "RETURNED" && report.returnReason && <p className="alert error">退回理由：{report.returnReason}</p>}
+
+      <section className="card no-print" aria-labelledby="actions-title">
+        <h2 id="actions-title">审核操作</h2>
+        {user.role === "ADMIN" ? <p className="muted">管理员只能查看，审核操作由本地区审核人执行。</p> : <ReviewActions reportId={report.id} version={report.version} transitions={transitions} />}
+      </section>
+
+      <div className="grid-2">
+        <section className="card" aria-labelledby="rules-title">
+          <h2 id="rules-title">规则检查</h2>
+          {violations.length === 0 ? (
+            <p>全部校验规则通过。</p>
+          ) : (
+            <ul className="findings">
+              {[...errors, ...warnings].map((v, i) => (
+                <li key={i} className={v.severity}>
+                  {v.severity === "error" ? "错误" : "提示"}（{v.ruleId}）：{v.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="flags-title">
+          <h2 id="flags-title">数据质量提示</h2>
+          {flags.length === 0 ? (
+            <p>未发现需要核对的情况。</p>
+          ) : (
+            <ul className="findings">
+              {flags.map((f, i) => (
+                <li key={i} className="warning">
+                  {QUALITY_FLAG_LABELS[f.id]}：{f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="muted" style={{ fontSize: 13 }}>
+            提示仅供核对，不影响审核和发布。
+          </p>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="changes-title">
+        <h2 id="changes-title">自上次提交以来的变化</h2>
+        {!sinceLastSubmission ? (
+          <p className="muted">{submissionCount <= 1 ? "这是首次提交，没有更早的提交可比较。" : "更早的提交未存档，无法比较。"}</p>
+        ) : sinceLastSubmission.cells.length + sinceLastSubmission.fields.length === 0 ? (
+          <p>与 {formatDateTime(sinceLastSubmission.previousAt)} 的提交相比没有变化。</p>
+        ) : (
+          <>
+            <p className="muted">
+              {formatDateTime(sinceLastSubmission.previousAt)} 的提交 → {formatDateTime(sinceLastSubmission.newestAt)} 的提交
+            </p>
+            <table className="data" aria-label="自上次提交以来的变化">
+              <thead>
+                <tr>
+                  <th>项目</th>
+                  <th>原值</th>
+                  <th>新值</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sinceLastSubmission.cells.map((c) => (
+                  <tr key={c.id}>
+                    <td>{cellName(templateId, c.id)}</td>
+                    <td className="num">{c.before ?? "空白"}</td>
+                    <td className="num">{c.after ?? "空白"}</td>
+                  </tr>
+                ))}
+                {sinceLastSubmission.fields.map((f) => (
+                  <tr key={f.id}>
+                    <td>{cellName(templateId, f.id)}</td>
+                    <td className="text-change">{f.before || "空白"}</td>
+                    <td className="text-change">{f.after || "空白"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="last-year-title">
+        <h2 id="last-year-title">与上年对比</h2>
+        {lastYearDoc ? <FigureComparison doc={doc} lastYear={lastYearDoc} /> : <p className="muted">系统中没有该单位 {report.year - 1} 年度的报告。</p>}
+      </section>
+
+      <section className="card" aria-labelledby="comments-title">
+        <h2 id="comments-title">审核意见</h2>
+        {comments.length === 0 ? (
+          <p className="muted">还没有意见。</p>
+        ) : (
+          <ul className="comments" aria-label="审核意见列表">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <strong>{anchorName(templateId, c.anchor)}</strong>：{c.body}
+                <div className="muted" style={{ fontSize: 13 }}>
+                  {c.author.displayName} · {formatDateTime(c.createdAt)} · {c.resolvedAt ? `已解决（${formatDateTime(c.resolvedAt)}）` : "未解决"}
+                  {!c.resolvedAt && user.role === "REVIEWER" && (
+                    <>
+                      {" "}
+                      · <ResolveCommentButton reportId={report.id} commentId={c.id} />
+                    </>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {user.role === "REVIEWER" && <AddCommentForm reportId={report.id} anchors={anchors} />}
+      </section>
+
+      {versions.length > 0 && (
+        <section className="card" aria-labelledby="versions-title">
+          <h2 id="versions-title">公开版本</h2>
+          <ul>
+            {versions.map((v) => (
+              <li key={v.versionNo}>
+                第 {v.versionNo} 版 · {formatDateTime(v.publishedAt)}
+                {v.changeNote && ` · 更正说明：${v.changeNote}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="preview-title">
+        <h2 id="preview-title" className="no-print">
+          报告全文（发布后的样式）
+        </h2>
+        <ReportDocumentView doc={doc} />
+      </section>
+    </>
+  );
+}

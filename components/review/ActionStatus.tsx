@@ -1,0 +1,21 @@
+import type { ActionResult } from "./action-result";
+
+/** The status region of a form: text, not only colour (SPEC "Accessible names"). */
+export function ActionStatus({ result }: { result: ActionResult }) {
+  return (
+    <div role="status" aria-live="polite">
+      {result && (
+        <div className={`alert ${result.ok ? "info" : "error"}`}>
+          <p style={{ margin: 0 }}>{result.message}</p>
+          {result.details && result.details.length > 0 && (
+            <ul style={{ margin: "6px 0 0", paddingLeft: 20 }}>
+              {result.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

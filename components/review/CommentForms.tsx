@@ -1,0 +1,61 @@
+"use client";
+import { useActionState, useId } from "react";
+import { addCommentAction, resolveCommentAction } from "@/app/review/reports/[id]/actions";
+import { ActionStatus } from "./ActionStatus";
+import type { ActionResult } from "./action-result";
+
+export interface AnchorOption {
+  value: string;
+  label: string;
+  group: string;
+}
+
+export function AddCommentForm({ reportId, anchors }: { reportId: string; anchors: AnchorOption[] }) {
+  const [result, formAction, pending] = useActionState<ActionResult, FormData>(addCommentAction, null);
+  const uid = useId();
+  const groups = [...new Set(anchors.map((a) => a.group))];
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="reportId" value={reportId} />
+      <div className="form-field">
+        <label htmlFor={`${uid}-anchor`}>意见针对</label>
+        <select id={`${uid}-anchor`} name="anchor" defaultValue="">
+          <option value="">整份报告</option>
+          {groups.map((g) => (
+            <optgroup key={g} label={g}>
+              {anchors
+                .filter((a) => a.group === g)
+                .map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="form-field">
+        <label htmlFor={`${uid}-body`}>意见内容</label>
+        <textarea id={`${uid}-body`} name="body" required rows={3} maxLength={2000} />
+      </div>
+      <button className="btn secondary" type="submit" disabled={pending}>
+        添加意见
+      </button>
+      <ActionStatus result={result} />
+    </form>
+  );
+}
+
+export function ResolveCommentButton({ reportId, commentId }: { reportId: string; commentId: string }) {
+  const [result, formAction, pending] = useActionState<ActionResult, FormData>(resolveCommentAction, null);
+  return (
+    <form action={formAction} style={{ display: "inline" }}>
+      <input type="hidden" name="reportId" value={reportId} />
+      <input type="hidden" name="commentId" value={commentId} />
+      <button className="btn link" type="submit" disabled={pending}>
+        标记为已解决
+      </button>
+      {result && !result.ok && <ActionStatus result={result} />}
+    </form>
+  );
+}

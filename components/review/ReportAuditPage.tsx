@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/reports/StatusBadge";
+import type { CurrentUser } from "@/lib/auth/guard";
+import { getReportAudit } from "@/lib/server/queries/review-report";
+import { AuditTrail } from "./AuditTrail";
+
+/** The audit page of one report, shared by /review/reports/[id]/audit and /workspace/reports/[id]/audit. */
+export async function ReportAuditPage({ user, reportId, back }: { user: CurrentUser; reportId: string; back: { href: string; label: string } }) {
+  const data = await getReportAudit(user, reportId);
+  if (!data) notFound();
+  const { report, events, templateId } = data;
+  return (
+    <>
+      <nav className="no-print muted" aria-label="位置">
+        <Link href={back.href}>{back.label}</Link> › 审计记录
+      </nav>
+      <h1 className="page-title">
+        审计记录 · {report.agency.name} {report.year} 年度 <StatusBadge status={report.status} />
+      </h1>
+      <div className="card">
+        <AuditTrail events={events} templateId={templateId} />
+      </div>
+    </>
+  );
+}
