@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/reports/StatusBadge";
+import { StartReportButton } from "@/components/workspace/StartReportButton";
 import { requireUser } from "@/lib/auth/guard";
 import { formatDate, formatDateTime, TEMPLATE_LABELS } from "@/lib/reports/format";
 import { getClerkWorkspace } from "@/lib/server/queries/workspace";
+import { isEditable } from "@/lib/workflow/transitions";
 
 export const metadata = { title: "填报工作台" };
 
@@ -35,6 +37,7 @@ export default async function ClerkWorkspace() {
               <th>状态</th>
               <th>最后修改</th>
               <th>公开版本</th>
+              <th>操作</th>
             </tr>
           </thead>
           <tbody>
@@ -58,6 +61,17 @@ export default async function ClerkWorkspace() {
                 <td>{formatDateTime(r.report?.updatedAt)}</td>
                 <td>
                   {r.report?.publishedAt ? <Link href={`/reports/${agency.code}/${r.year}`}>查看公开报告</Link> : "—"}
+                </td>
+                <td>
+                  {r.report ? (
+                    <Link className="btn small secondary" href={`/workspace/reports/${r.report.id}`}>
+                      {isEditable(r.report.status) ? "继续填报" : "查看"}
+                    </Link>
+                  ) : r.open ? (
+                    <StartReportButton year={r.year} />
+                  ) : (
+                    <span className="muted">已关闭填报</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -20,7 +20,7 @@ export async function getClerkWorkspace(user: CurrentUser) {
   const byYear = new Map(reports.map((r) => [r.year, r]));
   return {
     agency,
-    rows: years.map((y) => ({ year: y.year, template: y.template, deadline: y.deadline, report: byYear.get(y.year) ?? null })),
+    rows: years.map((y) => ({ year: y.year, template: y.template, deadline: y.deadline, open: y.open, report: byYear.get(y.year) ?? null })),
   };
 }
 

@@ -1,0 +1,417 @@
+"use client";
+// The clerk's editor for one report: every part of the template (header, 一 to 六), the
+// grids as spreadsheets, live rule results, drafts that never lose work, preview, submit.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm, useFormContext, useFormState, type Resolver } from "react-hook-form";
+import { saveDraftAction, submitReportAction } from "@/app/workspace/actions";
+import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
+import { reportDraftSchema, type ReportDocument } from "@/lib/exchange";
+import { getTemplate, type OutlineKey } from "@/lib/templates";
+import type { ValidationOptions } from "@/lib/validation";
+import { errorsOf } from "@/lib/validation";
+import { EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
+import { EditableTable } from "./EditableTable";
+import {
+  clearLocalCopy,
+  documentToFormValues,
+  formValuesToDocument,
+  formValuesToEntries,
+  localCopyKey,
+  readLocalCopy,
+  RuleStore,
+  writeLocalCopy,
+  type EditorValues,
+  type Entries,
+  type LocalCopy,
+} from "./model";
+import { NarrativeField } from "./NarrativeField";
+import { SectionIssues, ValidationSummary } from "./ValidationSummary";
+import "./editor.css";
+
+export interface ReportEditorProps {
+  reportId: string;
+  userId: string;
+  version: number;
+  document: ReportDocument;
+  lastYear: ValidationOptions["lastYear"];
+  returnReason: string | null;
+  correctionReason: string | null;
+  comments: EditorComment[];
+}
+
+type Notice = { kind: "error" | "info"; text: string; signIn?: boolean } | null;
+
+const timeFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+const HEADER_FIELDS = [
+  { key: "contact.address", label: "地址", type: "text", autoComplete: "street-address" },
+  { key: "contact.phone", label: "电话", type: "tel", autoComplete: "tel" },
+  { key: "contact.email", label: "电子邮箱", type: "email", autoComplete: "email" },
+] as const;
+
+function HeaderField({ name, label, type, autoComplete }: { name: "contact.address" | "contact.phone" | "contact.email"; label: string; type: string; autoComplete: string }) {
+  const { register } = useFormContext<EditorValues>();
+  const { readOnly } = useEditor();
+  const { errors } = useFormState<EditorValues>({ name });
+  const schemaError = name.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], errors) as { message?: string } | undefined;
+  const issues = useIssues(name);
+  const message = [schemaError?.message, issues].filter(Boolean).join("；");
+  return (
+    <div className="form-field">
+      <label htmlFor={fieldDomId(name)}>{label}</label>
+      <input
+        id={fieldDomId(name)}
+        type={type}
+        autoComplete={autoComplete}
+        readOnly={readOnly}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${fieldDomId(name)}-error` : undefined}
+        {...register(name)}
+      />
+      {message && (
+        <span id={`${fieldDomId(name)}-error`} className="field-error">
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function IssuedOnField() {
+  const { register } = useFormContext<EditorValues>();
+  const { readOnly } = useEditor();
+  return (
+    <div className="form-field">
+      <label htmlFor={fieldDomId("issuedOn")}>成文日期</label>
+      <input id={fieldDomId("issuedOn")} type="date" readOnly={readOnly} {...register("issuedOn", { setValueAs: (v) => (v ? v : null) })} />
+    </div>
+  );
+}
+
+function CommentList({ comments, label }: { comments: EditorComment[]; label: string }) {
+  if (comments.length === 0) return null;
+  return (
+    <ul className="comments" aria-label={label}>
+      {comments.map((c) => (
+        <li key={c.id}>
+          {c.anchor && c.anchor.includes("/") ? (
+            <a
+              href={`#${fieldDomId(c.anchor)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                focusField(c.anchor!);
+              }}
+            >
+              审核意见（{c.author}）：{c.body}
+            </a>
+          ) : (
+            <>
+              审核意见（{c.author}）：{c.body}
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ReportEditor(props: ReportEditorProps) {
+  const { reportId, userId, document: loaded } = props;
+  const router = useRouter();
+  const template = getTemplate(loaded.template);
+  const initial = useMemo(() => documentToFormValues(loaded), [loaded]);
+  const resolver = useMemo(() => zodResolver(reportDraftSchema(loaded.template, { formKeys: true })) as unknown as Resolver<EditorValues>, [loaded.template]);
+  const form = useForm<EditorValues>({ defaultValues: initial, resolver, mode: "onSubmit", reValidateMode: "onSubmit" });
+  const [store] = useState(() => new RuleStore(loaded.template, props.lastYear, initial));
+
+  const version = useRef(props.version);
+  /** the values as the server has them at `version`: a conflict names what changed since */
+  const base = useRef<Entries>(formValuesToEntries(initial));
+  const storageKey = localCopyKey(reportId, userId);
+  const [unsaved, setUnsaved] = useState(false);
+  const [status, setStatus] = useState("");
+  const [notice, setNotice] = useState<Notice>(null);
+  const [offer, setOffer] = useState<LocalCopy | null>(null);
+  const [busy, setBusy] = useState<"save" | "submit" | null>(null);
+  const [preview, setPreview] = useState<ReportDocument | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  const commentsByAnchor = useMemo(() => {
+    const m = new Map<string, EditorComment[]>();
+    for (const c of props.comments) if (c.anchor) (m.get(c.anchor) ?? m.set(c.anchor, []).get(c.anchor)!).push(c);
+    return m;
+  }, [props.comments]);
+  const announce = useCallback((message: string) => setStatus(message), []);
+  const context = useMemo(() => ({ store, readOnly: false, commentsByAnchor, announce }), [store, commentsByAnchor, announce]);
+
+  // every change: rules re-run (only cells whose results change re-render), a local copy is kept
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sub = form.watch(() => {
+      store.update(form.getValues());
+      setUnsaved(true);
+      clearTimeout(timer);
+      timer = setTimeout(() => writeLocalCopy(storageKey, { version: version.current, at: new Date().toISOString(), values: form.getValues() }), 300);
+    });
+    return () => {
+      sub.unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [form, store, storageKey]);
+
+  // entries left unsaved by a crash, a closed tab or an expired session
+  useEffect(() => {
+    const copy = readLocalCopy(storageKey);
+    if (!copy) return;
+    if (JSON.stringify(formValuesToEntries(copy.values)) === JSON.stringify(formValuesToEntries(initial))) clearLocalCopy(storageKey);
+    else setOffer(copy);
+  }, [storageKey, initial]);
+
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  useEffect(() => {
+    if (preview) dialog.current?.showModal();
+  }, [preview]);
+
+  /** Takes a whole exchange document into the form (从文件导入); nothing is saved until 保存草稿. */
+  const fillFromDocument = useCallback(
+    (doc: ReportDocument, problems: readonly string[] = []) => {
+      if (doc.template !== loaded.template || doc.year !== loaded.year) {
+        setNotice({ kind: "error", text: `文件是 ${doc.year} 年度（${doc.template} 模板）的报告，与本报告（${loaded.year} 年度）不符，未导入。` });
+        return false;
+      }
+      form.reset({ ...documentToFormValues(doc), agency: loaded.agency, year: loaded.year }, { keepDefaultValues: true });
+      store.update(form.getValues());
+      setUnsaved(true);
+      setNotice(null);
+      setStatus(`已从文件填入，尚未保存${problems.length ? `；文件有 ${problems.length} 处问题，已在校验结果中标出` : ""}。`);
+      return true;
+    },
+    [form, store, loaded],
+  );
+
+  const restore = () => {
+    if (!offer) return;
+    form.reset(offer.values, { keepDefaultValues: true });
+    store.update(form.getValues());
+    setUnsaved(true);
+    setOffer(null);
+    setStatus("已恢复未保存的内容，请保存草稿。");
+  };
+  const discard = () => {
+    clearLocalCopy(storageKey);
+    setOffer(null);
+    setStatus("已放弃未保存的内容。");
+  };
+
+  const failed = async (e: unknown) => {
+    // the sign-in gate answers an expired session with a redirect, not with the action's result
+    const session = await fetch("/api/auth/session", { cache: "no-store" })
+      .then((r) => r.json())
+      .catch(() => null);
+    if (session && !session.user) {
+      setNotice({ kind: "error", signIn: true, text: "登录已过期，未保存。您填写的内容仍在本页，也已保存在本机浏览器中：请在新标签页重新登录，再回到本页点击「保存草稿」。" });
+    } else {
+      setNotice({ kind: "error", text: `无法连接服务器，未保存（${e instanceof Error ? e.message : "网络错误"}）。您填写的内容仍在本页，也已保存在本机浏览器中，请稍后再试。` });
+    }
+    setStatus("未保存");
+  };
+
+  const payload = () => {
+    const values = form.getValues();
+    return { values, input: { reportId, expectedVersion: version.current, entries: formValuesToEntries(values), base: base.current } };
+  };
+
+  const save = async () => {
+    setBusy("save");
+    setNotice(null);
+    const { values, input } = payload();
+    try {
+      const result = await saveDraftAction(input);
+      if (result.ok) {
+        version.current = result.version;
+        base.current = input.entries;
+        clearLocalCopy(storageKey);
+        setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
+        setStatus(`已保存（${timeFmt.format(new Date(result.savedAt))}，第 ${result.version} 版）`);
+      } else {
+        setNotice({ kind: "error", text: result.message, signIn: result.code === 401 });
+        setStatus("未保存");
+      }
+    } catch (e) {
+      await failed(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async () => {
+    setNotice(null);
+    store.mode = "submit";
+    store.update(form.getValues());
+    const schemaOk = await form.trigger();
+    const ruleErrors = errorsOf(store.get().violations);
+    if (!schemaOk || ruleErrors.length > 0) {
+      setNotice({ kind: "error", text: `还有 ${ruleErrors.length || "若干"} 处错误，不能提交审核：请按“校验结果”逐项改正（必填项也要填写，没有发生的填 0）。` });
+      setStatus("未提交");
+      document.getElementById("validation-summary")?.focus();
+      return;
+    }
+    setBusy("submit");
+    const { values, input } = payload();
+    try {
+      const result = await submitReportAction(input);
+      if (result.version) {
+        version.current = result.version;
+        base.current = input.entries;
+      }
+      if (result.ok) {
+        clearLocalCopy(storageKey);
+        setUnsaved(false);
+        setStatus("已提交审核");
+        router.refresh();
+      } else {
+        if (result.version) setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
+        const details = result.violations?.map((v) => v.message).join("；");
+        setNotice({ kind: "error", text: details ? `${result.message}：${details}` : result.message, signIn: result.code === 401 });
+        setStatus(result.version ? "已保存，未提交" : "未提交");
+      }
+    } catch (e) {
+      await failed(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const generalComments = props.comments.filter((c) => !c.anchor || c.anchor === "contact");
+  const part = (key: OutlineKey) => {
+    switch (key) {
+      case "overview":
+      case "problems":
+      case "other":
+        return <NarrativeField key={key} def={template.narrative[key]} />;
+      default: {
+        const s = template.sections[key];
+        return (
+          <section key={key} className="card table-section" aria-labelledby={`section-${key}`}>
+            <h2 id={`section-${key}`}>{s.title}</h2>
+            <EditableTable template={template} section={key} />
+            <SectionIssues section={key} title={s.title} />
+            <CommentList comments={props.comments.filter((c) => c.anchor?.startsWith(`${key}/`))} label={`${s.title} 的审核意见`} />
+          </section>
+        );
+      }
+    }
+  };
+
+  return (
+    <EditorContext.Provider value={context}>
+      <FormProvider {...form}>
+        <form
+          className="report-editor"
+          aria-label="填报表单"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <div className="editor-toolbar" role="toolbar" aria-label="填报操作">
+            <button type="submit" className="btn" disabled={busy !== null}>
+              保存草稿
+            </button>
+            <button type="button" className="btn" disabled={busy !== null} onClick={submit}>
+              提交审核
+            </button>
+            <button type="button" className="btn secondary" onClick={() => setPreview(formValuesToDocument(form.getValues()))}>
+              预览
+            </button>
+            {/* 从文件导入 (components/report-editor/ImportFromFile.tsx) mounts here:
+                <ImportFromFile onImported={(doc, problems) => fillFromDocument(doc, problems)} /> */}
+            <p role="status" aria-live="polite" className="save-status">
+              {status || (unsaved ? "有未保存的修改" : "")}
+            </p>
+          </div>
+
+          {notice && (
+            <div role="alert" className={`alert ${notice.kind}`}>
+              {notice.text}
+              {notice.signIn && (
+                <>
+                  {" "}
+                  <a href={`/login?callbackUrl=${encodeURIComponent(`/workspace/reports/${reportId}`)}`} target="_blank" rel="noopener">
+                    在新标签页登录
+                  </a>
+                </>
+              )}
+            </div>
+          )}
+
+          {offer && (
+            <div className="alert info" role="region" aria-label="未保存的内容">
+              <p>
+                本机保存有您在 {timeFmt.format(new Date(offer.at))} 填写但尚未保存的内容
+                {offer.version !== props.version ? `（填写时为第 ${offer.version} 版，报告现为第 ${props.version} 版）` : ""}。
+              </p>
+              <button type="button" className="btn small" onClick={restore}>
+                恢复未保存的内容
+              </button>{" "}
+              <button type="button" className="btn small secondary" onClick={discard}>
+                放弃
+              </button>
+            </div>
+          )}
+
+          {props.returnReason && (
+            <div className="alert error" role="region" aria-label="退回理由">
+              <strong>审核人退回：</strong>
+              {props.returnReason}
+            </div>
+          )}
+          {props.correctionReason && (
+            <div className="alert info" role="region" aria-label="更正说明">
+              <strong>更正说明：</strong>
+              {props.correctionReason}
+            </div>
+          )}
+          <CommentList comments={generalComments} label="对整份报告的审核意见" />
+
+          <section className="card header-fields" aria-labelledby="header-title">
+            <h2 id="header-title">联系方式与成文日期</h2>
+            <div className="grid-4">
+              {HEADER_FIELDS.map((f) => (
+                <HeaderField key={f.key} name={f.key} label={f.label} type={f.type} autoComplete={f.autoComplete} />
+              ))}
+              <IssuedOnField />
+            </div>
+          </section>
+
+          {template.outline.map(part)}
+
+          <ValidationSummary />
+        </form>
+      </FormProvider>
+
+      {preview && (
+        <dialog ref={dialog} className="preview-dialog" aria-label="预览" onClose={() => setPreview(null)}>
+          <div className="preview-bar">
+            <span>预览：公开后将如下所示</span>
+            <button type="button" className="btn small" onClick={() => dialog.current?.close()}>
+              关闭预览
+            </button>
+          </div>
+          <ReportDocumentView doc={preview} />
+        </dialog>
+      )}
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+// Every rule result at once, each a link that focuses the cells it concerns.
+import { useSyncExternalStore } from "react";
+import type { Violation } from "@/lib/validation";
+import { focusField, useEditor } from "./context";
+
+const EMPTY: Violation[] = [];
+
+function useViolations(filter?: (v: Violation) => boolean) {
+  const { store } = useEditor();
+  // the joined messages are the snapshot (a primitive), the list is read alongside
+  const key = useSyncExternalStore(
+    store.subscribe,
+    () => store.get().violations.filter((v) => !filter || filter(v)).map((v) => v.message).join("\u0000"),
+    () => "",
+  );
+  return key ? store.get().violations.filter((v) => !filter || filter(v)) : EMPTY;
+}
+
+function ViolationList({ violations, label }: { violations: Violation[]; label: string }) {
+  return (
+    <ul className="problems" aria-label={label}>
+      {violations.map((v, i) => (
+        <li key={i} className={v.severity}>
+          <a
+            href={`#field-${v.cells[0] ?? ""}`}
+            onClick={(e) => {
+              e.preventDefault();
+              if (v.cells[0]) focusField(v.cells[0]);
+            }}
+          >
+            {v.severity === "warning" ? "提示：" : ""}
+            {v.message}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The results that concern one table, printed under it. */
+export function SectionIssues({ section, title }: { section: string; title: string }) {
+  const violations = useViolations((v) => v.cells.some((c) => c.startsWith(`${section}/`)));
+  if (violations.length === 0) return null;
+  return <ViolationList violations={violations} label={`${title} 的校验结果`} />;
+}
+
+export function ValidationSummary() {
+  const violations = useViolations();
+  const errors = violations.filter((v) => v.severity === "error").length;
+  const warnings = violations.length - errors;
+  return (
+    <section className="card validation-summary" aria-labelledby="validation-summary-title" tabIndex={-1} id="validation-summary">
+      <h2 id="validation-summary-title">校验结果</h2>
+      {violations.length === 0 ? (
+        <p className="ok-text">未发现问题。</p>
+      ) : (
+        <>
+          <p>
+            {errors > 0 ? `${errors} 处错误` : "没有错误"}
+            {warnings > 0 ? `，${warnings} 处提示` : ""}（点击可定位到单元格）
+          </p>
+          <ViolationList violations={violations} label="校验问题" />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { RuleStore } from "./model";
+
+export interface EditorComment {
+  id: string;
+  anchor: string | null;
+  body: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface EditorContextValue {
+  store: RuleStore;
+  readOnly: boolean;
+  commentsByAnchor: ReadonlyMap<string, EditorComment[]>;
+  /** tells the status region what a paste did */
+  announce: (message: string) => void;
+}
+
+export const EditorContext = createContext<EditorContextValue | null>(null);
+
+export function useEditor() {
+  const ctx = useContext(EditorContext);
+  if (!ctx) throw new Error("useEditor outside the report editor");
+  return ctx;
+}
+
+/** The rule messages about one cell or field, as one string (a primitive: unchanged results do not re-render). */
+export function useIssues(id: string): string {
+  const { store } = useEditor();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.get().byCell.get(id)?.join("\n") ?? "",
+    () => "",
+  );
+}
+
+/** Counts renders when a test asks for it (window.__editorRenderCounts): proof that a keystroke re-renders only what depends on it. */
+export function countRender(id: string) {
+  if (typeof window === "undefined") return;
+  const counts = (window as unknown as { __editorRenderCounts?: Record<string, number> }).__editorRenderCounts;
+  if (counts) counts[id] = (counts[id] ?? 0) + 1;
+}
+
+/** DOM id of a cell's input or output (cell ids contain slashes and dots; both are fine in an id). */
+export const fieldDomId = (id: string) => `field-${id}`;
+
+/** Focuses a cell or field named by a rule or comment anchor. */
+export function focusField(id: string) {
+  const el = document.getElementById(fieldDomId(id));
+  if (el) {
+    el.scrollIntoView({ block: "center" });
+    el.focus();
+  }
+}

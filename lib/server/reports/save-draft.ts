@@ -1,0 +1,244 @@
+import { z } from "zod";
+import type { CurrentUser } from "@/lib/auth/guard";
+import { isValidDate, MAX_NARRATIVE_LENGTH, reportDraftSchema, MAX_SHORT_TEXT_LENGTH, type ReportDocument } from "@/lib/exchange";
+import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
+import {
+  CONTACT_FIELDS,
+  NARRATIVE_KEYS,
+  SECTION_KEYS,
+  cellsOf,
+  decimalPlaces,
+  deriveSections,
+  describeValue,
+  getTemplate,
+  MONEY_MAX_DECIMALS,
+  type CellValue,
+  type ReportSections,
+  type ReportTemplate,
+} from "@/lib/templates";
+import { isEditable } from "@/lib/workflow/transitions";
+import { agencyInScope } from "../access/report-access";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../prisma";
+import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
+
+/** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
+const looseSection = z.record(z.string(), z.record(z.string(), z.unknown()).nullable().optional()).optional();
+const entriesSchema = z.object({
+  issuedOn: z.string().nullable().optional(),
+  contact: z.object({ address: z.string(), phone: z.string(), email: z.string() }).partial().optional(),
+  narrative: z.object({ overview: z.string(), problems: z.string(), other: z.string() }).partial().optional(),
+  proactive: looseSection,
+  applications: looseSection,
+  reviewLitigation: looseSection,
+});
+export type DraftEntries = z.infer<typeof entriesSchema>;
+
+export const saveDraftInputSchema = z.object({
+  reportId: z.string().min(1).max(64),
+  /** the Report.version the editor loaded (or last saved) */
+  expectedVersion: z.number().int(),
+  entries: entriesSchema,
+  /** the values the editor loaded at expectedVersion: on a conflict, the cells changed elsewhere are named against them */
+  base: entriesSchema.optional(),
+});
+export type SaveDraftInput = z.infer<typeof saveDraftInputSchema>;
+
+export interface CellProblem {
+  cell: string;
+  message: string;
+}
+
+export type SaveDraftResult =
+  | { ok: true; version: number; savedAt: string; changedCells: number; unchanged: boolean }
+  | {
+      ok: false;
+      /** 404 not found or out of scope, 409 state or version conflict, 422 a value that is not a number */
+      code: 404 | 409 | 422;
+      message: string;
+      problems?: CellProblem[];
+      /** on a version conflict: what was changed elsewhere since the editor loaded the report */
+      changedElsewhere?: string[];
+      currentVersion?: number;
+    };
+
+/** The largest magnitude NUMERIC(18, 4) holds, with room to spare. */
+const MAX_ABS_VALUE = 1e13;
+
+interface ParsedEntries {
+  sections: ReportSections;
+  issuedOn: string | null;
+  contact: Record<"address" | "phone" | "email", string>;
+  narrative: Record<"overview" | "problems" | "other", string>;
+}
+
+const TEXT_LABELS: Record<string, string> = {
+  issuedOn: "成文日期",
+  "contact.address": "地址",
+  "contact.phone": "电话",
+  "contact.email": "电子邮箱",
+};
+
+function textLabel(t: ReportTemplate, key: string) {
+  if (key.startsWith("narrative.")) return t.narrative[key.slice(10) as "overview"].title;
+  return TEXT_LABELS[key] ?? key;
+}
+
+/**
+ * Reads the entries cell by cell: a number or a blank is stored whatever the rules say
+ * (a draft may be inconsistent); anything else is refused with the cell's name.
+ * Derived cells are always recomputed from the others.
+ */
+export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: true; value: ParsedEntries } | { ok: false; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  const stated = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
+  for (const cell of cellsOf(t)) {
+    const raw = entries[cell.section]?.[cell.row]?.[cell.column];
+    let value: CellValue = null;
+    if (cell.derived || raw === undefined || raw === null || raw === "") value = null;
+    else if (typeof raw === "number" && Number.isFinite(raw)) {
+      if (Math.abs(raw) >= MAX_ABS_VALUE) problems.push({ cell: cell.id, message: `${cell.label}：数值过大（${raw}）` });
+      else if (decimalPlaces(raw) > MONEY_MAX_DECIMALS)
+        problems.push({ cell: cell.id, message: `${cell.label}：最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${raw}` });
+      else value = raw;
+    } else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
+    (stated[cell.section][cell.row] ??= {})[cell.column] = value;
+  }
+  const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
+  if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `成文日期应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
+  const contact = { address: "", phone: "", email: "" };
+  for (const f of CONTACT_FIELDS) {
+    const v = (entries.contact?.[f.key] ?? "").trim();
+    if (v.length > MAX_SHORT_TEXT_LENGTH) problems.push({ cell: `contact.${f.key}`, message: `${textLabel(t, `contact.${f.key}`)}过长（最多 ${MAX_SHORT_TEXT_LENGTH} 字）` });
+    contact[f.key] = v;
+  }
+  const narrative = { overview: "", problems: "", other: "" };
+  for (const k of NARRATIVE_KEYS) {
+    const v = entries.narrative?.[k] ?? "";
+    if (v.length > MAX_NARRATIVE_LENGTH) problems.push({ cell: `narrative.${k}`, message: `${t.narrative[k].title}过长（最多 ${MAX_NARRATIVE_LENGTH} 字）` });
+    narrative[k] = v;
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, value: { sections: deriveSections(t, stated), issuedOn: issuedOn || null, contact, narrative } };
+}
+
+type Flat = Map<string, CellValue | string>;
+
+/** cells and texts of a document (or of entries) as one flat map, for comparing */
+function flatten(t: ReportTemplate, doc: Pick<ReportDocument, "issuedOn" | "contact" | "narrative"> & ReportSections): Flat {
+  const m: Flat = new Map();
+  for (const c of cellsOf(t)) m.set(c.id, doc[c.section]?.[c.row]?.[c.column] ?? null);
+  m.set("issuedOn", doc.issuedOn ?? null);
+  for (const f of CONTACT_FIELDS) m.set(`contact.${f.key}`, doc.contact?.[f.key] ?? "");
+  for (const k of NARRATIVE_KEYS) m.set(`narrative.${k}`, doc.narrative?.[k] ?? "");
+  return m;
+}
+
+function labelOf(t: ReportTemplate, key: string) {
+  const cell = cellsOf(t).find((c) => c.id === key);
+  return cell ? `${cell.rowLabel.split(" · ").pop()} ${cell.columnLabel.split(" · ").pop()}` : textLabel(t, key);
+}
+
+/**
+ * 保存草稿: stores the clerk's entries as they are (rule errors allowed; a value that is not a
+ * number is refused and nothing is stored). Checks scope (another agency's report is "not
+ * found"), state (only DRAFT and RETURNED are saved) and version: an atomic optimistic update
+ * (`updateMany where {id, version}`) inside the transaction, so a save that meets a newer
+ * version is refused, naming what was changed elsewhere; never a silent overwrite.
+ * The audit record lists every changed cell (old → new) and text.
+ */
+export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput): Promise<SaveDraftResult> {
+  return db.$transaction(async (tx): Promise<SaveDraftResult> => {
+    const report = await tx.report.findUnique({ where: { id: input.reportId }, include: reportWithContent });
+    if (!report || user.role !== "CLERK" || !agencyInScope(user, report.agency)) return { ok: false, code: 404, message: "报告不存在。" };
+    const status = report.status as ReportStatusName;
+    if (!isEditable(status)) {
+      return { ok: false, code: 409, message: `报告当前为「${STATUS_LABELS[status]}」，不能修改。`, currentVersion: report.version };
+    }
+    const t = getTemplate(TEMPLATE_ID[report.template]);
+    const parsed = parseEntries(t, input.entries);
+    if (!parsed.ok) {
+      return { ok: false, code: 422, message: `有 ${parsed.problems.length} 处填写的不是有效数字或格式不对，未保存：${parsed.problems.map((p) => p.message).join("；")}`, problems: parsed.problems };
+    }
+    const current = reportToDocument(report);
+    // the template's draft schema, as in the browser: a draft may break rules (a negative
+    // count is flagged, not refused) but a text must be of its kind (an e-mail address looks like one)
+    const schemaCheck = reportDraftSchema(t.id).safeParse({
+      ...current,
+      issuedOn: parsed.value.issuedOn,
+      contact: parsed.value.contact,
+      narrative: parsed.value.narrative,
+    });
+    if (!schemaCheck.success) {
+      const problems = schemaCheck.error.issues
+        .filter((i) => !(SECTION_KEYS as readonly PropertyKey[]).includes(i.path[0]!))
+        .map((i) => ({ cell: i.path.join("."), message: i.message }));
+      if (problems.length) return { ok: false, code: 422, message: `未保存：${problems.map((p) => p.message).join("；")}`, problems };
+    }
+    const before = flatten(t, current);
+
+    const conflict = (): SaveDraftResult => {
+      let changedElsewhere: string[] = [];
+      if (input.base) {
+        const base = parseEntries(t, input.base);
+        if (base.ok) {
+          const loaded = flatten(t, { ...base.value.sections, issuedOn: base.value.issuedOn, contact: base.value.contact, narrative: base.value.narrative });
+          changedElsewhere = [...before.keys()].filter((k) => loaded.get(k) !== before.get(k)).map((k) => labelOf(t, k));
+        }
+      }
+      const what = changedElsewhere.length
+        ? `其他人已修改：${changedElsewhere.slice(0, 20).join("、")}${changedElsewhere.length > 20 ? ` 等 ${changedElsewhere.length} 处` : ""}`
+        : "报告已在别处保存过";
+      return {
+        ok: false,
+        code: 409,
+        message: `未保存：您打开之后，${what}（现为第 ${report.version} 版，您的是第 ${input.expectedVersion} 版）。您填写的内容仍在页面上，请核对后刷新页面再填。`,
+        changedElsewhere,
+        currentVersion: report.version,
+      };
+    };
+    if (report.version !== input.expectedVersion) return conflict();
+
+    const p = parsed.value;
+    const after = flatten(t, { ...p.sections, issuedOn: p.issuedOn, contact: p.contact, narrative: p.narrative });
+    const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
+    if (changed.length === 0) return { ok: true, version: report.version, savedAt: report.updatedAt.toISOString(), changedCells: 0, unchanged: true };
+
+    const updated = await tx.report.updateMany({
+      where: { id: report.id, version: input.expectedVersion },
+      data: {
+        version: { increment: 1 },
+        issuedOn: p.issuedOn ? new Date(`${p.issuedOn}T00:00:00Z`) : null,
+        contactAddress: p.contact.address,
+        contactPhone: p.contact.phone,
+        contactEmail: p.contact.email,
+        overview: p.narrative.overview,
+        problems: p.narrative.problems,
+        other: p.narrative.other,
+      },
+    });
+    if (updated.count === 0) return conflict();
+
+    const cellChanges: Record<string, [CellValue, CellValue]> = {};
+    const textChanges: Record<string, [string | null, string | null]> = {};
+    const changedCells = cellsOf(t).filter((c) => changed.includes(c.id));
+    for (const c of changedCells) cellChanges[c.id] = [before.get(c.id) as CellValue, after.get(c.id) as CellValue];
+    for (const k of changed) if (!k.includes("/")) textChanges[k] = [before.get(k) as string | null, after.get(k) as string | null];
+    if (changedCells.length) {
+      await tx.reportCell.deleteMany({ where: { reportId: report.id, OR: changedCells.map((c) => ({ section: c.section, row: c.row, column: c.column })) } });
+      await tx.reportCell.createMany({
+        data: changedCells.map((c) => ({ reportId: report.id, section: c.section, row: c.row, column: c.column, value: p.sections[c.section][c.row]![c.column] ?? null })),
+      });
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "report.saved",
+      entityType: "Report",
+      entityId: report.id,
+      reportId: report.id,
+      details: { version: report.version + 1, cells: cellChanges, texts: textChanges },
+    });
+    const saved = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { version: true, updatedAt: true } });
+    return { ok: true, version: saved.version, savedAt: saved.updatedAt.toISOString(), changedCells: changedCells.length, unchanged: false };
+  });
+}
