@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/server/db";
+import { AccessDeniedError } from "./access-denied";
 import { authOptions } from "./options";
 import type { RoleName } from "./roles";
 
@@ -14,7 +15,12 @@ export interface CurrentUser {
   role: RoleName;
   regionCode: string | null;
   agencyId: string | null;
+  /** set after an administrator's reset: nothing but the password change is allowed until cleared */
+  mustChangePassword: boolean;
 }
+
+/** Where a user who must choose a new password is sent (the one page, with sign-out, still open to them). */
+export const PASSWORD_CHANGE_PATH = "/account/password";
 
 /**
  * Reads the session and re-loads its user, once per request. A deactivated or deleted
@@ -26,7 +32,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, displayName: true, role: true, regionCode: true, agencyId: true, active: true },
+    select: { id: true, username: true, displayName: true, role: true, regionCode: true, agencyId: true, active: true, mustChangePassword: true },
   });
   if (!user || !user.active || user.role !== session.user.role) return null;
   return {
@@ -36,30 +42,40 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: user.role as RoleName,
     regionCode: user.regionCode,
     agencyId: user.agencyId,
+    mustChangePassword: user.mustChangePassword,
   };
 });
 
-/** For pages: signed-in users of the given roles pass; others go to sign-in or see 无权访问. */
-export async function requireUser(roles: RoleName[], callbackPath: string): Promise<CurrentUser> {
+/**
+ * For pages: signed-in users of the given roles pass; others go to sign-in or see 无权访问.
+ * A user who must change their password is sent to the password page from every other page
+ * (`passwordChangePage` is set by that page alone).
+ */
+export async function requireUser(
+  roles: RoleName[],
+  callbackPath: string,
+  { passwordChangePage = false }: { passwordChangePage?: boolean } = {},
+): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  if (user.mustChangePassword && !passwordChangePage) redirect(PASSWORD_CHANGE_PATH);
   if (!roles.includes(user.role)) redirect("/forbidden");
   return user;
 }
 
-export class AccessDeniedError extends Error {
-  constructor(
-    readonly status: 401 | 403,
-    message = status === 401 ? "请先登录。" : "无权执行此操作。",
-  ) {
-    super(message);
-  }
-}
+// Kept in its own module so server operations (and their tests) can throw it without next-auth.
+export { AccessDeniedError };
 
-/** For server actions and route handlers: throws AccessDeniedError instead of redirecting. */
-export async function authorize(roles: RoleName[]): Promise<CurrentUser> {
+export const MUST_CHANGE_PASSWORD_MESSAGE = "请先修改密码。";
+
+/**
+ * For server actions and route handlers: throws AccessDeniedError instead of redirecting.
+ * Only the password change itself (`passwordChange`) is allowed while a new password is due.
+ */
+export async function authorize(roles: RoleName[], { passwordChange = false }: { passwordChange?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AccessDeniedError(401);
+  if (user.mustChangePassword && !passwordChange) throw new AccessDeniedError(403, MUST_CHANGE_PASSWORD_MESSAGE);
   if (!roles.includes(user.role)) throw new AccessDeniedError(403);
   return user;
 }

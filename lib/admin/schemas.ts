@@ -1,0 +1,141 @@
+// The administration forms' schemas: the browser validates with them (react-hook-form + zod)
+// and every server action parses its input with the very same schema before the operation runs.
+import { z } from "zod";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { agencyCodeProblem, expectedParentCode, REGION_LEVEL_LABELS, levelOfRegionCode, regionCodeProblem } from "./codes";
+
+const name = (label: string, max = 80) =>
+  z.string().trim().min(1, `请填写${label}。`).max(max, `${label}不能超过 ${max} 个字符。`);
+
+export const regionCreateSchema = z
+  .object({
+    code: z.string().trim(),
+    name: name("地区名称", 40),
+    parentCode: z.string().trim(),
+  })
+  .superRefine((v, ctx) => {
+    const problem = regionCodeProblem(v.code);
+    if (problem) return ctx.addIssue({ code: "custom", path: ["code"], message: problem });
+    const parent = expectedParentCode(v.code);
+    if ((parent ?? "") !== v.parentCode) {
+      const message = parent
+        ? `${REGION_LEVEL_LABELS[levelOfRegionCode(v.code)]}地区 ${v.code} 的上级应为${REGION_LEVEL_LABELS[levelOfRegionCode(parent)]}地区 ${parent}。`
+        : `省级地区 ${v.code} 没有上级地区。`;
+      ctx.addIssue({ code: "custom", path: ["parentCode"], message });
+    }
+  });
+export type RegionCreateInput = z.infer<typeof regionCreateSchema>;
+
+export const regionUpdateSchema = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, "地区代码应为 6 位数字。"),
+  name: name("地区名称", 40),
+  active: z.boolean(),
+});
+export type RegionUpdateInput = z.infer<typeof regionUpdateSchema>;
+
+export const agencyKindSchema = z.enum(["TOWNSHIP", "DEPARTMENT"], { message: "请选择单位类型（乡镇或部门）。" });
+
+const agencyFields = {
+  code: z.string().trim().min(1, "请填写单位代码。"),
+  name: name("单位名称"),
+  kind: agencyKindSchema,
+  regionCode: z.string().trim().regex(/^\d{6}$/, "请选择所属地区（6 位行政区划代码）。"),
+};
+
+function checkAgencyCode(v: { code: string; kind: "TOWNSHIP" | "DEPARTMENT"; regionCode: string }, ctx: z.RefinementCtx) {
+  const problem = agencyCodeProblem(v.code, v.kind, v.regionCode);
+  if (problem) ctx.addIssue({ code: "custom", path: ["code"], message: problem });
+}
+
+export const agencyCreateSchema = z.object(agencyFields).superRefine(checkAgencyCode);
+export type AgencyCreateInput = z.infer<typeof agencyCreateSchema>;
+
+export const agencyUpdateSchema = z
+  .object({ id: z.string().min(1).max(40), ...agencyFields, active: z.boolean() })
+  .superRefine(checkAgencyCode);
+export type AgencyUpdateInput = z.infer<typeof agencyUpdateSchema>;
+
+export const roleSchema = z.enum(["CLERK", "REVIEWER", "ADMIN"], { message: "请选择角色。" });
+
+export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/;
+
+const userFields = {
+  displayName: name("姓名", 40),
+  role: roleSchema,
+  /** agency code for a clerk, region code for a reviewer, empty for an administrator */
+  scopeCode: z.string().trim().max(40),
+};
+
+/** A user's scope must fit the role: an agency for 填报人, a region for 审核人, none for 管理员. */
+export function scopeProblem(role: "CLERK" | "REVIEWER" | "ADMIN", scopeCode: string): string | null {
+  if (role === "ADMIN") return scopeCode ? "管理员不设范围，请留空。" : null;
+  if (role === "REVIEWER") return /^\d{6}$/.test(scopeCode) ? null : "审核人的范围应为 6 位地区代码。";
+  return /^[0-9A-Za-z-]{2,40}$/.test(scopeCode) ? null : "填报人的范围应为所属单位代码。";
+}
+
+function checkScope(v: { role: "CLERK" | "REVIEWER" | "ADMIN"; scopeCode: string }, ctx: z.RefinementCtx) {
+  const problem = scopeProblem(v.role, v.scopeCode);
+  if (problem) ctx.addIssue({ code: "custom", path: ["scopeCode"], message: problem });
+}
+
+export const userCreateSchema = z
+  .object({
+    username: z.string().trim().regex(USERNAME_PATTERN, "用户名为 3–40 位字母、数字或 . _ -，以字母或数字开头。"),
+    ...userFields,
+  })
+  .superRefine(checkScope);
+export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+export const userUpdateSchema = z.object({ id: z.string().min(1).max(40), ...userFields }).superRefine(checkScope);
+export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
+
+export const userIdSchema = z.object({ id: z.string().min(1).max(40) });
+
+export const templateSchema = z.enum(["2019", "2021"], { message: "请选择报告格式。" });
+
+/** The year decides the default template: up to 2020 the 2019 format, from 2021 the 2021 format. */
+export function defaultTemplateForYear(year: number): "2019" | "2021" {
+  return year <= 2020 ? "2019" : "2021";
+}
+
+export const reportingYearSchema = z.object({
+  year: z.coerce.number({ message: "请填写年度。" }).int("年度应为整数。").min(2008, "年度不能早于 2008。").max(2100, "年度不能晚于 2100。"),
+  template: templateSchema,
+  deadline: z
+    .string()
+    .trim()
+    .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), "截止日期格式应为 年-月-日。"),
+  open: z.boolean(),
+});
+export type ReportingYearInput = z.infer<typeof reportingYearSchema>;
+
+/**
+ * Changing one's own password. `currentPassword` may be empty only right after a reset (the
+ * server knows whether that is so; the form hides the field then).
+ */
+export function passwordChangeSchema(username?: string) {
+  return z
+    .object({
+      currentPassword: z.string().max(200),
+      newPassword: z.string().max(200),
+      confirmPassword: z.string().max(200),
+    })
+    .superRefine((v, ctx) => {
+      const problem = passwordProblem(v.newPassword, { username });
+      if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+      if (v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "两次输入的新密码不一致。" });
+      if (v.currentPassword && v.currentPassword === v.newPassword)
+        ctx.addIssue({ code: "custom", path: ["newPassword"], message: "新密码不能与当前密码相同。" });
+    });
+}
+export type PasswordChangeInput = z.infer<ReturnType<typeof passwordChangeSchema>>;
+
+/** Field messages from a failed parse, for the form (first message per field). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
