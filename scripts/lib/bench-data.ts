@@ -1,0 +1,177 @@
+// Synthetic but valid data for `npm run bench`, made inside PostgreSQL with INSERT … SELECT
+// generate_series (minutes, not hours, for 50,000 reports): regions, agencies, published
+// reports (cells + exchange snapshots copied from the real seed report), and one county of
+// 300 agencies in every workflow state for the reviewer dashboard.
+import fs from "node:fs";
+import pg from "pg";
+import bcrypt from "bcryptjs";
+import { documentToCells, exportDocument, parseReportDocument, type ReportDocument } from "@/lib/exchange";
+import { SEED_REPORT_FILE } from "./seed-demo";
+
+export interface BenchScale {
+  /** a synthetic province and its published reports (region statistics) */
+  provinces: { code: string; name: string; reports: number }[];
+  /** the reviewer dashboard's county: agencies in mixed states */
+  county: { code: string; agencies: number };
+  year: number;
+}
+
+export const FULL_SCALE: BenchScale = {
+  provinces: [
+    { code: "910000", name: "基准省甲", reports: 5_000 },
+    { code: "920000", name: "基准省乙", reports: 50_000 },
+  ],
+  county: { code: "930101", agencies: 300 },
+  year: 2020,
+};
+
+export const SMOKE_SCALE: BenchScale = {
+  provinces: [
+    { code: "910000", name: "基准省甲", reports: 40 },
+    { code: "920000", name: "基准省乙", reports: 400 },
+  ],
+  county: { code: "930101", agencies: 30 },
+  year: 2020,
+};
+
+export const BENCH_PASSWORD = "Bench#2026-not-secret";
+
+function seedDocument(): ReportDocument {
+  const parsed = parseReportDocument(JSON.parse(fs.readFileSync(SEED_REPORT_FILE, "utf8")));
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  return exportDocument(parsed.doc);
+}
+
+/**
+ * Region tree of a synthetic province: 10 cities × 10 counties, agencies spread evenly.
+ * Codes are 6 digits as real divisions: 910000 → 910100 … 911000 → 910101 … 910110.
+ */
+async function makeProvince(c: pg.Client, p: BenchScale["provinces"][number], year: number, doc: ReportDocument) {
+  const pp = p.code.slice(0, 2);
+  await c.query(
+    `INSERT INTO "Region"(code, name, level, "parentCode", path, "updatedAt") VALUES ($1::text, $2::text, 'PROVINCE', NULL, $1::text || '/', now())`,
+    [p.code, p.name],
+  );
+  await c.query(
+    `INSERT INTO "Region"(code, name, level, "parentCode", path, "updatedAt")
+     SELECT $1::text || lpad(i::text, 2, '0') || '00', $2::text || i || '市', 'CITY', $3::text, $3::text || '/' || $1::text || lpad(i::text, 2, '0') || '00/', now()
+     FROM generate_series(1, 10) i`,
+    [pp, p.name, p.code],
+  );
+  await c.query(
+    `INSERT INTO "Region"(code, name, level, "parentCode", path, "updatedAt")
+     SELECT $1::text || lpad(i::text, 2, '0') || lpad(j::text, 2, '0'), $2::text || i || '市' || j || '县', 'COUNTY',
+            $1::text || lpad(i::text, 2, '0') || '00',
+            $3::text || '/' || $1::text || lpad(i::text, 2, '0') || '00/' || $1::text || lpad(i::text, 2, '0') || lpad(j::text, 2, '0') || '/', now()
+     FROM generate_series(1, 10) i, generate_series(1, 10) j`,
+    [pp, p.name, p.code],
+  );
+  // agency n goes to county (n % 100)
+  await c.query(
+    `INSERT INTO "Agency"(id, code, name, kind, "regionCode", "updatedAt")
+     SELECT 'bench-' || $1::text || '-' || n, $1::text || '-' || n, $2::text || '单位' || n, 'DEPARTMENT',
+            $3::text || lpad((n % 10 + 1)::text, 2, '0') || lpad((n / 10 % 10 + 1)::text, 2, '0'), now()
+     FROM generate_series(1, $4::int) n`,
+    [p.code, p.name, pp, p.reports],
+  );
+  await publishAll(c, `a.code LIKE $1::text`, [`${p.code}-%`], year, doc);
+}
+
+/** Published reports (cells and the version-1 snapshot) for every agency matching `where`. */
+async function publishAll(c: pg.Client, where: string, params: unknown[], year: number, doc: ReportDocument) {
+  const n = params.length;
+  await c.query(
+    `INSERT INTO "Report"(id, "agencyId", year, template, status, version, "contactAddress", "contactPhone", "contactEmail",
+                          "issuedOn", overview, problems, other, "submittedAt", "approvedAt", "publishedAt", "updatedAt")
+     SELECT 'r-' || a.id || '-' || $${n + 1}::int, a.id, $${n + 1}::int, $${n + 2}::"TemplateCode", 'PUBLISHED', 4, $${n + 3}, $${n + 4}, $${n + 5},
+            $${n + 6}::date, $${n + 7}, $${n + 8}, $${n + 9}, now(), now(), now(), now()
+     FROM "Agency" a WHERE ${where}`,
+    [...params, year, doc.template, doc.contact.address, doc.contact.phone, doc.contact.email, doc.issuedOn, doc.narrative.overview, doc.narrative.problems, doc.narrative.other],
+  );
+  const cells = documentToCells(doc);
+  await c.query(
+    `INSERT INTO "ReportCell"("reportId", section, row, "column", value)
+     SELECT r.id, x.section::"CellSection", x.row, x."column", x.value
+     FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId",
+          jsonb_to_recordset($${n + 2}::jsonb) AS x(section text, row text, "column" text, value numeric)
+     WHERE ${where} AND r.year = $${n + 1}`,
+    [...params, year, JSON.stringify(cells)],
+  );
+  await c.query(
+    `INSERT INTO "PublishedVersion"(id, "reportId", "versionNo", document, "publishedAt")
+     SELECT 'v-' || r.id, r.id, 1,
+            jsonb_set($${n + 2}::jsonb, '{agency}', jsonb_build_object('code', a.code, 'name', a.name,
+              'region', jsonb_build_object('code', g.code, 'name', g.name))),
+            now()
+     FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId" JOIN "Region" g ON g.code = a."regionCode"
+     WHERE ${where} AND r.year = $${n + 1}`,
+    [...params, year, JSON.stringify(doc)],
+  );
+}
+
+/** One county of `agencies` agencies: a sixth in each state (none, draft, submitted, returned, approved, published). */
+async function makeDashboardCounty(c: pg.Client, s: BenchScale, doc: ReportDocument) {
+  const code = s.county.code;
+  const province = `${code.slice(0, 2)}0000`;
+  const city = `${code.slice(0, 4)}00`;
+  await c.query(
+    `INSERT INTO "Region"(code, name, level, "parentCode", path, "updatedAt") VALUES
+       ($1::text, '基准省丙', 'PROVINCE', NULL, $1::text || '/', now()),
+       ($2::text, '基准市', 'CITY', $1::text, $1::text || '/' || $2::text || '/', now()),
+       ($3::text, '基准县', 'COUNTY', $2::text, $1::text || '/' || $2::text || '/' || $3::text || '/', now())`,
+    [province, city, code],
+  );
+  await c.query(
+    `INSERT INTO "Agency"(id, code, name, kind, "regionCode", "updatedAt")
+     SELECT 'bench-' || $1::text || '-' || n, $1::text || '-' || n, '基准县单位' || n, CASE WHEN n % 2 = 0 THEN 'TOWNSHIP' ELSE 'DEPARTMENT' END::"AgencyKind", $1::text, now()
+     FROM generate_series(1, $2::int) n`,
+    [code, s.county.agencies],
+  );
+  await publishAll(c, `a.code LIKE $1::text AND (substring(a.code from '-(\\d+)$')::int % 6) > 0`, [`${code}-%`], s.year, doc);
+  // spread the other states over the county's reports (a sixth of agencies have none)
+  await c.query(
+    `UPDATE "Report" r SET status = (ARRAY['PUBLISHED','DRAFT','SUBMITTED','RETURNED','APPROVED','PUBLISHED'])[(substring(a.code from '-(\\d+)$')::int % 6) + 1]::"ReportStatus"
+     FROM "Agency" a WHERE a.id = r."agencyId" AND a."regionCode" = $1::text`,
+    [code],
+  );
+  await c.query(
+    `DELETE FROM "PublishedVersion" v USING "Report" r WHERE v."reportId" = r.id AND r.status <> 'PUBLISHED' AND r.id LIKE $1::text`,
+    [`r-bench-${code}-%`],
+  );
+  const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
+  await c.query(
+    `INSERT INTO "User"(id, username, "displayName", "passwordHash", role, "regionCode", "updatedAt")
+     VALUES ('bench-reviewer', 'bench-reviewer', '基准县审核人', $1::text, 'REVIEWER', $2::text, now())`,
+    [hash, code],
+  );
+  // clerks for the draft-save measurement, one per draft report
+  await c.query(
+    `INSERT INTO "User"(id, username, "displayName", "passwordHash", role, "agencyId", "updatedAt")
+     SELECT 'bench-clerk-' || n, 'bench-clerk-' || n, '基准经办人' || n, $1::text, 'CLERK', a.id, now()
+     FROM "Agency" a JOIN "Report" r ON r."agencyId" = a.id, LATERAL (SELECT substring(a.code from '-(\\d+)$')::int AS n) k
+     WHERE a."regionCode" = $2::text AND r.status = 'DRAFT'`,
+    [hash, code],
+  );
+}
+
+/** Fills an empty, migrated database with the synthetic data. Returns the counts made. */
+export async function generateBenchData(url: string, scale: BenchScale, log: (m: string) => void) {
+  const doc = seedDocument();
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(
+      `INSERT INTO "ReportingYear"(year, template, deadline, "updatedAt") VALUES ($1::int, $2::"TemplateCode", make_date($1::int + 1, 1, 31), now()) ON CONFLICT DO NOTHING`,
+      [scale.year, doc.template],
+    );
+    for (const p of scale.provinces) {
+      const t = Date.now();
+      await makeProvince(c, p, scale.year, doc);
+      log(`  ${p.name}（${p.code}）: ${p.reports} 份已发布报告，${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+    await makeDashboardCounty(c, scale, doc);
+    await c.query("ANALYZE");
+  } finally {
+    await c.end();
+  }
+}

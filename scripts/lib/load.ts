@@ -1,0 +1,187 @@
+// Load-testing helpers for `npm run bench`: wrk (the load client: Node-based clients top out
+// below the server's real ceiling on two cores), nginx (the static baseline and the shipped
+// reverse proxy), and the app itself. Everything listens on 127.0.0.1 only.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PROJECT_ROOT } from "./database";
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  /** connection errors, timeouts and non-2xx/3xx answers */
+  errors: number;
+}
+
+/** Debian's wrk and nginx-light, installed with apt when missing (as the test command installs Chromium). */
+export function ensureLoadTools() {
+  const missing = ["wrk", "nginx"].filter((bin) => spawnSync("sh", ["-c", `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0);
+  if (missing.length === 0) return;
+  const pkgs = missing.map((b) => (b === "nginx" ? "nginx-light" : b));
+  console.log(`▶ 安装 ${pkgs.join(" ")}（apt-get）`);
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", ...pkgs]]) {
+    const r = spawnSync(sudo[0] ?? "apt-get", sudo.length ? ["apt-get", ...args] : args, { stdio: "inherit", env });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(" ")} 失败`);
+  }
+}
+
+const WRK_REPORT = `
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRKJSON {\\"requests\\":%d,\\"duration\\":%d,\\"errors\\":%d,\\"p50\\":%d,\\"p95\\":%d,\\"p99\\":%d}\\n",
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout + e.status,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+`;
+
+/** One wrk run: `connections` connections on 2 threads for `seconds`. Latencies in ms. */
+export function wrk(url: string, { connections = 50, seconds = 10, headers = {} as Record<string, string> } = {}): LoadResult {
+  const script = path.join(os.tmpdir(), `govreports-wrk-${process.pid}.lua`);
+  fs.writeFileSync(script, WRK_REPORT);
+  const args = ["-t", "2", "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", script];
+  for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}: ${v}`);
+  args.push(url);
+  const r = spawnSync("wrk", args, { encoding: "utf8" });
+  const line = r.stdout?.split("\n").find((l) => l.startsWith("WRKJSON "));
+  if (!line) throw new Error(`wrk ${url} 没有结果:\n${r.stdout}\n${r.stderr}`);
+  const j = JSON.parse(line.slice(8));
+  return {
+    rps: j.requests / (j.duration / 1e6),
+    p50: j.p50 / 1000,
+    p95: j.p95 / 1000,
+    p99: j.p99 / 1000,
+    requests: j.requests,
+    errors: j.errors,
+  };
+}
+
+export interface Service {
+  stop(): Promise<void>;
+}
+
+function stopChild(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+  });
+}
+
+export async function waitForHttp(url: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const r = await fetch(url, { redirect: "manual" });
+      if (r.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`${url} 在 ${timeoutMs / 1000} 秒内没有响应`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** `next start` on the built app, against `databaseUrl`. */
+export async function startApp(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Service> {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/login`);
+  return { stop: () => stopChild(child) };
+}
+
+/**
+ * nginx with one worker (as measured in the notes), in a scratch prefix, running the given
+ * http-context configuration (server blocks etc.).
+ */
+export async function startNginx(httpConfig: string, probeUrl: string): Promise<Service> {
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "govreports-nginx-"));
+  for (const d of ["logs", "cache", "tmp"]) fs.mkdirSync(path.join(prefix, d));
+  const mime = fs.existsSync("/etc/nginx/mime.types") ? "include /etc/nginx/mime.types;" : "";
+  const conf = path.join(prefix, "nginx.conf");
+  fs.writeFileSync(
+    conf,
+    `worker_processes 1;
+daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  ${mime}
+  default_type application/octet-stream;
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  client_body_temp_path ${prefix}/tmp/body;
+  proxy_temp_path ${prefix}/tmp/proxy;
+  fastcgi_temp_path ${prefix}/tmp/fastcgi;
+  uwsgi_temp_path ${prefix}/tmp/uwsgi;
+  scgi_temp_path ${prefix}/tmp/scgi;
+${httpConfig.replaceAll("/var/cache/nginx/", `${prefix}/cache/`)}
+}
+`,
+  );
+  const bin = fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+  const child = spawn(bin, ["-c", conf, "-p", prefix], { stdio: ["ignore", "ignore", "inherit"] });
+  await waitForHttp(probeUrl, 10_000);
+  return {
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The shipped deploy/nginx.conf, pointed at a local app and port. */
+export function shippedNginxConfig(appPort: number, listenPort: number) {
+  const conf = fs.readFileSync(path.join(PROJECT_ROOT, "deploy/nginx.conf"), "utf8");
+  const out = conf.replace(/server app:3000;/, `server 127.0.0.1:${appPort};`).replace(/listen 80;/, `listen 127.0.0.1:${listenPort};`);
+  if (out === conf || !out.includes(`127.0.0.1:${appPort}`) || !out.includes(`listen 127.0.0.1:${listenPort}`)) {
+    throw new Error("deploy/nginx.conf 中找不到 `server app:3000;` 或 `listen 80;`");
+  }
+  return out;
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+export async function signInCookie(base: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  };
+  keep(csrf);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const r = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
+  });
+  keep(r);
+  const session = [...jar.keys()].find((k) => k.includes("session-token"));
+  if (!session) throw new Error(`${username} 登录失败（HTTP ${r.status}）`);
+  return cookie();
+}
