@@ -1,49 +1,59 @@
-// npm run cli -- validate FILE.json…
-// npm run cli -- import FILE.json… [--publish]
+// npm run cli -- validate FILE.json… [--publish]
+// npm run cli -- import FILE.json|DIR/… [--publish [--as-published]]
 // npm run cli -- export CODE YEAR
 // The command-line interface of SPEC ("Interfaces that other tools rely on"). Messages go
-// to stderr, results (ok, validation lines, exported JSON) to stdout; never a stack trace.
-import fs from "node:fs";
-import { checkReportDocument, MAX_REPORT_FILE_BYTES, parseReportDocument, type ReportDocument } from "@/lib/exchange";
+// to stderr, results (ok, validation lines, exported JSON) to stdout; never a stack trace,
+// a source path or a database error text: an unexpected failure is one Chinese line.
+import { checkReportDocument, inexactNumberProblems, parseReportDocument, type ReportDocument } from "@/lib/exchange";
 import { createPrismaClient } from "@/lib/server/prisma";
-import { importReport } from "@/lib/server/reports/import-report";
+import { importReport, type ImportOutcome } from "@/lib/server/reports/import-report";
 import { reportToDocument, reportWithContent } from "@/lib/server/reports/report-document";
 import { formatViolationLine } from "@/lib/validation";
 import { openDatabase } from "./lib/database";
 import { runMigrate } from "./lib/migrate";
+import { expandReportSources, readReportSource } from "./lib/report-sources";
 
 const USAGE = `用法:
-  npm run cli -- validate 文件.json…           校验报告文件（退出码 0 = 通过）
-  npm run cli -- import 文件.json… [--publish]  导入报告（默认存为草稿；--publish 直接发布）
-  npm run cli -- export 单位代码 年度           输出报告的 JSON`;
+  npm run cli -- validate 文件.json… [--publish]
+      校验报告文件（退出码 0 = 通过）；--publish 按“已在别处发布的报告”校验（联系方式、成文日期、空白单元格可缺）
+  npm run cli -- import 文件.json|文件夹/… [--publish [--as-published]]
+      导入报告（默认存为草稿；--publish 作为已发布的报告导入并公开；
+      --as-published 另外允许原报告中不符合校验规则的数据照原样保存，并公开列出数据质量说明）
+  npm run cli -- export 单位代码 年度
+      输出报告的 JSON`;
+
+const FLAGS = ["--publish", "--as-published"] as const;
+
+/** DEBUG=1 shows what went wrong inside (for the people running the system, never by default). */
+function debug(e: unknown) {
+  if (process.env.DEBUG) console.error(e);
+}
 
 /** Reads one JSON file; every problem is one line, never an exception. */
-function readJson(file: string): { ok: true; json: unknown } | { ok: false; lines: string[] } {
-  let text: string;
+async function readJson(file: string): Promise<{ ok: true; json: unknown; text?: string } | { ok: false; lines: string[] }> {
+  const read = await readReportSource(file);
+  if (!read.ok) return read;
+  if ("json" in read) return { ok: true, json: read.json };
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return { ok: false, lines: [`file ${file}: 不是文件`] };
-    if (stat.size > MAX_REPORT_FILE_BYTES) return { ok: false, lines: [`file ${file}: 文件过大（${stat.size} 字节，上限 ${MAX_REPORT_FILE_BYTES} 字节）`] };
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, lines: [`file ${file}: ${code === "ENOENT" ? "文件不存在" : `无法读取（${code ?? "未知错误"}）`}`] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    return { ok: true, json: JSON.parse(read.text.replace(/^\uFEFF/, "")), text: read.text };
   } catch (e) {
     return { ok: false, lines: [`json ${file}: 不是有效的 JSON 文件（${e instanceof Error ? e.message : String(e)}）`] };
   }
-  return { ok: true, json };
 }
 
 /** Reads and structurally checks one exchange document. */
-function loadDocument(file: string): { ok: true; doc: ReportDocument } | { ok: false; lines: string[] } {
-  const read = readJson(file);
+async function loadDocument(file: string, published: boolean): Promise<{ ok: true; doc: ReportDocument } | { ok: false; lines: string[] }> {
+  const read = await readJson(file);
   if (!read.ok) return read;
-  const parsed = parseReportDocument(read.json);
-  if (!parsed.ok) return { ok: false, lines: parsed.problems.map((p) => `${p.id} ${p.line}`) };
+  if (read.text) {
+    const inexact = inexactNumberProblems(read.text);
+    if (inexact.length) return { ok: false, lines: inexact.map((l) => `nonNegativeInteger ${l}`) };
+  }
+  const parsed = parseReportDocument(read.json, { published });
+  if (!parsed.ok) {
+    // every problem at once: the sums are checked on the tables as written, too
+    return { ok: false, lines: checkReportDocument(read.json, { published, mode: "submit" }).lines };
+  }
   return { ok: true, doc: parsed.doc };
 }
 
@@ -51,18 +61,18 @@ function print(prefix: string, lines: string[]) {
   for (const l of lines) console.log(prefix ? `${prefix}: ${l}` : l);
 }
 
-function validate(files: string[]) {
+async function validate(files: string[], published: boolean) {
   let failed = false;
   for (const file of files) {
     const prefix = files.length > 1 ? file : "";
-    const read = readJson(file);
+    const read = await readJson(file);
     if (!read.ok) {
       print(prefix, read.lines);
       failed = true;
       continue;
     }
     // offline: carryOverMatchesLastYear needs last year's report, which only `import` has
-    const check = checkReportDocument(read.json, { mode: "submit", lastYear: null });
+    const check = checkReportDocument(read.json, { mode: "submit", lastYear: null, sourceText: read.text, published });
     print(prefix, check.lines);
     if (check.ok) print(prefix, ["ok"]);
     else failed = true;
@@ -74,7 +84,10 @@ async function withDb<T>(fn: (db: ReturnType<typeof createPrismaClient>) => Prom
   const handle = await openDatabase();
   try {
     const migrated = runMigrate(handle.url, ["deploy"], "pipe");
-    if (migrated.status !== 0) throw new Error(`数据库迁移失败:\n${migrated.output}`);
+    if (migrated.status !== 0) {
+      debug(migrated.output);
+      throw new CliError("数据库迁移失败，未做任何修改（设置 DEBUG=1 可查看详细信息）");
+    }
     const db = createPrismaClient(handle.url);
     try {
       return await fn(db);
@@ -86,29 +99,54 @@ async function withDb<T>(fn: (db: ReturnType<typeof createPrismaClient>) => Prom
   }
 }
 
-const OUTCOME_LABELS = { created: "已导入为草稿", updated: "已更新草稿", published: "已导入并发布", unchanged: "内容未变化，未做修改" } as const;
+/** A failure whose message is meant for the user (Chinese, one line). */
+class CliError extends Error {}
 
-async function importFiles(files: string[], publish: boolean) {
-  const loaded = files.map((file) => ({ file, loaded: loadDocument(file) }));
-  let failed = false;
+const OUTCOME_LABELS = { created: "已导入为草稿", updated: "已更新草稿", published: "已导入并发布", unchanged: "内容未变化，未做修改" } as const;
+type FileOutcome = ImportOutcome | "refused";
+
+async function importFiles(args: string[], publish: boolean, asPublished: boolean) {
+  const { files, folders, ignored } = expandReportSources(args);
+  const bulk = folders > 0 || files.length > 1;
+  const counts: Record<FileOutcome, number> = { created: 0, updated: 0, published: 0, unchanged: 0, refused: 0 };
+  if (files.length === 0) {
+    console.log(`${args.join(" ")}: 没有可导入的报告文件（*.json）`);
+    return 1;
+  }
   await withDb(async (db) => {
-    for (const { file, loaded: l } of loaded) {
-      if (!l.ok) {
-        print(file, l.lines);
-        failed = true;
-        continue;
+    for (const file of files) {
+      // one file's failure never stops the others, and never shows a database error text
+      let outcome: FileOutcome = "refused";
+      try {
+        const l = await loadDocument(file, publish);
+        if (!l.ok) {
+          print(file, l.lines);
+          console.log(`${file}: 未导入：有 ${l.lines.length} 个问题（见上），未保存任何内容`);
+        } else {
+          const result = await importReport(db, l.doc, { publish, asPublished, actor: { label: "cli" } });
+          if (!result.ok) {
+            print(file, result.errors);
+            console.log(`${file}: 未导入：有 ${result.errors.length} 个问题（见上），未保存任何内容${publish && !asPublished ? "；如确系原报告所印数据，可加 --as-published 照原样导入" : ""}`);
+          } else {
+            outcome = result.outcome;
+            print(file, result.warnings.map(formatViolationLine));
+            print(file, result.qualityNotes.map((n) => `note ${n.id} ${n.message}`));
+            const notes = result.qualityNotes.length ? `（${result.qualityNotes.length} 条数据质量说明）` : "";
+            console.log(`${file}: ${l.doc.agency.name} ${l.doc.year} 年度 ${OUTCOME_LABELS[result.outcome]}${notes}`);
+          }
+        }
+      } catch (e) {
+        debug(e);
+        console.log(`${file}: 未导入：保存时发生意外错误，未保存任何内容（设置 DEBUG=1 可查看详细信息）`);
       }
-      const result = await importReport(db, l.doc, { publish, actor: { label: "cli" } });
-      if (!result.ok) {
-        print(file, result.errors);
-        failed = true;
-        continue;
-      }
-      print(file, result.warnings.map(formatViolationLine));
-      console.log(`${file}: ${l.doc.agency.name} ${l.doc.year} 年度 ${OUTCOME_LABELS[result.outcome]}`);
+      counts[outcome]++;
     }
   });
-  return failed ? 1 : 0;
+  if (bulk) {
+    const parts = (Object.keys(counts) as FileOutcome[]).map((k) => `${k === "refused" ? "未导入" : OUTCOME_LABELS[k].replace(/，.*$/, "")} ${counts[k]}`);
+    console.log(`共 ${files.length} 个文件：${parts.join("，")}${ignored.length ? `；另有 ${ignored.length} 个非报告文件被忽略` : ""}`);
+  }
+  return counts.refused > 0 ? 1 : 0;
 }
 
 async function exportReport(code: string | undefined, yearText: string | undefined) {
@@ -130,18 +168,24 @@ async function exportReport(code: string | undefined, yearText: string | undefin
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   const files = rest.filter((a) => !a.startsWith("--"));
-  const unknownFlags = rest.filter((a) => a.startsWith("--") && a !== "--publish");
+  const unknownFlags = rest.filter((a) => a.startsWith("--") && !(FLAGS as readonly string[]).includes(a));
   if (unknownFlags.length) {
     console.error(`未知选项: ${unknownFlags.join(" ")}\n${USAGE}`);
+    return 64;
+  }
+  const publish = rest.includes("--publish");
+  const asPublished = rest.includes("--as-published");
+  if (asPublished && (command !== "import" || !publish)) {
+    console.error(`--as-published 只能与 import --publish 一起使用（只适用于已在别处发布的报告）\n${USAGE}`);
     return 64;
   }
   switch (command) {
     case "validate":
       if (!files.length) break;
-      return validate(files);
+      return validate(files, publish);
     case "import":
       if (!files.length) break;
-      return importFiles(files, rest.includes("--publish"));
+      return importFiles(files, publish, asPublished);
     case "export":
       return exportReport(files[0], files[1]);
   }
@@ -152,7 +196,12 @@ async function main(argv: string[]) {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
-    console.error(`错误: ${e instanceof Error ? e.message : String(e)}`);
+    debug(e);
+    const code = (e as { code?: unknown } | null)?.code;
+    const unreachable = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "28P01" || code === "3D000";
+    const message =
+      e instanceof CliError ? e.message : unreachable ? "无法连接数据库，请检查 DATABASE_URL" : "发生意外错误，操作未完成";
+    console.error(`错误: ${message}${e instanceof CliError ? "" : "（设置 DEBUG=1 可查看详细信息）"}`);
     process.exit(1);
   },
 );

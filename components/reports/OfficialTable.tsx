@@ -1,12 +1,12 @@
 // One statistical table of a report, printed as the official format lays it out:
 // the grid (merged headers, verbatim labels) comes from the template data (tableLayout).
 import type { CellDef, CellKind, CellValue, LayoutCell, ReportTemplate, SectionKey, SectionValues } from "@/lib/templates";
-import { tableLayout } from "@/lib/templates";
+import { decimalText, tableLayout } from "@/lib/templates";
 
-export function formatCellValue(value: CellValue | undefined, kind: CellKind): string {
+/** A figure as written: exact decimal, no exponent, no trailing zeros ("7539.443252"); blank for null. */
+export function formatCellValue(value: CellValue | undefined, _kind?: CellKind): string {
   if (value === null || value === undefined) return "";
-  if (kind === "money") return value.toLocaleString("zh-CN", { maximumFractionDigits: 4, useGrouping: false });
-  return String(value);
+  return decimalText(value);
 }
 
 /** Text of a value cell given from outside (e.g. exact decimal sums of region statistics). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { canonicalJson, type ReportDocument } from "@/lib/exchange";
+import { readQualityNotes } from "@/lib/validation";
 import { db } from "../db";
 
 const AGENCY_CODE = /^[0-9A-Za-z-]{2,40}$/;
@@ -16,11 +17,16 @@ export async function getPublishedReport(code: string, year: number) {
   const version = await db.publishedVersion.findFirst({
     where: { report: { year, agency: { code } } },
     orderBy: { versionNo: "desc" },
-    select: { versionNo: true, document: true, publishedAt: true, changeNote: true },
+    select: { versionNo: true, document: true, publishedAt: true, changeNote: true, qualityNotes: true },
   });
   if (!version) return null;
   // jsonb keeps no key order: restore the exchange format's canonical order
-  return { ...version, document: canonicalJson(version.document as unknown as ReportDocument) };
+  return {
+    ...version,
+    document: canonicalJson(version.document as unknown as ReportDocument),
+    // a report imported as published elsewhere: what its printed figures leave blank or break
+    qualityNotes: readQualityNotes(version.qualityNotes),
+  };
 }
 
 /** Every published report, newest year first: what the public can browse. */

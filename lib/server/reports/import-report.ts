@@ -122,5 +122,6 @@ export async function importReport(db: Db, input: ReportDocument, options: Impor
     await recordAudit(tx, { ...audit, action: "report.imported", entityType: "Report", entityId: existing.id, reportId: existing.id, details: cellChanges(current, doc) });
     if (publish) await createPublishedVersion(tx, existing.id, actor, null, qualityNotes);
     return { ok: true, outcome: publish ? "published" : "updated", reportId: existing.id, warnings, qualityNotes };
-  });
+    // a whole report (≈300 cells) in one transaction: Prisma's 5 s default is too tight on a busy server
+  }, { maxWait: 30_000, timeout: 120_000 });
 }

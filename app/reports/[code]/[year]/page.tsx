@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { QualityNotes } from "@/components/reports/QualityNotes";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { formatDate } from "@/lib/reports/format";
 import { getPublishedReport, parseReportKey } from "@/lib/server/public/published-reports";
@@ -39,6 +40,7 @@ export default async function PublishedReportPage(props: Params) {
           </a>
         </span>
       </nav>
+      <QualityNotes notes={report.qualityNotes} />
       <ReportDocumentView doc={doc} />
     </>
   );

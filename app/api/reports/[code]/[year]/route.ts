@@ -12,10 +12,16 @@ export async function GET(req: Request, { params }: { params: Promise<{ code: st
   if (!report) {
     return NextResponse.json({ error: "报告不存在或尚未公开发布。" }, { status: 404 });
   }
+  // The body stays the exchange document; data-quality notes of a report imported as
+  // published elsewhere travel beside it (docs/exchange-format.md "Data-quality notes"):
+  // their count in a header, the notes themselves at the companion URL.
+  const notesUrl = `/api/reports/${report.document.agency.code}/${report.document.year}/quality-notes`;
   return NextResponse.json(report.document, {
     headers: {
       "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
       "Content-Disposition": `inline; filename="${report.document.agency.code}-${report.document.year}.json"`,
+      "X-Data-Quality-Notes": String(report.qualityNotes.length),
+      Link: `<${notesUrl}>; rel="describedby"; type="application/json"`,
     },
   });
 }
