@@ -13,6 +13,7 @@ export function SiteHeader() {
         <nav aria-label="主导航">
           <Link href="/">公开报告</Link>
           <Link href="/tools/validate">校验报告文件</Link>
+          <Link href="/data">开放数据</Link>
         </nav>
         <AccountMenu />
       </div>

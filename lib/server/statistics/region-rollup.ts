@@ -89,3 +89,11 @@ export async function getRegionRollup(code: string, year: number): Promise<Regio
   }
   return { region, year, template: templateId, reportCount: count?.reportCount ?? 0, sections };
 }
+
+/** Top-level regions (provinces, or regions without a known parent) with their latest published year. */
+export async function getRootRegions(): Promise<{ code: string; name: string; latestYear: number | null }[]> {
+  return db.$queryRaw<{ code: string; name: string; latestYear: number | null }[]>`
+    SELECT g."code", g."name",
+      (SELECT max(y."year") FROM "RegionYearTotal" y WHERE y."regionCode" = g."code" AND y."reportCount" > 0) AS "latestYear"
+    FROM "Region" g WHERE g."parentCode" IS NULL ORDER BY g."code"`;
+}
