@@ -1,6 +1,7 @@
 // npm run cli -- validate FILE.json…
 // npm run cli -- import FILE.json… [--publish]
 // npm run cli -- export CODE YEAR
+// npm run cli -- convert FILE.docx|.xlsx|.html [--agency CODE] [--region CODE] [--region-name NAME]
 // The command-line interface of SPEC ("Interfaces that other tools rely on"). Messages go
 // to stderr, results (ok, validation lines, exported JSON) to stdout; never a stack trace.
 import fs from "node:fs";
@@ -11,11 +12,14 @@ import { reportToDocument, reportWithContent } from "@/lib/server/reports/report
 import { formatViolationLine } from "@/lib/validation";
 import { openDatabase } from "./lib/database";
 import { runMigrate } from "./lib/migrate";
+import { convertCommand } from "./lib/convert-command";
 
 const USAGE = `用法:
   npm run cli -- validate 文件.json…           校验报告文件（退出码 0 = 通过）
   npm run cli -- import 文件.json… [--publish]  导入报告（默认存为草稿；--publish 直接发布）
-  npm run cli -- export 单位代码 年度           输出报告的 JSON`;
+  npm run cli -- export 单位代码 年度           输出报告的 JSON
+  npm run cli -- convert 文件.docx|.xlsx|.html [--agency 单位代码] [--region 地区代码] [--region-name 地区名称]
+                                              把 Word / Excel / 网页格式的年度报告转换为 JSON`;
 
 /** Reads one JSON file; every problem is one line, never an exception. */
 function readJson(file: string): { ok: true; json: unknown } | { ok: false; lines: string[] } {
@@ -129,6 +133,8 @@ async function exportReport(code: string | undefined, yearText: string | undefin
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
+  // convert takes flags with values: it parses its own arguments
+  if (command === "convert") return convertCommand(rest);
   const files = rest.filter((a) => !a.startsWith("--"));
   const unknownFlags = rest.filter((a) => a.startsWith("--") && a !== "--publish");
   if (unknownFlags.length) {
