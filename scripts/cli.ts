@@ -1,6 +1,7 @@
 // npm run cli -- validate FILE.json… [--publish]
 // npm run cli -- import FILE.json|DIR/… [--publish [--as-published]]
 // npm run cli -- export CODE YEAR
+// npm run cli -- convert FILE.docx|.xlsx|.html [--agency CODE] [--region CODE] [--region-name NAME]
 // The command-line interface of SPEC ("Interfaces that other tools rely on"). Messages go
 // to stderr, results (ok, validation lines, exported JSON) to stdout; never a stack trace,
 // a source path or a database error text: an unexpected failure is one Chinese line.
@@ -11,6 +12,7 @@ import { reportToDocument, reportWithContent } from "@/lib/server/reports/report
 import { formatViolationLine } from "@/lib/validation";
 import { openDatabase } from "./lib/database";
 import { runMigrate } from "./lib/migrate";
+import { convertCommand } from "./lib/convert-command";
 import { expandReportSources, readReportSource } from "./lib/report-sources";
 
 const USAGE = `用法:
@@ -20,7 +22,9 @@ const USAGE = `用法:
       导入报告（默认存为草稿；--publish 作为已发布的报告导入并公开；
       --as-published 另外允许原报告中不符合校验规则的数据照原样保存，并公开列出数据质量说明）
   npm run cli -- export 单位代码 年度
-      输出报告的 JSON`;
+      输出报告的 JSON
+  npm run cli -- convert 文件.docx|.xlsx|.html [--agency 单位代码] [--region 地区代码] [--region-name 地区名称]
+      把 Word / Excel / 网页格式的年度报告转换为 JSON`;
 
 const FLAGS = ["--publish", "--as-published"] as const;
 
@@ -167,6 +171,8 @@ async function exportReport(code: string | undefined, yearText: string | undefin
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
+  // convert takes flags with values: it parses its own arguments
+  if (command === "convert") return convertCommand(rest);
   const files = rest.filter((a) => !a.startsWith("--"));
   const unknownFlags = rest.filter((a) => a.startsWith("--") && !(FLAGS as readonly string[]).includes(a));
   if (unknownFlags.length) {

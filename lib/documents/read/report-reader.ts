@@ -94,7 +94,8 @@ const isFigureLike = (text: string) => /^[\d０-９.,，\-−+\s]*$/u.test(text.
 function leadingLabels(row: readonly (GridCell | undefined)[]): string[] {
   const out: string[] = [];
   for (const { text } of rowCells(row)) {
-    if (!text.trim() || isFigureLike(text)) break;
+    if (!text.trim()) continue; // a label column left blank (group labels printed once)
+    if (isFigureLike(text)) break;
     out.push(text);
   }
   return out;

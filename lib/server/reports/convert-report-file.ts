@@ -1,0 +1,49 @@
+import type { CurrentUser } from "@/lib/auth/guard";
+import { convertDocument, UnreadableFileError, type ConvertResult } from "@/lib/documents/convert";
+import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
+import { agenciesInScope } from "../access/scope";
+import { db } from "../db";
+
+export type ConvertFileResult =
+  | { ok: true; document: ConvertResult["document"]; problems: ConvertResult["problems"] }
+  | { ok: false; status: 400 | 413 | 422; error: string };
+
+/**
+ * Reads an uploaded report document (Word, Excel, web page) for the clerk's editor. Saves
+ * nothing: the result only fills the form for the user to check. The agency is the
+ * user's own (a clerk), or the one the file names when it is within the user's scope;
+ * an agency outside the scope is never filled in.
+ */
+export async function convertReportFile(user: CurrentUser, bytes: Uint8Array): Promise<ConvertFileResult> {
+  if (bytes.length === 0) return { ok: false, status: 400, error: "文件是空的。" };
+  if (bytes.length > MAX_REPORT_FILE_BYTES)
+    return { ok: false, status: 413, error: `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），上限 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB。` };
+  let result: Awaited<ReturnType<typeof convertDocument>>;
+  try {
+    result = await convertDocument(bytes);
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return { ok: false, status: 422, error: e.message };
+    throw e;
+  }
+  const { document } = result;
+  let problems = result.problems;
+  const named = document.agency.code ? { code: document.agency.code } : document.agency.name ? { name: document.agency.name } : null;
+  const agency =
+    user.role === "CLERK" && user.agencyId
+      ? await db.agency.findUnique({ where: { id: user.agencyId }, select: { code: true, name: true, region: { select: { code: true, name: true } } } })
+      : named
+        ? await db.agency.findFirst({ where: { AND: [agenciesInScope(user), named] }, select: { code: true, name: true, region: { select: { code: true, name: true } } } })
+        : null;
+  if (agency) {
+    document.agency = { code: agency.code, name: document.agency.name || agency.name, region: { code: agency.region.code, name: agency.region.name } };
+    // the codes come from the system, not from the file: no longer a problem
+    problems = problems.filter((p) => !["单位代码", "所属地区代码", "所属地区名称"].includes(p.where));
+    if (document.agency.name !== agency.name)
+      problems.push({ where: "单位名称", reason: `文件标题中的单位名称“${document.agency.name}”与本系统登记的“${agency.name}”不同` });
+  } else {
+    document.agency = { code: "", name: document.agency.name, region: { code: "", name: "" } };
+    problems = problems.filter((p) => !["单位代码", "所属地区代码", "所属地区名称"].includes(p.where));
+    problems.push({ where: "单位", reason: "没有在您的权限范围内找到文件所写的单位" });
+  }
+  return { ok: true, document, problems };
+}
