@@ -24,32 +24,6 @@ export async function getClerkWorkspace(user: CurrentUser) {
   };
 }
 
-/** Every agency in the reviewer's region with its report for `year`, and the counts by status. */
-export async function getReviewOverview(user: CurrentUser, year: number) {
-  const [region, agencies, years] = await Promise.all([
-    user.regionCode ? db.region.findUnique({ where: { code: user.regionCode } }) : null,
-    db.agency.findMany({
-      where: { ...agenciesInScope(user), active: true },
-      orderBy: [{ kind: "asc" }, { code: "asc" }],
-      include: { region: { select: { name: true } }, reports: { where: { year }, select: { id: true, status: true, updatedAt: true, submittedAt: true } } },
-    }),
-    db.reportingYear.findMany({ orderBy: { year: "desc" }, select: { year: true, deadline: true } }),
-  ]);
-  const rows = agencies.map((a) => ({
-    code: a.code,
-    name: a.name,
-    kind: a.kind,
-    regionName: a.region.name,
-    report: a.reports[0] ?? null,
-  }));
-  const counts: Record<string, number> = {};
-  for (const r of rows) {
-    const s = r.report?.status ?? "MISSING";
-    counts[s] = (counts[s] ?? 0) + 1;
-  }
-  return { region, rows, counts, years };
-}
-
 export async function getAdminOverview() {
   const [regions, agencies, users, reportCount, publishedCount, years] = await Promise.all([
     db.region.findMany({ orderBy: { path: "asc" }, include: { _count: { select: { agencies: true } } } }),
