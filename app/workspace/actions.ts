@@ -45,9 +45,8 @@ export async function saveDraftAction(input: SaveDraftInput): Promise<SaveDraftR
   if (user instanceof AccessDeniedError) return { ok: false, code: user.status, message: user.status === 401 ? SESSION_EXPIRED : user.message };
   const parsed = saveDraftInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: 400, message: BAD_REQUEST };
-  const result = await saveDraft(db, user, parsed.data);
-  if (result.ok) revalidatePath("/workspace");
-  return result;
+  // no revalidation here: the editor keeps its own state; /workspace is rendered per request
+  return saveDraft(db, user, parsed.data);
 }
 
 export type SubmitResult = { ok: true; version: number } | (Refused & { problems?: { cell: string; message: string }[]; version?: number });

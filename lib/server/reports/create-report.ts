@@ -8,6 +8,9 @@ export type CreateReportResult =
   | { ok: true; reportId: string; created: boolean; prefilledFrom: number | null }
   | { ok: false; code: 403 | 404 | 409; message: string };
 
+/** A busy server must not abort a clerk's save half-way: generous limits, one short transaction. */
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 /** The headings of a markdown text, each followed by a blank line: last year's outline without its text. */
 export function markdownHeadings(text: string): string {
   const headings = text
@@ -73,5 +76,5 @@ export async function createReport(db: Db, user: CurrentUser, input: { year: num
       details: { year: input.year, template: templateId, prefilledFrom: last ? last.year : null },
     });
     return { ok: true, reportId: report.id, created: true, prefilledFrom: last ? last.year : null };
-  });
+  }, TX_OPTIONS);
 }

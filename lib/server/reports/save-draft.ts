@@ -62,6 +62,9 @@ export type SaveDraftResult =
       currentVersion?: number;
     };
 
+/** A busy server must not abort a clerk's save half-way: generous limits, one short transaction. */
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 /** The largest magnitude NUMERIC(18, 4) holds, with room to spare. */
 const MAX_ABS_VALUE = 1e13;
 
@@ -177,13 +180,15 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
     }
     const before = flatten(t, current);
 
+    const derivedIds = new Set(cellsOf(t).filter((c) => c.derived).map((c) => c.id));
     const conflict = (): SaveDraftResult => {
       let changedElsewhere: string[] = [];
       if (input.base) {
         const base = parseEntries(t, input.base);
         if (base.ok) {
           const loaded = flatten(t, { ...base.value.sections, issuedOn: base.value.issuedOn, contact: base.value.contact, narrative: base.value.narrative });
-          changedElsewhere = [...before.keys()].filter((k) => loaded.get(k) !== before.get(k)).map((k) => labelOf(t, k));
+          // derived cells follow the others: name only what someone typed
+          changedElsewhere = [...before.keys()].filter((k) => !derivedIds.has(k) && loaded.get(k) !== before.get(k)).map((k) => labelOf(t, k));
         }
       }
       const what = changedElsewhere.length
@@ -240,5 +245,5 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
     });
     const saved = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { version: true, updatedAt: true } });
     return { ok: true, version: saved.version, savedAt: saved.updatedAt.toISOString(), changedCells: changedCells.length, unchanged: false };
-  });
+  }, TX_OPTIONS);
 }

@@ -1,0 +1,196 @@
+// Clerk filing on a real database: create-report (prefill from last year), save-draft
+// (scope, state, version, values, audit) and submit through the workflow.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/guard";
+import { cellsOf as cellsOfTemplate, emptySections, getTemplate, type ReportSections } from "@/lib/templates";
+import { createReport, markdownHeadings } from "@/lib/server/reports/create-report";
+import { saveDraft, type DraftEntries } from "@/lib/server/reports/save-draft";
+import { submitReport } from "@/lib/server/reports/submit-report";
+import { freshDatabase } from "./db-helpers";
+
+let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+let clerk: CurrentUser;
+let otherClerk: CurrentUser;
+
+beforeAll(async () => {
+  ctx = await freshDatabase("govreports_filing");
+  const db = ctx.db;
+  await db.region.create({ data: { code: "640122", name: "贺兰县", level: "COUNTY", path: "640122/" } });
+  const a = await db.agency.create({ data: { code: "640122100000", name: "贺兰县习岗镇", kind: "TOWNSHIP", regionCode: "640122" } });
+  const b = await db.agency.create({ data: { code: "640122101000", name: "贺兰县金贵镇", kind: "TOWNSHIP", regionCode: "640122" } });
+  for (const year of [2020, 2021, 2022, 2023, 2024]) {
+    await db.reportingYear.create({ data: { year, template: year >= 2021 ? "T2021" : "T2019", open: year !== 2024 } });
+  }
+  const u1 = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: a.id } });
+  const u2 = await db.user.create({ data: { username: "c2", displayName: "金贵经办人", role: "CLERK", passwordHash: "x", agencyId: b.id } });
+  clerk = { id: u1.id, username: u1.username, displayName: u1.displayName, role: "CLERK", regionCode: null, agencyId: a.id };
+  otherClerk = { id: u2.id, username: u2.username, displayName: u2.displayName, role: "CLERK", regionCode: null, agencyId: b.id };
+});
+afterAll(async () => ctx?.drop());
+
+const t2021 = getTemplate("2021");
+
+/** A complete, consistent 2021 report's entries (derived cells left to the system). */
+function fullEntries(): DraftEntries & { applications: ReportSections["applications"] } {
+  const s = emptySections(t2021, 1);
+  // every applicant column: received 30 + carriedOver 2 = handled (11 + 20 × 1) + carriedForward 1
+  const handledRows = t2021.sections.applications.rows.filter((r) => !r.derived && !["received", "carriedOver", "carriedForward"].includes(r.key));
+  for (const col of t2021.sections.applications.columns) {
+    if (col.derived) continue;
+    s.applications.received![col.key] = 30;
+    s.applications.carriedOver![col.key] = 2;
+    s.applications.carriedForward![col.key] = 1;
+    handledRows.forEach((r, i) => (s.applications[r.key]![col.key] = i === 0 ? 32 - handledRows.length : 1));
+  }
+  for (const r of t2021.sections.applications.rows) if (r.derived) for (const c of r.columns) s.applications[r.key]![c.key] = null;
+  for (const r of t2021.sections.applications.rows) s.applications[r.key]!.total = null;
+  for (const g of Object.keys(s.reviewLitigation)) s.reviewLitigation[g]!.total = null;
+  s.proactive.fees!.amount = 12.5;
+  return {
+    issuedOn: "2022-01-20",
+    contact: { address: "贺兰县水源街10号", phone: "0951-8061253", email: "xg@example.cn" },
+    narrative: { overview: "### （一）主动公开\n\n全年主动公开信息 687 条。", problems: "公开深度不够。", other: "" },
+    ...s,
+  };
+}
+
+async function cellsOf(reportId: string) {
+  const cells = await ctx.db.reportCell.findMany({ where: { reportId } });
+  return new Map(cells.map((c) => [`${c.section}/${c.row}/${c.column}`, c.value === null ? null : Number(c.value)]));
+}
+
+describe("createReport", () => {
+  it("prefills contact, subheadings and 上年结转 from last year's report", async () => {
+    const last = await createReport(ctx.db, clerk, { year: 2021 });
+    expect(last).toMatchObject({ ok: true, created: true, prefilledFrom: null });
+    if (!last.ok) return;
+    const saved = await saveDraft(ctx.db, clerk, { reportId: last.reportId, expectedVersion: 1, entries: fullEntries() });
+    expect(saved).toMatchObject({ ok: true, version: 2 });
+
+    const r = await createReport(ctx.db, clerk, { year: 2022 });
+    expect(r).toMatchObject({ ok: true, created: true, prefilledFrom: 2021 });
+    if (!r.ok) return;
+    const report = await ctx.db.report.findUniqueOrThrow({ where: { id: r.reportId } });
+    expect(report).toMatchObject({ template: "T2021", status: "DRAFT", contactAddress: "贺兰县水源街10号", contactEmail: "xg@example.cn" });
+    expect(report.overview).toBe("### （一）主动公开\n\n");
+    expect(report.problems).toBe("");
+    const cells = await cellsOf(r.reportId);
+    expect(cells.get("applications/carriedOver/naturalPerson")).toBe(1);
+    expect(cells.get("applications/received/naturalPerson")).toBeNull();
+    expect(cells.size).toBe(cellsOfTemplate(t2021).length);
+    expect(await ctx.db.auditEvent.count({ where: { reportId: r.reportId, action: "report.created" } })).toBe(1);
+    // starting the same year again opens the same report
+    expect(await createReport(ctx.db, clerk, { year: 2022 })).toMatchObject({ ok: true, reportId: r.reportId, created: false });
+  });
+
+  it("refuses a closed year and a user without an agency", async () => {
+    expect(await createReport(ctx.db, clerk, { year: 2024 })).toMatchObject({ ok: false, code: 409 });
+    expect(await createReport(ctx.db, { ...clerk, role: "REVIEWER", agencyId: null, regionCode: "640122" }, { year: 2023 })).toMatchObject({ ok: false, code: 403 });
+    expect(markdownHeadings("正文\n## 一\n文字\n### （二）二\n")).toBe("## 一\n\n### （二）二\n\n");
+  });
+});
+
+describe("saveDraft and submit", () => {
+  let reportId: string;
+  beforeAll(async () => {
+    const r = await createReport(ctx.db, clerk, { year: 2023 });
+    if (!r.ok) throw new Error(r.message);
+    reportId = r.reportId;
+  });
+  const version = async () => (await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).version;
+
+  it("saves a draft with rule errors and audits every changed cell (old → new) and text", async () => {
+    const entries = fullEntries();
+    entries.applications.received!.naturalPerson = 13; // breaks the 勾稽关系: still a draft
+    entries.proactive!.regulations!.issued = -1; // a negative count is flagged, not refused
+    const r = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: await version(), entries });
+    expect(r).toMatchObject({ ok: true });
+    const cells = await cellsOf(reportId);
+    expect(cells.get("applications/received/naturalPerson")).toBe(13);
+    expect(cells.get("proactive/regulations/issued")).toBe(-1);
+    expect(cells.get("proactive/fees/amount")).toBe(12.5);
+    expect(cells.get("applications/received/total")).toBe(13 + 5 * 30); // derived: computed and stored
+    const audit = await ctx.db.auditEvent.findFirstOrThrow({ where: { reportId, action: "report.saved" }, orderBy: { at: "desc" } });
+    const details = audit.details as { cells: Record<string, [number | null, number | null]>; texts: Record<string, [string, string]> };
+    expect(details.cells["applications/received/naturalPerson"]).toEqual([null, 13]);
+    expect(details.cells["proactive/fees/amount"]).toEqual([null, 12.5]);
+    expect(details.texts["narrative.problems"]).toEqual(["", "公开深度不够。"]);
+    expect(audit.actorId).toBe(clerk.id);
+  });
+
+  it("refuses a foreign report id with 404 and changes nothing", async () => {
+    const before = await ctx.db.report.findUniqueOrThrow({ where: { id: reportId }, include: { cells: true } });
+    const r = await saveDraft(ctx.db, otherClerk, { reportId, expectedVersion: before.version, entries: { ...fullEntries(), contact: { address: "伪造", phone: "1", email: "a@b.cn" } } });
+    expect(r).toMatchObject({ ok: false, code: 404, message: "报告不存在。" });
+    const s = await submitReport(ctx.db, otherClerk, { reportId, expectedVersion: before.version });
+    expect(s).toMatchObject({ ok: false, code: 404 });
+    const after = await ctx.db.report.findUniqueOrThrow({ where: { id: reportId }, include: { cells: true } });
+    expect(after).toEqual(before);
+  });
+
+  it("refuses a stale version, naming the cells changed elsewhere, and stores nothing", async () => {
+    const v = await version();
+    const loaded = fullEntries();
+    loaded.applications.received!.naturalPerson = 13;
+    loaded.proactive!.regulations!.issued = -1;
+    // another tab saves first: 自然人 of 一、本年新收 becomes 10
+    const first = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries: { ...fullEntries(), proactive: { ...fullEntries().proactive, regulations: { issued: -1, repealed: 1, inForce: 1 } } }, base: loaded });
+    expect(first).toMatchObject({ ok: true, version: v + 1 });
+    const mine = { ...loaded, narrative: { ...loaded.narrative!, problems: "我的修改" } };
+    const r = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries: mine, base: loaded });
+    expect(r).toMatchObject({ ok: false, code: 409, currentVersion: v + 1 });
+    if (r.ok) return;
+    expect(r.changedElsewhere).toEqual(["一、本年新收政府信息公开申请数量 自然人"]);
+    expect(r.message).toContain("一、本年新收政府信息公开申请数量 自然人");
+    expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).problems).toBe("公开深度不够。");
+  });
+
+  it("refuses a value that is not a number, naming the cell, and stores nothing", async () => {
+    const v = await version();
+    const entries = fullEntries() as DraftEntries;
+    (entries.applications as Record<string, Record<string, unknown>>).granted!.commercial = "十二";
+    entries.narrative = { ...entries.narrative!, problems: "不应保存" };
+    const r = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries });
+    expect(r).toMatchObject({ ok: false, code: 422 });
+    if (r.ok) return;
+    expect(r.problems?.[0]?.cell).toBe("applications/granted/commercial");
+    expect(r.message).toContain("（一）予以公开");
+    expect(r.message).toContain("十二");
+    const report = await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } });
+    expect(report.version).toBe(v);
+    expect(report.problems).toBe("公开深度不够。");
+  });
+
+  it("refuses to submit a broken 勾稽关系, naming the column and both amounts", async () => {
+    const v = await version();
+    const entries = fullEntries();
+    entries.applications.received!.commercial = 31;
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries })).toMatchObject({ ok: true });
+    const r = await submitReport(ctx.db, clerk, { reportId, expectedVersion: v + 1 });
+    expect(r).toMatchObject({ ok: false, code: 422 });
+    if (r.ok) return;
+    const balance = r.violations?.find((x) => x.ruleId === "balance");
+    expect(balance?.message).toContain("商业企业");
+    expect(balance?.message).toContain("33");
+    expect(balance?.message).toContain("32");
+    expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).status).toBe("DRAFT");
+  });
+
+  it("refuses to submit with a required field missing, then submits the complete report and locks it", async () => {
+    let v = await version();
+    const entries = fullEntries();
+    entries.reviewLitigation!.reconsideration!.pending = null;
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries })).toMatchObject({ ok: true });
+    const refused = await submitReport(ctx.db, clerk, { reportId, expectedVersion: v + 1 });
+    expect(refused).toMatchObject({ ok: false, code: 422 });
+    if (!refused.ok) expect(refused.violations?.some((x) => x.ruleId === "required" && x.cells.includes("reviewLitigation/reconsideration/pending"))).toBe(true);
+    expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).status).toBe("DRAFT");
+
+    v = await version();
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries: fullEntries() })).toMatchObject({ ok: true });
+    expect(await submitReport(ctx.db, clerk, { reportId, expectedVersion: v + 1 })).toMatchObject({ ok: true, status: "SUBMITTED" });
+    const locked = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 2, entries: fullEntries() });
+    expect(locked).toMatchObject({ ok: false, code: 409 });
+    if (!locked.ok) expect(locked.message).toContain("待审核");
+  });
+});
