@@ -12,5 +12,5 @@ export default withAuth({
 });
 
 export const config = {
-  matcher: ["/workspace/:path*", "/review/:path*", "/admin/:path*"],
+  matcher: ["/workspace/:path*", "/review/:path*", "/admin/:path*", "/account/:path*"],
 };

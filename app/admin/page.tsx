@@ -1,11 +1,9 @@
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/guard";
-import { ROLE_LABELS } from "@/lib/auth/roles";
-import { formatDate, formatDateTime, TEMPLATE_LABELS } from "@/lib/reports/format";
+import { formatDate, TEMPLATE_LABELS } from "@/lib/reports/format";
 import { getAdminOverview } from "@/lib/server/queries/workspace";
 
 export const metadata = { title: "系统管理" };
-
-const LEVEL_LABELS = { PROVINCE: "省级", CITY: "市级", COUNTY: "县级" } as const;
 
 export default async function AdminHome() {
   await requireUser(["ADMIN"], "/admin");
@@ -17,7 +15,7 @@ export default async function AdminHome() {
         <div className="card">
           <div className="muted">行政区划 / 填报单位</div>
           <div className="stat">
-            {regions.length} / {agencies.length}
+            {regions.length} / {agencies}
           </div>
         </div>
         <div className="card">
@@ -53,61 +51,19 @@ export default async function AdminHome() {
       </div>
 
       <div className="card">
-        <h2>行政区划与填报单位</h2>
-        <table className="data" aria-label="填报单位">
-          <thead>
-            <tr>
-              <th>单位</th>
-              <th>代码</th>
-              <th>所属地区</th>
-              <th>类型</th>
-              <th>状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.map((a) => (
-              <tr key={a.id}>
-                <td>{a.name}</td>
-                <td className="muted">{a.code}</td>
-                <td>{a.region.name}</td>
-                <td>{a.kind === "TOWNSHIP" ? "乡镇（街道）" : "部门"}</td>
-                <td>{a.active ? "启用" : "停用"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="muted">
-          行政区划：
-          {regions.map((r) => `${r.name}（${r.code}，${LEVEL_LABELS[r.level]}）`).join(" › ")}
-        </p>
-      </div>
-
-      <div className="card">
-        <h2>用户</h2>
-        <table className="data" aria-label="用户">
-          <thead>
-            <tr>
-              <th>用户名</th>
-              <th>姓名 / 名称</th>
-              <th>角色</th>
-              <th>范围</th>
-              <th>状态</th>
-              <th>最近登录</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>{u.username}</td>
-                <td>{u.displayName}</td>
-                <td>{ROLE_LABELS[u.role]}</td>
-                <td>{u.region?.name ?? u.agency?.name ?? "全部"}</td>
-                <td>{u.active ? "启用" : "停用"}</td>
-                <td>{formatDateTime(u.lastLoginAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <h2>管理</h2>
+        <ul>
+          <li>
+            <Link href="/admin/import">批量导入</Link>：用两份 CSV 文件（单位名单、用户名单）一次建好一个县的单位和账号
+          </li>
+          <li>
+            <Link href="/admin/regions">行政区划</Link>（{regions.length} 个地区）、<Link href="/admin/agencies">填报单位</Link>（{agencies} 个）、
+            <Link href="/admin/users">用户</Link>（{users} 个）、<Link href="/admin/years">报告年度</Link>
+          </li>
+          <li>
+            <Link href="/admin/audit">操作记录</Link>：每项管理操作的操作人、时间和原值 → 新值
+          </li>
+        </ul>
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, type Actor } from "../admin/admin-result";
-import { generateOneTimePassword, hashPassword } from "../users/one-time-password";
+import { generateOneTimePassword, hashOneTimePassword } from "../users/one-time-password";
 import { FILE_LABELS, planHasWork, planOnboarding, type LineProblem, type OnboardingFile, type OnboardingFileKey } from "./plan-onboarding";
 
 export interface CreatedAccount {
@@ -40,7 +40,7 @@ export async function confirmOnboarding(
   const passwords = new Map<string, { oneTimePassword: string; passwordHash: string }>();
   for (const u of checked.users.create) {
     const oneTimePassword = generateOneTimePassword();
-    passwords.set(u.username, { oneTimePassword, passwordHash: await hashPassword(oneTimePassword) });
+    passwords.set(u.username, { oneTimePassword, passwordHash: await hashOneTimePassword(oneTimePassword) });
   }
 
   try {

@@ -26,12 +26,9 @@ export async function getClerkWorkspace(user: CurrentUser) {
 
 export async function getAdminOverview() {
   const [regions, agencies, users, reportCount, publishedCount, years] = await Promise.all([
-    db.region.findMany({ orderBy: { path: "asc" }, include: { _count: { select: { agencies: true } } } }),
-    db.agency.findMany({ orderBy: [{ regionCode: "asc" }, { code: "asc" }], include: { region: { select: { name: true } } } }),
-    db.user.findMany({
-      orderBy: [{ role: "asc" }, { username: "asc" }],
-      select: { id: true, username: true, displayName: true, role: true, active: true, lastLoginAt: true, region: { select: { name: true } }, agency: { select: { name: true } } },
-    }),
+    db.region.findMany({ orderBy: { path: "asc" }, select: { code: true } }),
+    db.agency.count(),
+    db.user.count(),
     db.report.count(),
     db.report.count({ where: { status: "PUBLISHED" } }),
     db.reportingYear.findMany({ orderBy: { year: "desc" } }),

@@ -2,7 +2,7 @@ import { fieldErrors, userCreateSchema } from "@/lib/admin/schemas";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
-import { generateOneTimePassword, hashPassword } from "./one-time-password";
+import { generateOneTimePassword, hashOneTimePassword } from "./one-time-password";
 import { resolveScope } from "./resolve-scope";
 
 /**
@@ -15,7 +15,7 @@ export async function createUser(db: Db, actor: Actor, input: unknown): Promise<
   if (!parsed.success) return refused(400, "请检查标出的字段。", fieldErrors(parsed.error));
   const { username, displayName, role, scopeCode } = parsed.data;
   const oneTimePassword = generateOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
+  const passwordHash = await hashOneTimePassword(oneTimePassword);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { username } })) return refused(409, `用户名 ${username} 已存在。`, { username: "该用户名已存在。" });
     const resolved = await resolveScope(tx, role, scopeCode);

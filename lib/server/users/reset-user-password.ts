@@ -1,7 +1,7 @@
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
-import { generateOneTimePassword, hashPassword } from "./one-time-password";
+import { generateOneTimePassword, hashOneTimePassword } from "./one-time-password";
 
 /**
  * Replaces a user's password with a one-time password, returned once for the administrator
@@ -12,7 +12,7 @@ export async function resetUserPassword(db: Db, actor: Actor, id: unknown): Prom
   assertAdmin(actor);
   if (typeof id !== "string" || id.length > 40) return refused(404, "未找到该用户。");
   const oneTimePassword = generateOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
+  const passwordHash = await hashOneTimePassword(oneTimePassword);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) return refused(404, "未找到该用户。");

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { AgencyForm } from "@/components/admin/AgencyForm";
+import { Pager } from "@/components/admin/Pager";
+import { requireUser } from "@/lib/auth/guard";
+import { AGENCY_KIND_LABELS } from "@/lib/admin/codes";
+import { listAgencies, listRegions } from "@/lib/server/queries/admin";
+
+export const metadata = { title: "填报单位" };
+
+export default async function AgenciesPage({ searchParams }: { searchParams: Promise<{ q?: string; region?: string; page?: string }> }) {
+  await requireUser(["ADMIN"], "/admin/agencies");
+  const { q = "", region, page } = await searchParams;
+  const regionCode = /^\d{6}$/.test(region ?? "") ? region : undefined;
+  const [{ rows, total, pages, page: current }, regions] = await Promise.all([listAgencies({ q, regionCode, page: Number(page) || 1 }), listRegions()]);
+  const activeRegions = regions.filter((r) => r.active);
+
+  return (
+    <>
+      <h1 className="page-title">填报单位</h1>
+      <details className="card">
+        <summary>新建单位</summary>
+        <AgencyForm regions={activeRegions} />
+      </details>
+      <div className="card">
+        <form className="filters" method="get" role="search">
+          <label>
+            搜索 <input name="q" defaultValue={q} placeholder="代码、名称或地区" aria-label="搜索单位" />
+          </label>
+          <label>
+            地区{" "}
+            <select name="region" defaultValue={regionCode ?? ""} aria-label="地区">
+              <option value="">全部</option>
+              {regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}（{r.code}）
+                </option>
+              ))}
+            </select>
+          </label>
+          <button className="btn secondary" type="submit">
+            查找
+          </button>
+        </form>
+        <table className="data" aria-label="单位列表">
+          <thead>
+            <tr>
+              <th>单位</th>
+              <th>代码</th>
+              <th>类型</th>
+              <th>所属地区</th>
+              <th className="num">报告</th>
+              <th className="num">用户</th>
+              <th>状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link href={`/admin/agencies/${a.id}`}>{a.name}</Link>
+                </td>
+                <td className="muted">{a.code}</td>
+                <td>{AGENCY_KIND_LABELS[a.kind]}</td>
+                <td>{a.region.name}</td>
+                <td className="num">{a._count.reports}</td>
+                <td className="num">{a._count.clerks}</td>
+                <td>{a.active ? "启用" : "停用"}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  没有符合条件的单位。
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        <Pager path="/admin/agencies" page={current} pages={pages} total={total} params={{ q, region: regionCode }} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UserForm } from "@/components/admin/UserForm";
+import { UserRowActions } from "@/components/admin/UserRowActions";
+import { requireUser } from "@/lib/auth/guard";
+import { getUserForEdit } from "@/lib/server/queries/admin";
+
+export const metadata = { title: "编辑用户" };
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const me = await requireUser(["ADMIN"], `/admin/users/${id}`);
+  const user = await getUserForEdit(id);
+  if (!user) notFound();
+  const scopeCode = user.role === "CLERK" ? (user.agency?.code ?? "") : user.role === "REVIEWER" ? (user.regionCode ?? "") : "";
+  return (
+    <>
+      <p>
+        <Link href="/admin/users">← 用户</Link>
+      </p>
+      <h1 className="page-title">
+        编辑用户 · {user.username}（{user.active ? "启用" : "停用"}）
+      </h1>
+      <div className="card">
+        <UserForm user={{ id: user.id, username: user.username, displayName: user.displayName, role: user.role, scopeCode }} />
+      </div>
+      <div className="card">
+        <h2>密码与状态</h2>
+        <UserRowActions id={user.id} username={user.username} active={user.active} self={user.id === me.id} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createAgencyAction, deleteAgencyAction, updateAgencyAction } from "@/app/admin/agencies/actions";
+import { agencyUpdateSchema, type AgencyUpdateInput } from "@/lib/admin/schemas";
+import { ResultMessage, type ActionMessage } from "./ResultMessage";
+
+type Values = AgencyUpdateInput;
+
+/** New agency, or edit of one (code, name, kind, region, active) with 删除 for one without history. */
+export function AgencyForm({ agency, regions }: { agency?: Values & { deletable: boolean }; regions: { code: string; name: string; level: string }[] }) {
+  const router = useRouter();
+  const editing = Boolean(agency);
+  const [message, setMessage] = useState<ActionMessage>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
+    // one schema for both: a new agency carries a placeholder id and is active
+    resolver: zodResolver(agencyUpdateSchema),
+    defaultValues: agency ?? { id: "new", code: "", name: "", kind: "TOWNSHIP", regionCode: regions.find((r) => r.level === "COUNTY")?.code ?? "", active: true },
+  });
+
+  const onSubmit = async ({ id, active, ...fields }: Values) => {
+    setMessage(null);
+    const r = editing ? await updateAgencyAction({ id, active, ...fields }) : await createAgencyAction(fields);
+    if (!r.ok) {
+      for (const [field, text] of Object.entries(r.fieldErrors ?? {})) setError(field as keyof Values, { message: text });
+      setMessage({ kind: "error", text: r.message });
+      return;
+    }
+    setMessage({ kind: "ok", text: editing ? "已保存。" : `已新建单位 ${fields.name}。` });
+    if (!editing) reset();
+    router.refresh();
+  };
+
+  const remove = async () => {
+    const r = await deleteAgencyAction(agency!.id);
+    if (!r.ok) return setMessage({ kind: "error", text: r.message });
+    router.replace("/admin/agencies");
+    router.refresh();
+  };
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={editing ? "编辑单位" : "新建单位"}>
+      <div className="form-grid">
+        <div className="form-field">
+          <label htmlFor="agency-code">单位代码</label>
+          <input id="agency-code" autoComplete="off" {...register("code")} />
+          {errors.code && <span className="field-error">{errors.code.message}</span>}
+        </div>
+        <div className="form-field">
+          <label htmlFor="agency-name">单位名称</label>
+          <input id="agency-name" {...register("name")} />
+          {errors.name && <span className="field-error">{errors.name.message}</span>}
+        </div>
+        <div className="form-field">
+          <label htmlFor="agency-kind">类型</label>
+          <select id="agency-kind" {...register("kind")}>
+            <option value="TOWNSHIP">乡镇</option>
+            <option value="DEPARTMENT">部门</option>
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor="agency-region">所属地区</label>
+          <select id="agency-region" {...register("regionCode")}>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}（{r.code}）
+              </option>
+            ))}
+          </select>
+          {errors.regionCode && <span className="field-error">{errors.regionCode.message}</span>}
+        </div>
+      </div>
+      {editing && (
+        <label className="form-check">
+          <input type="checkbox" {...register("active")} /> 启用（停用的单位不再出现在审核工作台，历史报告保留）
+        </label>
+      )}
+      <div className="row-actions">
+        <button type="submit" className="btn" disabled={isSubmitting}>
+          {editing ? "保存" : "新建单位"}
+        </button>
+        {editing && agency!.deletable && (
+          <button type="button" className="btn secondary" onClick={remove}>
+            删除
+          </button>
+        )}
+      </div>
+      <ResultMessage message={message} />
+    </form>
+  );
+}

@@ -1,0 +1,227 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { confirmImportAction, previewImportAction, type ConfirmResponse, type PreviewResponse } from "@/app/admin/import/actions";
+import { OneTimePasswords } from "./OneTimePasswords";
+import { ResultMessage, type ActionMessage } from "./ResultMessage";
+
+const MAX_BYTES = 400 * 1024;
+const FILE_LABEL = { agencies: "单位名单", users: "用户名单" } as const;
+const KIND_LABEL = { TOWNSHIP: "乡镇", DEPARTMENT: "部门" } as const;
+const ROLE_LABEL = { CLERK: "填报人", REVIEWER: "审核人", ADMIN: "管理员" } as const;
+const FIELD_LABEL: Record<string, string> = { name: "名称", kind: "类型", regionCode: "所属地区代码" };
+
+type Plan = Extract<PreviewResponse, { ok: true }>;
+
+/**
+ * 批量导入: the two CSV files are sent to the server for 预览导入 and sent again for 确认导入,
+ * where they are parsed and checked anew; nothing the browser shows is trusted.
+ */
+export function OnboardingForm() {
+  const form = useRef<HTMLFormElement>(null);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [done, setDone] = useState<Extract<ConfirmResponse, { ok: true }> | null>(null);
+  const [problems, setProblems] = useState<Plan["problems"]>([]);
+  const [message, setMessage] = useState<ActionMessage>(null);
+  const [busy, setBusy] = useState(false);
+
+  const formData = () => {
+    const data = new FormData(form.current!);
+    for (const key of ["agencies", "users"] as const) {
+      const f = data.get(key);
+      if (f instanceof File && f.size > MAX_BYTES) throw new Error(`${FILE_LABEL[key]}超过 400 KB，请分批导入。`);
+    }
+    return data;
+  };
+
+  const preview = async () => {
+    setBusy(true);
+    setDone(null);
+    setPlan(null);
+    setMessage(null);
+    try {
+      const r = await previewImportAction(formData());
+      setProblems(r.problems);
+      if (!r.ok) setMessage({ kind: "error", text: r.message });
+      else if (r.problems.length > 0) setMessage({ kind: "error", text: `发现 ${r.problems.length} 处错误，整份文件不能导入。请修改后重新预览。` });
+      else {
+        setPlan(r);
+        const n = r.agencies.create.length + r.agencies.update.length + r.users.create.length;
+        setMessage(n > 0 ? { kind: "ok", text: "检查通过。请核对下列内容，确认无误后点击“确认导入”。" } : { kind: "error", text: "没有需要新建或修改的内容。" });
+      }
+    } catch (e) {
+      setMessage({ kind: "error", text: e instanceof Error ? e.message : "预览失败，请重试。" });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!plan) return;
+    setBusy(true);
+    try {
+      const data = formData();
+      data.set("digest", plan.digest);
+      const r = await confirmImportAction(data);
+      if (r.ok) {
+        setDone(r);
+        setPlan(null);
+        setProblems([]);
+        form.current?.reset();
+        setMessage({ kind: "ok", text: `导入完成：新建单位 ${r.agenciesCreated} 个，修改单位 ${r.agenciesUpdated} 个，新建用户 ${r.accounts.length} 个。` });
+      } else {
+        setProblems(r.problems);
+        setMessage({ kind: "error", text: r.message });
+        setPlan(null);
+      }
+    } catch (e) {
+      setMessage({ kind: "error", text: e instanceof Error ? e.message : "导入失败，请重试。" });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const work = plan ? plan.agencies.create.length + plan.agencies.update.length + plan.users.create.length : 0;
+
+  return (
+    <>
+      <form ref={form} className="card" aria-label="批量导入" onSubmit={(e) => (e.preventDefault(), preview())} onChange={() => setPlan(null)}>
+        <div className="form-grid">
+          <div className="form-field">
+            <label htmlFor="import-agencies">单位名单（CSV）</label>
+            <input id="import-agencies" name="agencies" type="file" accept=".csv,text/csv" aria-describedby="import-agencies-hint" />
+            <span id="import-agencies-hint" className="hint">
+              表头：代码,名称,类型,所属地区代码；类型为“乡镇”或“部门”
+            </span>
+          </div>
+          <div className="form-field">
+            <label htmlFor="import-users">用户名单（CSV）</label>
+            <input id="import-users" name="users" type="file" accept=".csv,text/csv" aria-describedby="import-users-hint" />
+            <span id="import-users-hint" className="hint">
+              表头：用户名,姓名,角色,范围；角色为“填报人”“审核人”或“管理员”
+            </span>
+          </div>
+        </div>
+        <p className="muted">
+          支持 UTF-8（可带 BOM）和 GBK 编码（Excel“CSV（逗号分隔）”）。每个文件不超过 400 KB。整份文件全部正确才会导入，确认之前不写入任何数据。
+        </p>
+        <div className="row-actions">
+          <button type="submit" className="btn secondary" disabled={busy}>
+            预览导入
+          </button>
+          <button type="button" className="btn" disabled={busy || !plan || work === 0} onClick={confirm}>
+            确认导入
+          </button>
+        </div>
+        <ResultMessage message={message} />
+      </form>
+
+      {problems.length > 0 && (
+        <div className="card">
+          <h2>错误（{problems.length}）</h2>
+          <table className="data problem-list" aria-label="导入错误">
+            <thead>
+              <tr>
+                <th>文件</th>
+                <th>行号</th>
+                <th>原因</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p, i) => (
+                <tr key={i}>
+                  <td>{FILE_LABEL[p.file]}</td>
+                  <td>{p.line ? `第 ${p.line} 行` : "—"}</td>
+                  <td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {plan && work > 0 && (
+        <div className="card">
+          <h2>将要导入的内容</h2>
+          <p>
+            新建单位 <strong>{plan.agencies.create.length}</strong> 个，修改单位 <strong>{plan.agencies.update.length}</strong> 个
+            {plan.agencies.unchanged > 0 && `（另有 ${plan.agencies.unchanged} 个与现有记录相同，不变）`}，新建用户{" "}
+            <strong>{plan.users.create.length}</strong> 个。
+            {Object.entries(plan.encodings).map(([k, enc]) => ` ${FILE_LABEL[k as keyof typeof FILE_LABEL]}编码：${enc}。`)}
+          </p>
+          {plan.agencies.create.length + plan.agencies.update.length > 0 && (
+            <table className="data" aria-label="将导入的单位">
+              <thead>
+                <tr>
+                  <th>行号</th>
+                  <th>操作</th>
+                  <th>代码</th>
+                  <th>名称</th>
+                  <th>类型</th>
+                  <th>所属地区</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.agencies.create.map((a) => (
+                  <tr key={a.code}>
+                    <td>{a.line}</td>
+                    <td>新建</td>
+                    <td>{a.code}</td>
+                    <td>{a.name}</td>
+                    <td>{KIND_LABEL[a.kind]}</td>
+                    <td>
+                      {a.regionName}（{a.regionCode}）
+                    </td>
+                  </tr>
+                ))}
+                {plan.agencies.update.map((a) => (
+                  <tr key={a.code}>
+                    <td>{a.line}</td>
+                    <td>
+                      修改：
+                      {Object.entries(a.changes)
+                        .map(([f, [from, to]]) => `${FIELD_LABEL[f] ?? f} ${from} → ${to}`)
+                        .join("；")}
+                    </td>
+                    <td>{a.code}</td>
+                    <td>{a.name}</td>
+                    <td>{KIND_LABEL[a.kind]}</td>
+                    <td>
+                      {a.regionName}（{a.regionCode}）
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {plan.users.create.length > 0 && (
+            <table className="data" aria-label="将新建的用户">
+              <thead>
+                <tr>
+                  <th>行号</th>
+                  <th>用户名</th>
+                  <th>姓名</th>
+                  <th>角色</th>
+                  <th>范围</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.users.create.map((u) => (
+                  <tr key={u.username}>
+                    <td>{u.line}</td>
+                    <td>{u.username}</td>
+                    <td>{u.displayName}</td>
+                    <td>{ROLE_LABEL[u.role]}</td>
+                    <td>{u.scopeCode ? `${u.scopeName ?? ""}（${u.scopeCode}）` : "全部"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+
+      {done && done.accounts.length > 0 && <OneTimePasswords accounts={done.accounts} caption="新建用户的一次性密码" />}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction } from "@/app/admin/users/actions";
+import { OneTimePasswords } from "./OneTimePasswords";
+import { ResultMessage, type ActionMessage } from "./ResultMessage";
+
+/** A user row's 重置密码 and 停用 / 启用. A reset shows the one-time password once, here. */
+export function UserRowActions({ id, username, active, self }: { id: string; username: string; active: boolean; self: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const [message, setMessage] = useState<ActionMessage>(null);
+  const [oneTime, setOneTime] = useState<string | null>(null);
+
+  const reset = () =>
+    startTransition(async () => {
+      setConfirmingReset(false);
+      const r = await resetUserPasswordAction(id);
+      if (r.ok) {
+        setOneTime(r.oneTimePassword);
+        setMessage({ kind: "ok", text: `已重置 ${username} 的密码。` });
+      } else setMessage({ kind: "error", text: r.message });
+    });
+
+  const toggle = () =>
+    startTransition(async () => {
+      const r = await (active ? deactivateUserAction(id) : reactivateUserAction(id));
+      setMessage(r.ok ? { kind: "ok", text: active ? `已停用 ${username}。` : `已启用 ${username}。` } : { kind: "error", text: r.message });
+      if (r.ok) router.refresh();
+    });
+
+  return (
+    <div>
+      <div className="row-actions">
+        {confirmingReset ? (
+          <>
+            <span>重置后原密码立即失效。</span>
+            <button type="button" className="btn small" onClick={reset} disabled={pending}>
+              确认重置
+            </button>
+            <button type="button" className="btn small secondary" onClick={() => setConfirmingReset(false)}>
+              取消
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn small secondary" onClick={() => setConfirmingReset(true)} disabled={pending} aria-label={`重置密码`}>
+            重置密码
+          </button>
+        )}
+        {!self && (
+          <button type="button" className="btn small secondary" onClick={toggle} disabled={pending}>
+            {active ? "停用" : "启用"}
+          </button>
+        )}
+      </div>
+      <ResultMessage message={message} />
+      {oneTime && <OneTimePasswords accounts={[{ username, oneTimePassword: oneTime }]} caption={`${username} 的一次性密码`} />}
+    </div>
+  );
+}
