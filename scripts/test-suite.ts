@@ -64,7 +64,12 @@ async function reachable(url: string) {
   }
 }
 
-async function databasePass(label: string, tag: string, serverUrl: string) {
+/**
+ * Integration tests, then the browser tests: all of them on the first server, the `@smoke`
+ * ones on the second (the browser suite is the slow part, and what differs between servers
+ * is the database, which the integration tests cover in full on both).
+ */
+async function databasePass(label: string, tag: string, serverUrl: string, e2e: "all" | "smoke") {
   console.log(`\n════ 数据库: ${label}`);
   const e2eDb = await createScratchDatabase(serverUrl, "govreports_e2e");
   try {
@@ -79,7 +84,8 @@ async function databasePass(label: string, tag: string, serverUrl: string) {
     await seedDemo(e2eDb);
     const out = path.join(REPORT_DIR, `playwright-${tag}.json`);
     fs.rmSync(out, { force: true });
-    step(`端到端测试（${label}，Chromium）`, process.execPath, [node("@playwright/test/cli.js"), "test"], {
+    const grep = e2e === "smoke" ? ["--grep", "@smoke"] : [];
+    step(`端到端测试（${label}，Chromium${e2e === "smoke" ? "，冒烟子集" : ""}）`, process.execPath, [node("@playwright/test/cli.js"), "test", ...grep], {
       E2E_DATABASE_URL: e2eDb,
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     });
@@ -105,7 +111,7 @@ async function main() {
     database: "postgres",
   });
   try {
-    await databasePass("嵌入式 PostgreSQL", "embedded", embedded.url);
+    await databasePass("嵌入式 PostgreSQL", "embedded", embedded.url, "all");
   } finally {
     await embedded.release();
   }
@@ -113,7 +119,11 @@ async function main() {
   // 2) an external server through DATABASE_URL
   const external = process.env.DATABASE_URL || process.env.TEST_EXTERNAL_DATABASE_URL || MACHINE_POSTGRES;
   if (await reachable(external)) {
-    await databasePass(`外部 PostgreSQL（${new URL(external).host}）`, "external", external);
+    await databasePass(`外部 PostgreSQL（${new URL(external).host}）`, "external", external, "smoke");
+    // the bench on tiny data, so that it cannot rot (its numbers are not judged here)
+    step("性能基准冒烟运行（npm run bench -- --smoke）", process.execPath, [node("tsx/dist/cli.mjs"), "scripts/bench.ts", "--smoke"], {
+      DATABASE_URL: external,
+    });
   } else if (process.env.CI) {
     console.error(`\n✗ 外部 PostgreSQL 不可达: ${external}`);
     failures.push("外部 PostgreSQL");

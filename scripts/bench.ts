@@ -1,0 +1,205 @@
+// npm run bench [-- --smoke] [--keep]
+// Generates synthetic published data at county, province and national scale, starts the
+// built app, nginx serving a saved copy of the report page (the static baseline) and nginx
+// with the shipped deploy/nginx.conf in front of the app, then measures everything in the
+// same run and prints one table of ratios and percentiles with each goal beside it.
+// `--smoke` runs the same steps on tiny data for a second each (part of `npm test`, so the
+// bench cannot rot); its numbers mean nothing.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureBuild } from "./lib/bootstrap.mjs";
+import { BENCH_PASSWORD, FULL_SCALE, generateBenchData, SMOKE_SCALE } from "./lib/bench-data";
+import { createScratchDatabase, dropDatabase, openDatabase } from "./lib/database";
+import { ensureLoadTools, shippedNginxConfig, signInCookie, startApp, startNginx, wrk, type LoadResult, type Service } from "./lib/load";
+import { runMigrate } from "./lib/migrate";
+import { seedDemo } from "./lib/seed-demo";
+import { measureDraftSaves, measureKeystrokes } from "./lib/bench-client";
+
+const smoke = process.argv.includes("--smoke");
+const keep = process.argv.includes("--keep");
+const scale = smoke ? SMOKE_SCALE : FULL_SCALE;
+const SECONDS = smoke ? 1 : 10;
+const ROUNDS = smoke ? 1 : 2;
+const APP_PORT = Number(process.env.BENCH_APP_PORT || 3590);
+const STATIC_PORT = APP_PORT + 1;
+const PROXY_PORT = APP_PORT + 2;
+const REPORT = "/reports/640122100000/2020";
+
+interface Line {
+  id: string;
+  what: string;
+  measured: string;
+  goal: string;
+  met: boolean;
+}
+const lines: Line[] = [];
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Runs subject and baseline alternately, `ROUNDS` times; returns both means. */
+function paired(subject: () => LoadResult, baseline: () => LoadResult) {
+  const s: LoadResult[] = [];
+  const b: LoadResult[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    b.push(baseline());
+    s.push(subject());
+  }
+  const avg = (rs: LoadResult[]): LoadResult => ({
+    rps: mean(rs.map((r) => r.rps)),
+    p50: mean(rs.map((r) => r.p50)),
+    p95: mean(rs.map((r) => r.p95)),
+    p99: mean(rs.map((r) => r.p99)),
+    requests: rs.reduce((a, r) => a + r.requests, 0),
+    errors: rs.reduce((a, r) => a + r.errors, 0),
+  });
+  return { subject: avg(s), baseline: avg(b) };
+}
+
+function checkErrors(label: string, r: LoadResult) {
+  if (r.errors > 0) throw new Error(`${label}: ${r.errors} 个请求失败（连接错误、超时或非 2xx/3xx 响应）`);
+}
+
+async function main() {
+  ensureLoadTools();
+  console.log("▶ 构建（如有需要）");
+  ensureBuild();
+
+  const server = await openDatabase();
+  const url = await createScratchDatabase(server.url, "govreports_bench");
+  const services: Service[] = [];
+  try {
+    console.log(`▶ 准备数据库 ${new URL(url).pathname.slice(1)}`);
+    if (runMigrate(url, ["deploy"], "pipe").status !== 0) throw new Error("迁移失败");
+    await seedDemo(url);
+    const t = Date.now();
+    await generateBenchData(url, scale, console.log);
+    console.log(`  合成数据用时 ${((Date.now() - t) / 1000).toFixed(0)} s`);
+
+    const app = `http://127.0.0.1:${APP_PORT}`;
+    services.push(await startApp(url, APP_PORT));
+    const page = await fetch(app + REPORT);
+    if (page.status !== 200) throw new Error(`${REPORT} 返回 ${page.status}`);
+    const html = await page.text();
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), "govreports-static-"));
+    fs.writeFileSync(path.join(staticDir, "report.html"), html);
+    services.push(
+      await startNginx(
+        `server { listen 127.0.0.1:${STATIC_PORT}; root ${staticDir}; location / { try_files $uri =404; } }`,
+        `http://127.0.0.1:${STATIC_PORT}/report.html`,
+      ),
+    );
+    services.push(await startNginx(shippedNginxConfig(APP_PORT, PROXY_PORT), `http://127.0.0.1:${PROXY_PORT}/login`));
+    const proxy = `http://127.0.0.1:${PROXY_PORT}`;
+    // warm both paths (first renders, nginx cache fill)
+    for (const u of [app + REPORT, app + "/login", proxy + REPORT, proxy + REPORT]) await fetch(u);
+    console.log(`▶ 报告页 ${(html.length / 1024).toFixed(0)} KB；开始测量（每项 ${SECONDS} s × ${ROUNDS} 轮，wrk 50 连接）`);
+
+    {
+      const { subject, baseline } = paired(
+        () => wrk(app + REPORT, { seconds: SECONDS }),
+        () => wrk(app + "/login", { seconds: SECONDS }),
+      );
+      checkErrors("P1a", subject);
+      const ratio = subject.rps / baseline.rps;
+      lines.push({
+        id: "P1a",
+        what: `报告页（应用直出）vs 应用自身预渲染 /login（${baseline.rps.toFixed(0)} req/s）`,
+        measured: `${subject.rps.toFixed(0)} req/s = ${pct(ratio)}，p99 ${ms(subject.p99)}`,
+        goal: "≥ 50 %，p99 ≤ 100 ms",
+        met: ratio >= 0.5 && subject.p99 <= 100,
+      });
+    }
+    {
+      const { subject, baseline } = paired(
+        () => wrk(proxy + REPORT, { seconds: SECONDS }),
+        () => wrk(`http://127.0.0.1:${STATIC_PORT}/report.html`, { seconds: SECONDS }),
+      );
+      checkErrors("P1b", subject);
+      const ratio = subject.rps / baseline.rps;
+      lines.push({
+        id: "P1b",
+        what: `报告页经 deploy/nginx.conf vs nginx 直接读盘（${baseline.rps.toFixed(0)} req/s）`,
+        measured: `${subject.rps.toFixed(0)} req/s = ${pct(ratio)}，p99 ${ms(subject.p99)}`,
+        goal: "≥ 50 %",
+        met: ratio >= 0.5,
+      });
+    }
+    {
+      // region statistics: a province of 5,000 reports and one of 50,000, HTML and API
+      const [small, large] = scale.provinces;
+      const year = scale.year;
+      for (const [kind, make] of [
+        ["页面", (code: string) => `${app}/regions/${code}?year=${year}`],
+        ["API", (code: string) => `${app}/api/regions/${code}/${year}`],
+      ] as const) {
+        const { subject, baseline } = paired(
+          () => wrk(make(large!.code), { seconds: SECONDS, connections: 10 }),
+          () => wrk(make(small!.code), { seconds: SECONDS, connections: 10 }),
+        );
+        checkErrors(`P2 ${kind}`, subject);
+        checkErrors(`P2 ${kind}`, baseline);
+        const ratio = subject.p95 / baseline.p95;
+        lines.push({
+          id: "P2",
+          what: `地区统计${kind}：${small!.reports.toLocaleString()} 份 vs ${large!.reports.toLocaleString()} 份（10 连接）`,
+          measured: `p95 ${ms(baseline.p95)} / ${ms(subject.p95)}，比值 ${ratio.toFixed(2)}`,
+          goal: "p95 ≤ 50 ms，比值 ≤ 1.5",
+          met: baseline.p95 <= 50 && subject.p95 <= 50 && ratio <= 1.5,
+        });
+      }
+    }
+    {
+      const cookie = await signInCookie(app, "bench-reviewer", BENCH_PASSWORD);
+      const r = wrk(`${app}/review?year=${scale.year}`, { seconds: SECONDS, connections: 10, headers: { Cookie: cookie } });
+      checkErrors("P3", r);
+      lines.push({
+        id: "P3",
+        what: `审核人工作台：${scale.county.agencies} 个单位的县（10 连接）`,
+        measured: `p95 ${ms(r.p95)}（${r.rps.toFixed(0)} req/s）`,
+        goal: "p95 ≤ 150 ms",
+        met: r.p95 <= 150,
+      });
+    }
+    {
+      const r = await measureDraftSaves(app, { clerks: 20, savesPerClerk: smoke ? 2 : 15, password: BENCH_PASSWORD, databaseUrl: url });
+      lines.push({
+        id: "P4",
+        what: "保存草稿：20 名填报人并发，各自的报告",
+        measured: `p95 ${ms(r.p95)}（${r.saves} 次保存，丢失更新 ${r.lostUpdates}）`,
+        goal: "p95 ≤ 100 ms，无丢失更新",
+        met: r.p95 <= 100 && r.lostUpdates === 0,
+      });
+    }
+    {
+      const r = await measureKeystrokes(app, { keystrokes: smoke ? 10 : 100, password: BENCH_PASSWORD, databaseUrl: url });
+      lines.push({
+        id: "P5",
+        what: "Chromium：三表中按键 → 合计更新到屏幕",
+        measured: `p95 ${ms(r.p95)}（${r.samples} 次）`,
+        goal: "p95 ≤ 16 ms",
+        met: r.p95 <= 16,
+      });
+    }
+  } finally {
+    for (const s of services.reverse()) await s.stop().catch(() => {});
+    if (!keep) await dropDatabase(url).catch(() => {});
+    await server.release();
+  }
+
+  console.log(`\n性能基准（${smoke ? "冒烟运行，数值无意义" : "本机"}，${os.cpus().length} 核，${new Date().toISOString().slice(0, 16)}Z）\n`);
+  console.log("| 项 | 测量内容 | 结果 | 目标 | 达标 |");
+  console.log("|---|---|---|---|---|");
+  for (const l of lines) console.log(`| ${l.id} | ${l.what} | ${l.measured} | ${l.goal} | ${l.met ? "met" : "not met"} |`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`✗ ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
