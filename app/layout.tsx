@@ -12,8 +12,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
       <body>
+        <a href="#main" className="skip-link">
+          跳到主要内容
+        </a>
         <SiteHeader />
-        <main className="page">{children}</main>
+        <main id="main" className="page" tabIndex={-1}>
+          {children}
+        </main>
         <footer className="site-footer">依据《中华人民共和国政府信息公开条例》第四十九条、第五十条编制公布</footer>
       </body>
     </html>

@@ -54,8 +54,8 @@ test("2021 格式的报告按 2021 版表格显示，合计由系统算出", asy
   await expect(page.locator('[data-cell="reviewLitigation/litigationDirect/total"]')).toHaveText("2");
 });
 
-test("首页同时列出两种格式的已发布报告", async ({ page }) => {
-  await page.goto("/");
+test("报告列表同时列出两种格式的已发布报告", async ({ page }) => {
+  await page.goto("/reports");
   const table = page.getByRole("table", { name: "已公开的年度报告" });
   await expect(table.getByRole("link", { name: "贺兰县自然资源局2022年政府信息公开工作年度报告" })).toBeVisible();
   await expect(table.getByRole("link", { name: "贺兰县习岗镇2020年政府信息公开工作年度报告" })).toBeVisible();

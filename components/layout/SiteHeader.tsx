@@ -11,7 +11,8 @@ export function SiteHeader() {
           政府信息公开工作年度报告
         </Link>
         <nav aria-label="主导航">
-          <Link href="/">公开报告</Link>
+          <Link href="/">首页</Link>
+          <Link href="/reports">查询报告</Link>
           <Link href="/tools/validate">校验报告文件</Link>
           <Link href="/data">开放数据</Link>
         </nav>

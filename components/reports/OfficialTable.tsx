@@ -12,38 +12,91 @@ export function formatCellValue(value: CellValue | undefined, _kind?: CellKind):
 /** Text of a value cell given from outside (e.g. exact decimal sums of region statistics). */
 type CellText = (cell: CellDef) => string;
 
-function GridCell({ cell, values, cellText }: { cell: LayoutCell; values: SectionValues; cellText?: CellText }) {
+interface PlacedCell {
+  cell: LayoutCell;
+  row: number;
+  col: number;
+  id: string;
+}
+
+const isHeaderRow = (row: LayoutCell[]) => row.length > 0 && row.every((c) => c.type === "heading" || c.type === "header" || c.type === "note");
+
+/**
+ * Places every layout cell on the grid (rows/columns it covers) and works out, for each
+ * number cell, the header cells that describe it — the column headers of its header block
+ * and the row labels to its left — so a screen reader announces e.g.
+ * "申请人情况 法人或其他组织 商业企业 （三）不予公开 1.属于国家秘密" through `headers`.
+ */
+function placeCells(rows: LayoutCell[][], idPrefix: string) {
+  const occupied = rows.map(() => new Set<number>());
+  const placed: PlacedCell[][] = rows.map((row, r) => {
+    let col = 0;
+    return row.map((cell) => {
+      while (occupied[r]!.has(col)) col++;
+      for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++)
+        for (let dc = 0; dc < cell.colSpan; dc++) occupied[r + dr]!.add(col + dc);
+      const p = { cell, row: r, col, id: `${idPrefix}-r${r}c${col}` };
+      col += cell.colSpan;
+      return p;
+    });
+  });
+  const headersOf = new Map<LayoutCell, string>();
+  let block: PlacedCell[] = [];
+  let previousWasHeader = false;
+  const labels: PlacedCell[] = [];
+  placed.forEach((row, r) => {
+    const headerRow = isHeaderRow(rows[r]!);
+    if (headerRow) {
+      if (!previousWasHeader) block = [];
+      block.push(...row);
+    }
+    previousWasHeader = headerRow;
+    for (const p of row) if (p.cell.type === "label") labels.push(p);
+    for (const p of row) {
+      if (p.cell.type !== "value") continue;
+      const overlaps = (h: PlacedCell) => h.col < p.col + p.cell.colSpan && p.col < h.col + h.cell.colSpan;
+      const columnHeaders = block.filter((h) => h.cell.type !== "note" && overlaps(h));
+      const rowHeaders = labels.filter((l) => l.row <= r && r < l.row + l.cell.rowSpan && l.col < p.col);
+      headersOf.set(p.cell, [...columnHeaders, ...rowHeaders].map((h) => h.id).join(" "));
+    }
+  });
+  return { placed, headersOf };
+}
+
+function GridCell({ placed, values, headers, cellText }: { placed: PlacedCell; values: SectionValues; headers?: string; cellText?: CellText }) {
+  const { cell, id } = placed;
   const span = { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
   switch (cell.type) {
     case "value": {
       const def = cell.cell!;
       return (
-        <td {...span} className="num" data-cell={def.id}>
+        <td {...span} className="num" data-cell={def.id} headers={headers || undefined}>
           {cellText ? cellText(def) : formatCellValue(values[def.row]?.[def.column], def.kind)}
         </td>
       );
     }
     case "label":
       return (
-        <th {...span} scope="row" className="row-label">
+        <th {...span} id={id} scope={cell.rowSpan > 1 ? "rowgroup" : "row"} className="row-label">
           {cell.text}
         </th>
       );
     case "heading":
       return (
-        <th {...span} scope="colgroup" className="group-heading">
+        <th {...span} id={id} scope="colgroup" className="group-heading">
           {cell.text}
         </th>
       );
     case "note":
+      // the 勾稽关系 note in the corner describes the table; it heads no cells
       return (
-        <th {...span} className="corner">
+        <td {...span} className="corner">
           {cell.text}
-        </th>
+        </td>
       );
     case "header":
       return (
-        <th {...span} scope={cell.colSpan > 1 ? "colgroup" : "col"}>
+        <th {...span} id={id} scope={cell.colSpan > 1 ? "colgroup" : "col"}>
           {cell.text}
         </th>
       );
@@ -56,39 +109,32 @@ export function OfficialTable({
   template,
   section,
   values,
+  idPrefix = `table-${section}`,
   cellText,
 }: {
   template: ReportTemplate;
   section: SectionKey;
   values: SectionValues;
+  /** prefix of the header cells' ids; give one when a page shows the same table twice */
+  idPrefix?: string;
+  /** the text of each value cell, where the values are not plain numbers (exact decimal sums) */
   cellText?: CellText;
 }) {
   const layout = tableLayout(template, section);
-  const head = layout.rows.slice(0, layout.headRowCount);
-  const body = layout.rows.slice(layout.headRowCount);
+  const { placed, headersOf } = placeCells(layout.rows, idPrefix);
+  const renderRow = (row: PlacedCell[], i: number) => (
+    <tr key={i}>
+      {row.map((p, j) => (
+        <GridCell key={j} placed={p} values={values} headers={headersOf.get(p.cell)} cellText={cellText} />
+      ))}
+    </tr>
+  );
   return (
     <div className="table-frame">
-      <table className={`official ${section}`} aria-label={layout.title}>
-        {head.length > 0 && (
-          <thead>
-            {head.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) => (
-                  <GridCell key={j} cell={cell} values={values} cellText={cellText} />
-                ))}
-              </tr>
-            ))}
-          </thead>
-        )}
-        <tbody>
-          {body.map((row, i) => (
-            <tr key={i}>
-              {row.map((cell, j) => (
-                <GridCell key={j} cell={cell} values={values} cellText={cellText} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
+      <table className={`official ${section}`}>
+        <caption className="visually-hidden">{layout.title}</caption>
+        {layout.headRowCount > 0 && <thead>{placed.slice(0, layout.headRowCount).map(renderRow)}</thead>}
+        <tbody>{placed.slice(layout.headRowCount).map((row, i) => renderRow(row, i + layout.headRowCount))}</tbody>
       </table>
     </div>
   );

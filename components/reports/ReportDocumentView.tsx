@@ -1,8 +1,8 @@
 // A published report, read like the official document: title, preamble with contact,
 // the six parts in the template's order, signature and date.
-import Markdown from "react-markdown";
 import type { ReportDocument } from "@/lib/exchange";
 import { getTemplate, reportTitle, type OutlineKey } from "@/lib/templates";
+import { Markdown } from "./Markdown";
 import { OfficialTable } from "./OfficialTable";
 
 function formatIssuedOn(iso: string | null | undefined) {
@@ -23,7 +23,7 @@ export function ReportDocumentView({ doc }: { doc: ReportDocument }) {
         return (
           <section key={key} aria-labelledby={`part-${key}`}>
             <h2 id={`part-${key}`}>{n.title}</h2>
-            <div className="narrative">{text ? <Markdown skipHtml>{text}</Markdown> : <p>无</p>}</div>
+            <div className="narrative">{text ? <Markdown>{text}</Markdown> : <p>无</p>}</div>
           </section>
         );
       }

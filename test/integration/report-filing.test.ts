@@ -23,8 +23,8 @@ beforeAll(async () => {
   }
   const u1 = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: a.id } });
   const u2 = await db.user.create({ data: { username: "c2", displayName: "金贵经办人", role: "CLERK", passwordHash: "x", agencyId: b.id } });
-  clerk = { id: u1.id, username: u1.username, displayName: u1.displayName, role: "CLERK", regionCode: null, agencyId: a.id };
-  otherClerk = { id: u2.id, username: u2.username, displayName: u2.displayName, role: "CLERK", regionCode: null, agencyId: b.id };
+  clerk = { id: u1.id, username: u1.username, displayName: u1.displayName, role: "CLERK", regionCode: null, agencyId: a.id, mustChangePassword: false };
+  otherClerk = { id: u2.id, username: u2.username, displayName: u2.displayName, role: "CLERK", regionCode: null, agencyId: b.id, mustChangePassword: false };
 });
 afterAll(async () => ctx?.drop());
 

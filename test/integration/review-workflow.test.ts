@@ -75,6 +75,7 @@ function actor(key: ActorKey, agencyId: string): CurrentUser {
     role,
     regionCode,
     agencyId: agency,
+    mustChangePassword: false,
   });
   switch (key) {
     case "clerkOwn":

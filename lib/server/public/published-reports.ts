@@ -1,10 +1,16 @@
 import "server-only";
-import { canonicalJson, type ReportDocument } from "@/lib/exchange";
-import { readQualityNotes } from "@/lib/validation";
 import { db } from "../db";
+import { listPublicRegions, listPublishedYears } from "./list-report-facets";
+import { readPublishedReport } from "./read-published-report";
+import type { ReportFilters } from "./report-filters";
+import { searchPublishedReports, type PublishedReportOrder } from "./search-published-reports";
+
+// The public site's data reads, bound to the app's database. Each takes plain arguments
+// (code, year, filters) so it can be cached per argument.
 
 const AGENCY_CODE = /^[0-9A-Za-z-]{2,40}$/;
 const YEAR = /^\d{4}$/;
+const VERSION = /^[1-9]\d{0,3}$/;
 
 /** Route parameters as they come from the URL; anything malformed is simply "not found". */
 export function parseReportKey(code: string, year: string): { code: string; year: number } | null {
@@ -12,41 +18,33 @@ export function parseReportKey(code: string, year: string): { code: string; year
   return { code, year: Number(year) };
 }
 
-/** The current published version of a report (the newest publication), or null. Public: no session. */
-export async function getPublishedReport(code: string, year: number) {
-  const version = await db.publishedVersion.findFirst({
-    where: { report: { year, agency: { code } } },
-    orderBy: { versionNo: "desc" },
-    select: { versionNo: true, document: true, publishedAt: true, changeNote: true, qualityNotes: true },
-  });
-  if (!version) return null;
-  // jsonb keeps no key order: restore the exchange format's canonical order
-  return {
-    ...version,
-    document: canonicalJson(version.document as unknown as ReportDocument),
-    // a report imported as published elsewhere: what its printed figures leave blank or break
-    qualityNotes: readQualityNotes(version.qualityNotes),
-  };
+/** A version number from a URL (`/versions/N`, `?version=N`), or null when malformed. */
+export function parseVersionNo(value: string | null | undefined): number | null {
+  return value && VERSION.test(value) ? Number(value) : null;
 }
 
-/** Every published report, newest year first: what the public can browse. */
-export async function listPublishedReports() {
-  const reports = await db.report.findMany({
-    where: { versions: { some: {} } },
-    orderBy: [{ year: "desc" }, { agency: { region: { path: "asc" } } }, { agency: { code: "asc" } }],
-    select: {
-      year: true,
-      publishedAt: true,
-      agency: { select: { code: true, name: true, region: { select: { name: true } } } },
-      versions: { orderBy: { versionNo: "desc" }, take: 1, select: { versionNo: true, publishedAt: true } },
-    },
-  });
-  return reports.map((r) => ({
-    code: r.agency.code,
-    agencyName: r.agency.name,
-    regionName: r.agency.region.name,
-    year: r.year,
-    versionNo: r.versions[0]?.versionNo ?? 1,
-    publishedAt: r.versions[0]?.publishedAt ?? r.publishedAt,
-  }));
+/**
+ * A published version of a report (the current one unless `versionNo` is given) with its
+ * version history, or null when the report has no such published version. Public: no session.
+ */
+export function getPublishedReport(code: string, year: number, versionNo?: number) {
+  return readPublishedReport(db, code, year, versionNo);
+}
+
+/** Published reports (current versions only) matching the list's filters, one page of them. */
+export function findPublishedReports(filters: ReportFilters, options?: { order?: PublishedReportOrder; pageSize?: number }) {
+  return searchPublishedReports(db, filters, options);
+}
+
+/** The newest publications, for the landing page. */
+export function latestPublishedReports(count: number) {
+  return searchPublishedReports(db, { q: "", agency: "", region: "", year: null, page: 1 }, { order: "latest", pageSize: count });
+}
+
+export function getPublicRegions() {
+  return listPublicRegions(db);
+}
+
+export function getPublishedYears() {
+  return listPublishedYears(db);
 }

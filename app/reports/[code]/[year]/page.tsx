@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { QualityNotes } from "@/components/reports/QualityNotes";
-import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
-import { formatDate } from "@/lib/reports/format";
+import { PublishedReport } from "@/components/public/PublishedReport";
 import { getPublishedReport, parseReportKey } from "@/lib/server/public/published-reports";
 import { reportTitle } from "@/lib/templates";
 
@@ -27,21 +24,5 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function PublishedReportPage(props: Params) {
   const report = await load(props);
   if (!report) notFound();
-  const doc = report.document;
-  return (
-    <>
-      <nav className="no-print muted" aria-label="报告信息" style={{ marginBottom: 12 }}>
-        <Link href="/">公开报告</Link> › {doc.agency.region.name} › {doc.agency.name} › {doc.year} 年度
-        <span style={{ float: "right" }}>
-          发布于 {formatDate(report.publishedAt)}
-          {report.versionNo > 1 && `（第 ${report.versionNo} 版）`} ·{" "}
-          <a href={`/api/reports/${doc.agency.code}/${doc.year}`} download={`${doc.agency.code}-${doc.year}.json`}>
-            下载 JSON
-          </a>
-        </span>
-      </nav>
-      <QualityNotes notes={report.qualityNotes} />
-      <ReportDocumentView doc={doc} />
-    </>
-  );
+  return <PublishedReport report={report} />;
 }
