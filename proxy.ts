@@ -2,11 +2,11 @@
 // page renders. Every page, action and route re-checks the user
 // and scope on the server (lib/auth/guard.ts); this file is never the only check.
 // It also gives every page its security headers (lib/server/security/csp.ts): a per-request
-// nonce where the page is rendered per request, a fixed policy on cacheable public pages.
+// nonce on the signed-in areas and the sign-in form, a fixed policy on the cacheable public pages.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { requestIsHttps } from "@/lib/server/security/client-address";
-import { contentSecurityPolicy, HSTS_VALUE, isCacheablePublicPath, newNonce } from "@/lib/server/security/csp";
+import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
 
 const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin"];
 
@@ -15,7 +15,7 @@ function isProtected(pathname: string) {
 }
 
 function withSecurityHeaders(req: NextRequest) {
-  const nonce = isCacheablePublicPath(req.nextUrl.pathname) ? null : newNonce();
+  const nonce = usesNonce(req.nextUrl.pathname) ? newNonce() : null;
   const csp = contentSecurityPolicy({ nonce });
   const requestHeaders = new Headers(req.headers);
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders

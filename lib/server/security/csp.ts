@@ -4,21 +4,25 @@
 // HTML it renders for that request: a nonce makes a page dynamic, and a cached page's HTML
 // (no nonce in it) would be blocked by a nonce policy. Issue 11 needs the published, public
 // pages served from cache at near-static speed, so:
-// - pages behind sign-in and the sign-in form itself (where a session cookie is worth stealing)
-//   get `script-src 'nonce-…' 'strict-dynamic'`: only scripts Next rendered for this request run;
-// - the public, cacheable pages (CACHEABLE_PUBLIC_PREFIXES) get one fixed policy with no nonce:
-//   scripts only from our own origin plus Next's inline bootstrap ('unsafe-inline', which a
-//   per-request nonce would make impossible to cache). They render only escaped content
-//   (react-markdown without raw HTML), carry no write forms, and the policy still forbids
-//   plugins, framing, foreign <base>, foreign form targets, and images from anywhere but
-//   this site (a narrative's ![x](https://tracker.example/p.png) is not fetched).
+// - pages behind sign-in and the sign-in form itself (NONCE_PREFIXES: where a session cookie or a
+//   password is worth stealing) are rendered per request anyway and get
+//   `script-src 'nonce-…' 'strict-dynamic'`: only scripts Next rendered for this request run;
+// - every other page — the public, cacheable ones (/, /reports, /regions, /agencies, /data,
+//   /tools, 无权访问, 404) — gets one fixed policy with no nonce: scripts only from our own
+//   origin plus Next's inline bootstrap ('unsafe-inline', which a per-request nonce would make
+//   impossible to cache). They render only escaped content (react-markdown without raw HTML)
+//   and carry no credentials, and the policy still forbids plugins, framing, a foreign <base>,
+//   foreign form targets, and images from anywhere but this site (a narrative's
+//   ![x](https://tracker.example/p.png) is not fetched).
+// A page under NONCE_PREFIXES must be dynamic (e.g. `await connection()`), or its prerendered
+// HTML would carry no nonce and its scripts would be blocked.
 // Both policies share everything but script-src.
 
-/** Paths whose HTML may be cached and shared between visitors (and everything under them): fixed CSP, no nonce. */
-export const CACHEABLE_PUBLIC_PREFIXES = ["/reports", "/regions", "/agencies", "/data", "/tools"] as const;
+/** Pages that get a per-request nonce (and everything under them); all others get the fixed policy. */
+export const NONCE_PREFIXES = ["/workspace", "/review", "/admin", "/login", "/me"] as const;
 
-export function isCacheablePublicPath(pathname: string): boolean {
-  return pathname === "/" || CACHEABLE_PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+export function usesNonce(pathname: string): boolean {
+  return NONCE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
 export function newNonce(): string {

@@ -20,7 +20,7 @@ export type RateLimitKind = "sign-in" | "write";
 /** Per kind: a limit for the client address and one for the account (user id or username). */
 export const RATE_LIMITS: Record<RateLimitKind, { address: RateLimitRule; account: RateLimitRule }> = {
   // a person typing never comes near these; a script does
-  "sign-in": { address: { limit: 20, windowSeconds: 60 }, account: { limit: 10, windowSeconds: 60 } },
+  "sign-in": { address: { limit: 120, windowSeconds: 60 }, account: { limit: 10, windowSeconds: 60 } },
   // an office behind one address shares the address limit, so it is generous
   write: { address: { limit: 300, windowSeconds: 60 }, account: { limit: 120, windowSeconds: 60 } },
 };
