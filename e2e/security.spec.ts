@@ -18,7 +18,7 @@ test("登录后的跳转地址含制表符等技巧时仍停留在本站", async
     // already signed in: the form still signs in again and must land here, not elsewhere
     await page.getByLabel("用户名").fill("clerk-xigang");
     await page.getByLabel("密码").fill("Demo#2026");
-    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole("button", { name: "登录", exact: true }).click();
     await expect(page).toHaveURL(/\/workspace$/);
     expect(new URL(page.url()).host, trick).toBe(`localhost:${port}`);
   }
@@ -94,10 +94,13 @@ test("退出登录后，复制的旧 Cookie 不能再使用；停用后会话立
 });
 
 test("从 127.0.0.1 访问时，退出登录后仍停留在 127.0.0.1", async ({ page }) => {
+  // sign-out ends every session of the account: a dedicated one, so no other test is signed out
+  const username = uniqueName("sec-host");
+  await ensureUser({ username, password: PASSWORD, role: "CLERK", agencyCode: "640122101000" });
   const base = `http://127.0.0.1:${port}`;
   await page.goto(`${base}/login`);
-  await page.getByLabel("用户名").fill("clerk-jingui");
-  await page.getByLabel("密码").fill("Demo#2026");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(`${base}/workspace`);
   await page.getByRole("button", { name: "退出登录" }).click();

@@ -93,6 +93,14 @@ export const authOptions: NextAuthOptions = {
       return new URL(path, origin).toString();
     },
   },
+  logger: {
+    // a revoked or stale token is an expected refusal, not a server error worth a stack trace
+    error(code, metadata) {
+      const name = metadata instanceof Error ? metadata.name : (metadata as { name?: string } | undefined)?.name;
+      if (code === "JWT_SESSION_ERROR" && name === "SessionRevokedError") return;
+      console.error(`[next-auth] ${code}`, metadata instanceof Error ? metadata.message : metadata);
+    },
+  },
   events: {
     async signOut({ token }) {
       // a copy of the cookie taken before sign-out is refused from now on
