@@ -39,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    command: `node --require ./scripts/lib/trusted-client-address.cjs node_modules/next/dist/bin/next start -p ${port}`,
     url: `${baseURL}/login`,
     timeout: 60_000,
     reuseExistingServer: false,

@@ -1,9 +1,34 @@
 // First gate only: sends visitors without a session to sign-in before any protected
 // page renders. Every page, action and route re-checks the user
 // and scope on the server (lib/auth/guard.ts); this file is never the only check.
-import { withAuth } from "next-auth/middleware";
+// It also gives every page its security headers (lib/server/security/csp.ts): a per-request
+// nonce on the signed-in areas and the sign-in form, a fixed policy on the cacheable public pages.
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
+import { requestIsHttps } from "@/lib/server/security/client-address";
+import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
 
-export default withAuth({
+const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin"];
+
+function isProtected(pathname: string) {
+  return PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+function withSecurityHeaders(req: NextRequest) {
+  const nonce = usesNonce(req.nextUrl.pathname) ? newNonce() : null;
+  const csp = contentSecurityPolicy({ nonce });
+  const requestHeaders = new Headers(req.headers);
+  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders
+  requestHeaders.set("content-security-policy", csp);
+  if (nonce) requestHeaders.set("x-nonce", nonce);
+  else requestHeaders.delete("x-nonce");
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set("Content-Security-Policy", csp);
+  if (requestIsHttps(req.headers)) res.headers.set("Strict-Transport-Security", HSTS_VALUE);
+  return res;
+}
+
+const gate = withAuth(withSecurityHeaders, {
   pages: { signIn: "/login" },
   callbacks: {
     // role and scope are the page's business (a signed-in clerk opening /admin sees 无权访问)
@@ -11,6 +36,12 @@ export default withAuth({
   },
 });
 
+export default function proxy(req: NextRequest, event: NextFetchEvent) {
+  if (isProtected(req.nextUrl.pathname)) return gate(req as NextRequestWithAuth, event);
+  return withSecurityHeaders(req);
+}
+
 export const config = {
-  matcher: ["/workspace/:path*", "/review/:path*", "/admin/:path*", "/account/:path*"],
+  // every page (the headers), but not Next's static files or the JSON API
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt|api/).*)"],
 };

@@ -4,8 +4,16 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { openDatabase, persistentSecret, PROJECT_ROOT } from "./lib/database";
 import { runMigrate } from "./lib/migrate";
+import { weakSecretReason } from "./lib/secret-strength";
 
 async function main() {
+  const configuredSecret = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  const weak = configuredSecret !== undefined ? weakSecretReason(configuredSecret) : null;
+  if (weak && process.env.NODE_ENV === "production") {
+    console.error(`✗ ${weak}，拒绝启动。请设置一个随机的长密钥，例如: NEXTAUTH_SECRET=$(openssl rand -base64 32)`);
+    process.exit(78);
+  }
+  if (weak) console.warn(`! ${weak}：仅可用于本机试用，生产环境会拒绝启动。`);
   const demo = process.argv.includes("--demo") || process.env.SEED_DEMO === "true";
   const port = Number(process.env.PORT || 3000);
   const db = await openDatabase({ log: process.env.DEBUG_DB ? console.error : undefined });
@@ -34,7 +42,10 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET || persistentSecret("auth-secret"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const next = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  // the preload makes X-Forwarded-For the socket's address unless TRUSTED_PROXY_HOPS is set
+  const preload = path.join(PROJECT_ROOT, "scripts/lib/trusted-client-address.cjs");
+  const nextBin = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
+  const next = spawn(process.execPath, ["--require", preload, nextBin, "start", "-p", String(port)], {
     cwd: PROJECT_ROOT,
     env,
     stdio: "inherit",

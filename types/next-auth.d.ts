@@ -7,6 +7,7 @@ declare module "next-auth" {
     role: RoleName;
     regionCode: string | null;
     agencyId: string | null;
+    sessionVersion: number;
   }
   interface Session {
     user: {
@@ -16,6 +17,7 @@ declare module "next-auth" {
       role: RoleName;
       regionCode: string | null;
       agencyId: string | null;
+      sessionVersion: number;
     };
   }
 }
@@ -27,5 +29,7 @@ declare module "next-auth/jwt" {
     role: RoleName;
     regionCode: string | null;
     agencyId: string | null;
+    /** the user's sessionVersion when the token was issued (lib/server/users/revoke-sessions.ts) */
+    sv: number;
   }
 }

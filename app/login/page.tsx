@@ -1,9 +1,12 @@
+import { connection } from "next/server";
 import { Suspense } from "react";
 import { LoginForm } from "@/components/auth/LoginForm";
 
 export const metadata = { title: "登录" };
 
-export default function LoginPage() {
+export default async function LoginPage() {
+  // rendered per request so that its scripts carry this request's CSP nonce (lib/server/security/csp.ts)
+  await connection();
   return (
     <div className="card login-box">
       <h1 className="page-title">登录</h1>

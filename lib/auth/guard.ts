@@ -32,9 +32,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, displayName: true, role: true, regionCode: true, agencyId: true, active: true, mustChangePassword: true },
+    select: { id: true, username: true, displayName: true, role: true, regionCode: true, agencyId: true, active: true, mustChangePassword: true, sessionVersion: true },
   });
-  if (!user || !user.active || user.role !== session.user.role) return null;
+  // a revoked session (sign-out, password, role or (de)activation: revoke-sessions.ts) is refused
+  if (!user || !user.active || user.role !== session.user.role || user.sessionVersion !== session.user.sessionVersion) return null;
   return {
     id: user.id,
     username: user.username,

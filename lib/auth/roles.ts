@@ -14,22 +14,28 @@ export const ROLE_HOME: Record<RoleName, string> = {
 };
 
 /**
- * Only paths of this site may be a post-login destination (no open redirect). next-auth
- * hands back absolute URLs, so an absolute URL is accepted only on our own `origin`.
+ * The one check for every post-sign-in and post-sign-out destination (no open redirect).
+ * The value is parsed exactly as the browser will parse it — `new URL(value, origin)`, which
+ * also strips tab, CR and LF (`/\t/evil.example` becomes `//evil.example`) and turns `\` into
+ * `/` — and only a result on our own origin is kept, as a path. Sign-in and API paths are
+ * refused (a signed-in user is never sent back to the form or to a JSON endpoint).
  */
 export function safeCallbackPath(raw: string | null | undefined, origin: string): string | null {
   if (!raw) return null;
-  let candidate = raw;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
-    try {
-      const url = new URL(raw);
-      if (url.origin !== origin) return null;
-      candidate = url.pathname + url.search;
-    } catch {
-      return null;
-    }
+  let base: URL;
+  let url: URL;
+  try {
+    base = new URL(origin);
+    url = new URL(raw, base);
+  } catch {
+    return null;
   }
-  if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return null;
-  if (candidate.startsWith("/login") || candidate.startsWith("/api/")) return null;
-  return candidate;
+  if (url.origin !== base.origin || (url.protocol !== "http:" && url.protocol !== "https:")) return null;
+  // relative input must be a path: "workspace" or "?x" would silently resolve against the origin
+  if (!/^(https?:\/\/|\/)/i.test(raw.trim())) return null;
+  const path = url.pathname + url.search + url.hash;
+  // "/.//evil.example" normalises to the path "//evil.example", which a browser reads as another host
+  if (path.startsWith("//") || path.startsWith("/\\")) return null;
+  if (path === "/login" || path.startsWith("/login?") || path.startsWith("/login/") || path.startsWith("/api/")) return null;
+  return path;
 }

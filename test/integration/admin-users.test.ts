@@ -101,7 +101,7 @@ describe("users and passwords", () => {
     if (!created.ok) throw new Error(created.message);
     const stored = await ctx.db.user.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored).toMatchObject({ mustChangePassword: true, agencyId: (await agency("640122100000")).id });
-    expect((await verifyCredentials(ctx.db, "clerk-a", created.oneTimePassword)).ok).toBe(true);
+    expect((await verifyCredentials(ctx.db, "clerk-a", created.oneTimePassword, { clientAddress: "127.0.0.1" })).ok).toBe(true);
 
     // right after the reset no current password is needed; the policy still applies
     expect(await changeOwnPassword(ctx.db, { id: created.id }, { currentPassword: "", newPassword: "short", confirmPassword: "short" })).toMatchObject({
@@ -121,8 +121,8 @@ describe("users and passwords", () => {
 
     const reset = await resetUserPassword(ctx.db, admin, created.id);
     if (!reset.ok) throw new Error(reset.message);
-    expect((await verifyCredentials(ctx.db, "clerk-a", "Xigang-Report-2026")).ok).toBe(false);
-    expect((await verifyCredentials(ctx.db, "clerk-a", reset.oneTimePassword)).ok).toBe(true);
+    expect((await verifyCredentials(ctx.db, "clerk-a", "Xigang-Report-2026", { clientAddress: "127.0.0.1" })).ok).toBe(false);
+    expect((await verifyCredentials(ctx.db, "clerk-a", reset.oneTimePassword, { clientAddress: "127.0.0.1" })).ok).toBe(true);
     expect((await ctx.db.user.findUniqueOrThrow({ where: { id: created.id } })).mustChangePassword).toBe(true);
 
     const trail = await ctx.db.auditEvent.findMany({ where: { entityId: created.id } });

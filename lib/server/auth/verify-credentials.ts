@@ -1,57 +1,97 @@
 import bcrypt from "bcryptjs";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
+import { ADDRESS_RULE, addressKey, clearPair, PAIR_RULE, pairKey, releaseAttempt, reserveAttempt } from "./login-throttle";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
-
-export const SIGN_IN_MESSAGES = {
-  invalid: "用户名或密码不正确。",
-  locked: `登录失败次数过多，账号已临时锁定，请 ${LOCK_MINUTES} 分钟后再试。`,
-  inactive: "账号已停用，请联系系统管理员。",
-} as const;
+/**
+ * One message for every refusal — unknown user, wrong password, throttled, deactivated — so
+ * the form tells an attacker nothing about which usernames exist, and never confirms the
+ * password of a deactivated account.
+ */
+export const SIGN_IN_REFUSED = "用户名或密码不正确。多次失败后需稍候再试；如仍无法登录，请联系系统管理员。";
 
 // Compared against when the user does not exist, so a wrong username takes as long as a
 // wrong password (no account enumeration by timing).
 const DUMMY_HASH = "$2b$10$riB3uuLx6pNsLEok3s37/O4paX8TnkBEbhzp1PIEJf1dClRiD9VQC";
 
-export type VerifyResult =
-  | { ok: true; user: { id: string; username: string; displayName: string; role: "ADMIN" | "REVIEWER" | "CLERK"; regionCode: string | null; agencyId: string | null } }
-  | { ok: false; reason: keyof typeof SIGN_IN_MESSAGES };
+export interface SignedInUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: "ADMIN" | "REVIEWER" | "CLERK";
+  regionCode: string | null;
+  agencyId: string | null;
+  sessionVersion: number;
+}
+
+/** Why a sign-in was refused: for the audit trail only, never shown. */
+export type RefusalReason = "invalid" | "throttled" | "inactive";
+
+export type VerifyResult = { ok: true; user: SignedInUser } | { ok: false; reason: RefusalReason };
+
+export interface VerifyContext {
+  /** the client's address (lib/server/security/client-address.ts) */
+  clientAddress: string;
+  now?: Date;
+}
 
 /**
- * Checks a username and password. After MAX_FAILED_LOGINS wrong passwords in a row the
- * account is locked for LOCK_MINUTES (even the right password is refused meanwhile);
- * a successful sign-in resets the count. Every outcome on a real account is audited.
+ * Checks a username and password from a client address. The attempt is counted against the
+ * (username, address) pair and the address before the password is compared (login-throttle.ts);
+ * a pair or address still waiting is refused without comparing. A successful sign-in clears
+ * the pair. Every outcome on a real account is audited with the address.
  */
-export async function verifyCredentials(db: Db, username: string, password: string, now = new Date()): Promise<VerifyResult> {
-  const user = await db.user.findUnique({ where: { username } });
-  const passwordOk = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user) return { ok: false, reason: "invalid" };
-  const audit = { actorId: user.id, entityType: "User", entityId: user.id };
+export async function verifyCredentials(db: Db, username: string, password: string, ctx: VerifyContext): Promise<VerifyResult> {
+  const now = ctx.now ?? new Date();
+  const address = ctx.clientAddress || "unknown";
+  const pair = pairKey(username, address);
+  const addr = addressKey(address);
 
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(db, { ...audit, action: "auth.refusedLocked" });
-    return { ok: false, reason: "locked" };
+  const user = await db.user.findUnique({ where: { username } });
+  const audit = user ? { actorId: user.id, entityType: "User", entityId: user.id } : null;
+
+  if (!(await reserveAttempt(db, addr, ADDRESS_RULE, now))) {
+    if (audit) await recordAudit(db, { ...audit, action: "auth.throttled", details: { address, by: "address" } });
+    return { ok: false, reason: "throttled" };
   }
-  if (!passwordOk) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.user.update({
-      where: { id: user.id },
-      data: lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) } : { failedLogins: failed },
+  if (!(await reserveAttempt(db, pair, PAIR_RULE, now))) {
+    await releaseAttempt(db, addr);
+    if (audit) await recordAudit(db, { ...audit, action: "auth.throttled", details: { address, by: "pair" } });
+    return { ok: false, reason: "throttled" };
+  }
+
+  const passwordOk = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !audit) return { ok: false, reason: "invalid" };
+
+  if (!passwordOk || !user.active) {
+    // atomic: concurrent failures each add one, none is lost
+    const [row] = await db.$queryRaw<Array<{ failedLogins: number }>>`
+      UPDATE "User" SET "failedLogins" = "failedLogins" + 1 WHERE "id" = ${user.id} RETURNING "failedLogins"`;
+    await recordAudit(db, {
+      ...audit,
+      action: user.active ? "auth.failed" : "auth.refusedInactive",
+      details: { address, failedLogins: row?.failedLogins ?? null },
     });
-    await recordAudit(db, { ...audit, action: lock ? "auth.locked" : "auth.failed", details: { failedLogins: failed } });
-    return { ok: false, reason: lock ? "locked" : "invalid" };
+    return { ok: false, reason: user.active ? "invalid" : "inactive" };
   }
-  if (!user.active) {
-    await recordAudit(db, { ...audit, action: "auth.refusedInactive" });
-    return { ok: false, reason: "inactive" };
-  }
+
+  await clearPair(db, pair);
+  await releaseAttempt(db, addr);
   await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
-  await recordAudit(db, { ...audit, action: "auth.signIn" });
+  await recordAudit(db, { ...audit, action: "auth.signIn", details: { address } });
   return {
     ok: true,
-    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, regionCode: user.regionCode, agencyId: user.agencyId },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      regionCode: user.regionCode,
+      agencyId: user.agencyId,
+      sessionVersion: user.sessionVersion,
+    },
   };
 }
+
+/** Every refusal shows the same text (kept by reason for callers that look one up). */
+export const SIGN_IN_MESSAGES: Record<RefusalReason, string> = { invalid: SIGN_IN_REFUSED, throttled: SIGN_IN_REFUSED, inactive: SIGN_IN_REFUSED };

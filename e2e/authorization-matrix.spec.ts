@@ -1,0 +1,122 @@
+// Runs every case of the authorization matrix (e2e/authorization-matrix.ts) against the built
+// app over real HTTP, as each actor: anonymous, clerk of the agency, clerk of another agency,
+// reviewer of the region, reviewer of another region, administrator.
+import fs from "node:fs";
+import path from "node:path";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { ACTOR_ACCOUNTS, ACTORS, type Actor, type ActionCase, FIXTURES, type HttpCase, MATRIX, type Outcome } from "./authorization-matrix";
+import { apiSignIn, ensureUser, withDb } from "./security-helpers";
+
+const PASSWORD = "Matrix#Test-2026";
+const port = Number(process.env.E2E_PORT || 3210);
+const BASE = `http://localhost:${port}`;
+const HOME: Record<string, string> = { ADMIN: "/admin", REVIEWER: "/review", CLERK: "/workspace" };
+
+const sql = (text: string, params: unknown[] = []) => withDb(async (c) => (await c.query(text, params)).rows as unknown[]);
+
+async function ensureReport(f: { code: string; year: number; state: string }) {
+  if (f.state === "PUBLISHED") return; // the demo seed publishes 习岗镇 2020
+  await sql(
+    `INSERT INTO "Report" (id, "agencyId", year, template, status, "updatedAt")
+     SELECT 'matrix_' || md5(a.code || $2::text), a.id, $2, (SELECT template FROM "ReportingYear" WHERE year = $2), $3::"ReportStatus", now()
+     FROM "Agency" a WHERE a.code = $1
+     ON CONFLICT ("agencyId", year) DO UPDATE SET status = EXCLUDED.status`,
+    [f.code, f.year, f.state],
+  );
+}
+
+async function classify(actor: Actor, requested: string, status: number, finalUrl: string): Promise<string> {
+  if (status === 404) return "notFound";
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 405) return "methodNotAllowed";
+  const finalPath = new URL(finalUrl).pathname;
+  const requestedPath = new URL(requested, BASE).pathname;
+  if (finalPath !== requestedPath) {
+    if (finalPath === "/login") return "login";
+    if (finalPath === "/forbidden") return "forbidden";
+    if (actor !== "anonymous" && finalPath === HOME[ACTOR_ACCOUNTS[actor].role]) return "home";
+  }
+  if (status === 200 && finalPath === requestedPath) return "ok";
+  return `unexpected ${status} at ${finalPath}`;
+}
+
+/** Finds a server action's id in the build's manifest by its file and exported name. */
+function actionId(route: string): string {
+  const [file, name] = route.replace(/^action:/, "").split("#");
+  const manifest = JSON.parse(fs.readFileSync(path.join(".next/server/server-reference-manifest.json"), "utf8"));
+  for (const [id, entry] of Object.entries<Record<string, unknown>>({ ...manifest.node, ...manifest.edge })) {
+    const filename = String(entry.filename ?? "");
+    if (entry.exportedName === name && (filename === file || filename.endsWith(`/${file}`))) return id;
+  }
+  throw new Error(`server action ${route} is not in .next/server/server-reference-manifest.json (is the app built?)`);
+}
+
+const contexts = new Map<Actor, APIRequestContext>();
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ playwright }) => {
+  await Promise.all(Object.values(FIXTURES).map(ensureReport));
+  for (const actor of ACTORS) {
+    const ctx = await playwright.request.newContext({ baseURL: BASE });
+    if (actor !== "anonymous") {
+      const a = ACTOR_ACCOUNTS[actor];
+      await ensureUser({ username: a.username, password: PASSWORD, role: a.role, agencyCode: a.agencyCode, regionCode: a.regionCode });
+      const r = await apiSignIn(ctx, BASE, a.username, PASSWORD);
+      expect(r.status(), `${actor} signs in`).toBe(200);
+    }
+    contexts.set(actor, ctx);
+  }
+});
+
+test.afterAll(async () => {
+  for (const ctx of contexts.values()) await ctx.dispose();
+});
+
+for (const row of MATRIX) {
+  test(`${row.kind} ${row.route}`, async () => {
+    const results: string[] = [];
+    const expected: string[] = [];
+    for (const c of row.cases) {
+      for (const actor of ACTORS) {
+        const ctx = contexts.get(actor)!;
+        let got: string;
+        if (row.kind === "action") {
+          const a = c as ActionCase;
+          await a.reset?.(sql);
+          const before = JSON.stringify(await a.snapshot(sql));
+          const r = await ctx.post(a.page, {
+            headers: { "Next-Action": actionId(row.route), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+            data: JSON.stringify(a.args),
+            maxRedirects: 0,
+          });
+          expect(r.status(), `${row.route} as ${actor}: never a 500`).toBeLessThan(500);
+          got = JSON.stringify(await a.snapshot(sql)) === before ? "unchanged" : "changed";
+        } else {
+          const h = c as HttpCase;
+          const r = await ctx.fetch(h.path, { method: h.method ?? "GET", data: h.body, maxRedirects: 10 });
+          got = await classify(actor, h.path, r.status(), r.url());
+        }
+        results.push(`${c.label} · ${actor}: ${got}`);
+        expected.push(`${c.label} · ${actor}: ${c.expect[actor] satisfies Outcome}`);
+      }
+    }
+    expect(results).toEqual(expected);
+  });
+}
+
+test("重放或伪造的 Server Action id 不改变任何数据", async () => {
+  const count = async () => JSON.stringify(await sql(`SELECT (SELECT count(*) FROM "Report") AS reports, (SELECT count(*) FROM "User") AS users, (SELECT max(version) FROM "Report") AS v`));
+  const before = await count();
+  for (const actor of ACTORS) {
+    const r = await contexts.get(actor)!.post("/workspace", {
+      headers: { "Next-Action": "7f" + "0123456789abcdef".repeat(3).slice(0, 40), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([{ reportId: "matrix_forged", version: 1 }]),
+      maxRedirects: 0,
+    });
+    expect(r.status(), actor).toBeLessThan(500);
+    expect(r.status(), actor).not.toBe(200);
+  }
+  expect(await count()).toBe(before);
+});

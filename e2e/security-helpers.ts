@@ -1,0 +1,50 @@
+// Helpers for the security specs: accounts made directly in the e2e database (so tests that
+// throttle or revoke never disturb the shared demo accounts), and sign-in over plain HTTP.
+import type { APIRequestContext } from "@playwright/test";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+
+export async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Creates (or resets) an account; returns its id. */
+export async function ensureUser(u: { username: string; password: string; role: "ADMIN" | "REVIEWER" | "CLERK"; regionCode?: string | null; agencyCode?: string | null }) {
+  const hash = await bcrypt.hash(u.password, 4);
+  return withDb(async (c) => {
+    if (u.regionCode === "640121") {
+      await c.query(
+        `INSERT INTO "Region" (code, name, level, "parentCode", path, "updatedAt") VALUES ('640121', '永宁县', 'COUNTY', '640100', '640000/640100/640121/', now()) ON CONFLICT (code) DO NOTHING`,
+      );
+    }
+    const agencyId = u.agencyCode ? (await c.query(`SELECT id FROM "Agency" WHERE code = $1`, [u.agencyCode])).rows[0]?.id : null;
+    const r = await c.query(
+      `INSERT INTO "User" (id, username, "displayName", "passwordHash", role, "regionCode", "agencyId", active, "updatedAt")
+       VALUES ('sec_' || md5(random()::text), $1, $1, $2, $3, $4, $5, true, now())
+       ON CONFLICT (username) DO UPDATE SET "passwordHash" = $2, role = $3, "regionCode" = $4, "agencyId" = $5, active = true
+       RETURNING id`,
+      [u.username, hash, u.role, u.regionCode ?? null, agencyId],
+    );
+    return r.rows[0].id as string;
+  });
+}
+
+/** Signs in the way next-auth's client does (csrf token, then the credentials callback with json=true). */
+export async function apiSignIn(request: APIRequestContext, base: string, username: string, password: string, headers: Record<string, string> = {}) {
+  const csrf = await (await request.get(`${base}/api/auth/csrf`, { headers })).json();
+  return request.post(`${base}/api/auth/callback/credentials`, {
+    headers,
+    form: { username, password, csrfToken: csrf.csrfToken, json: "true", callbackUrl: `${base}/me` },
+    maxRedirects: 0,
+  });
+}
+
+export function uniqueName(prefix: string) {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}

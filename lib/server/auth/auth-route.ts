@@ -1,0 +1,79 @@
+import "server-only";
+// The next-auth 4 route handler, wrapped so that
+// - a malformed body (`{bad` as JSON, a body over the size limit) gets a clear 400/413 with a
+//   Chinese message instead of next-auth's empty 500;
+// - sign-in attempts are rate-limited (lib/server/security/rate-limit.ts) by address and by
+//   username before any password is hashed, answering 429 in the shape next-auth's client reads
+//   (`{ url }` whose `error` parameter the sign-in form shows);
+// - anything else that throws becomes a 500 with a message, never an empty body or a stack.
+import NextAuth, { type NextAuthOptions } from "next-auth";
+import { NextRequest, NextResponse } from "next/server";
+import { clientAddressFrom } from "@/lib/server/security/client-address";
+import { enforceRateLimit, RateLimitError } from "@/lib/server/security/rate-limit";
+import { requestOrigin } from "@/lib/server/security/request-origin";
+
+const MAX_BODY_BYTES = 16 * 1024;
+export const MALFORMED_REQUEST = "请求格式不正确，请刷新页面后重试。";
+export const AUTH_FAILURE = "登录服务暂时不可用，请稍后再试。";
+
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+function errorJson(message: string, status: number, headers?: Record<string, string>) {
+  return NextResponse.json({ error: message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** The body as next-auth will parse it, or a response refusing it. */
+function parseBody(text: string, contentType: string): { fields: Record<string, unknown> } | { refused: NextResponse } {
+  if (contentType.includes("application/json")) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (!value || typeof value !== "object" || Array.isArray(value)) return { refused: errorJson(MALFORMED_REQUEST, 400) };
+      return { fields: value as Record<string, unknown> };
+    } catch {
+      return { refused: errorJson(MALFORMED_REQUEST, 400) };
+    }
+  }
+  if (contentType.includes("application/x-www-form-urlencoded")) return { fields: Object.fromEntries(new URLSearchParams(text)) };
+  return { fields: {} };
+}
+
+export function authRouteHandlers(options: NextAuthOptions) {
+  const nextAuth = NextAuth(options) as (req: NextRequest, ctx: RouteContext) => Promise<Response>;
+
+  async function handle(req: NextRequest, ctx: RouteContext): Promise<Response> {
+    try {
+      if (req.method !== "POST") return await nextAuth(req, ctx);
+
+      const declared = Number(req.headers.get("content-length") || 0);
+      if (declared > MAX_BODY_BYTES) return errorJson(MALFORMED_REQUEST, 413);
+      const text = await req.text();
+      if (Buffer.byteLength(text) > MAX_BODY_BYTES) return errorJson(MALFORMED_REQUEST, 413);
+      const parsed = parseBody(text, req.headers.get("content-type") ?? "");
+      if ("refused" in parsed) return parsed.refused;
+
+      const [action, provider] = (await ctx.params).nextauth ?? [];
+      if (action === "callback" && provider === "credentials") {
+        const username = typeof parsed.fields.username === "string" ? parsed.fields.username : null;
+        try {
+          await enforceRateLimit("sign-in", { address: clientAddressFrom(req.headers), username });
+        } catch (e) {
+          if (!(e instanceof RateLimitError)) throw e;
+          const origin = (await requestOrigin()) ?? req.nextUrl.origin;
+          const url = `${origin}/login?error=${encodeURIComponent(e.message)}`;
+          return NextResponse.json(
+            { url, error: e.message },
+            { status: 429, headers: { "Retry-After": String(e.retryAfterSeconds), "Cache-Control": "no-store" } },
+          );
+        }
+      }
+
+      // next-auth reads the body itself: hand it an unread copy
+      const replay = new NextRequest(req.url, { method: req.method, headers: req.headers, body: text });
+      return await nextAuth(replay, ctx);
+    } catch (e) {
+      console.error("auth route failed:", e instanceof Error ? e.message : e);
+      return errorJson(AUTH_FAILURE, 500);
+    }
+  }
+  return { GET: handle, POST: handle };
+}
