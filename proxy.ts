@@ -7,6 +7,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { requestIsHttps } from "@/lib/server/security/client-address";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
+import { currentVersionNo } from "@/lib/server/cache/published-ref";
 
 const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin"];
 
@@ -14,7 +15,10 @@ function isProtected(pathname: string) {
   return PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
-function withSecurityHeaders(req: NextRequest) {
+/** /reports/CODE/YEAR: the current version of a published report (app/published/…). */
+const REPORT_PAGE = /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/;
+
+function withSecurityHeaders(req: NextRequest, rewriteTo?: URL) {
   const nonce = usesNonce(req.nextUrl.pathname) ? newNonce() : null;
   const csp = contentSecurityPolicy({ nonce });
   const requestHeaders = new Headers(req.headers);
@@ -22,13 +26,15 @@ function withSecurityHeaders(req: NextRequest) {
   requestHeaders.set("content-security-policy", csp);
   if (nonce) requestHeaders.set("x-nonce", nonce);
   else requestHeaders.delete("x-nonce");
-  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  const res = rewriteTo
+    ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set("Content-Security-Policy", csp);
   if (requestIsHttps(req.headers)) res.headers.set("Strict-Transport-Security", HSTS_VALUE);
   return res;
 }
 
-const gate = withAuth(withSecurityHeaders, {
+const gate = withAuth((req) => withSecurityHeaders(req), {
   pages: { signIn: "/login" },
   callbacks: {
     // role and scope are the page's business (a signed-in clerk opening /admin sees 无权访问)
@@ -36,8 +42,19 @@ const gate = withAuth(withSecurityHeaders, {
   },
 });
 
-export default function proxy(req: NextRequest, event: NextFetchEvent) {
-  if (isProtected(req.nextUrl.pathname)) return gate(req as NextRequestWithAuth, event);
+export default async function proxy(req: NextRequest, event: NextFetchEvent) {
+  const { pathname } = req.nextUrl;
+  if (isProtected(pathname)) return gate(req as NextRequestWithAuth, event);
+  // the version-keyed static pages are reached only through the rewrite below
+  if (pathname === "/published" || pathname.startsWith("/published/")) {
+    return withSecurityHeaders(req, new URL("/__not-found", req.url));
+  }
+  const report = REPORT_PAGE.exec(pathname);
+  if (report) {
+    const versionNo = await currentVersionNo(report[1]!, Number(report[2]));
+    // not published (yet): the dynamic page answers 404, and nothing of that is cached
+    if (versionNo !== null) return withSecurityHeaders(req, new URL(`/published/${report[1]}/${report[2]}/${versionNo}`, req.url));
+  }
   return withSecurityHeaders(req);
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { canonicalJson, type ReportDocument } from "@/lib/exchange";
+import { readQualityNotes } from "@/lib/validation";
 import { db } from "../db";
 
 /**
@@ -21,9 +22,9 @@ export async function getPublishedVersion(code: string, year: number, versionNo?
   const version = await db.publishedVersion.findFirst({
     where: { report: { year, agency: { code } }, ...(versionNo !== undefined ? { versionNo } : {}) },
     orderBy: { versionNo: "desc" },
-    select: { id: true, versionNo: true, document: true, publishedAt: true, changeNote: true },
+    select: { id: true, versionNo: true, document: true, publishedAt: true, changeNote: true, qualityNotes: true },
   });
   if (!version) return null;
   // jsonb keeps no key order: restore the exchange format's canonical order
-  return { ...version, document: canonicalJson(version.document as unknown as ReportDocument) };
+  return { ...version, document: canonicalJson(version.document as unknown as ReportDocument), qualityNotes: readQualityNotes(version.qualityNotes) };
 }

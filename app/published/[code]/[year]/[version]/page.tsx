@@ -1,10 +1,17 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
-import { canonicalJson, type ReportDocument } from "@/lib/exchange";
-import { db } from "@/lib/server/db";
+import { PublishedReport } from "@/components/public/PublishedReport";
+import { getPublishedReport, parseReportKey, parseVersionNo } from "@/lib/server/public/published-reports";
+import { reportTitle } from "@/lib/templates";
 
-// one published version never changes: rendered on first request, then served as a static page
-export const revalidate = 3600;
+// The current version of a published report, as /reports/CODE/YEAR shows it: proxy.ts looks
+// up the current version number (one indexed query) and rewrites to this route, whose URL
+// includes that number. A published version never changes, so the page is rendered once and
+// then served from the full-route cache; a publication or correction changes the number and
+// so the URL, on every app instance at once, without any invalidation. Direct requests to
+// /published/… are refused by proxy.ts. The short revalidate only sets a short s-maxage for
+// shared caches in front of /reports/CODE/YEAR (deploy/nginx.conf).
+export const revalidate = 60;
 export const dynamicParams = true;
 export async function generateStaticParams() {
   return [];
@@ -12,12 +19,23 @@ export async function generateStaticParams() {
 
 type Params = { params: Promise<{ code: string; year: string; version: string }> };
 
-export default async function PublishedVersionPage({ params }: Params) {
+async function load({ params }: Params) {
   const { code, year, version } = await params;
-  const v = await db.publishedVersion.findFirst({
-    where: { versionNo: Number(version), report: { year: Number(year), agency: { code } } },
-    select: { document: true },
-  });
-  if (!v) notFound();
-  return <ReportDocumentView doc={canonicalJson(v.document as unknown as ReportDocument)} />;
+  const key = parseReportKey(code, year);
+  const versionNo = parseVersionNo(version);
+  return key && versionNo ? getPublishedReport(key.code, key.year, versionNo) : null;
+}
+
+export async function generateMetadata(props: Params): Promise<Metadata> {
+  const report = await load(props);
+  if (!report) return { title: "报告不存在" };
+  const { code } = report.document.agency;
+  const { year } = report.document;
+  return { title: reportTitle(report.document.agency.name, year), alternates: { canonical: `/reports/${code}/${year}` } };
+}
+
+export default async function CurrentPublishedVersionPage(props: Params) {
+  const report = await load(props);
+  if (!report) notFound();
+  return <PublishedReport report={report} />;
 }
