@@ -56,9 +56,33 @@ function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+const CHINESE_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "二〇二一" → 2021, "十二" → 12, "二十" → 20, "三十一" → 31; null when not a Chinese number. */
+function chineseNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text.includes("十")) {
+    const [tens, ones] = text.split("十") as [string, string];
+    const t = tens === "" ? 1 : CHINESE_DIGITS[tens];
+    const o = ones === "" ? 0 : CHINESE_DIGITS[ones];
+    return t === undefined || o === undefined || tens.length > 1 || ones.length > 1 ? null : t * 10 + o;
+  }
+  let n = 0;
+  for (const ch of text) {
+    const d = CHINESE_DIGITS[ch];
+    if (d === undefined) return null;
+    n = n * 10 + d;
+  }
+  return text ? n : null;
+}
+
+/** A 成文日期: "2021年1月20日", also in Chinese numerals ("二〇二一年一月二十日"). */
 function dateOf(text: string): string | null {
-  const m = DATE.exec(text.normalize("NFKC").replace(/\s/g, ""));
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const t = text.normalize("NFKC").replace(/\s/g, "");
+  const m = DATE.exec(t) ?? /^([〇零OoＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/u.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = [chineseNumber(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)];
+  return y !== null && mo !== null && d !== null ? isoDate(y, mo, d) : null;
 }
 
 const compact = (s: string) => s.normalize("NFKC").replace(/[\s\u3000]/g, "");
