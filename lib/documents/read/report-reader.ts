@@ -22,7 +22,7 @@ import {
 import { readFigure } from "../figures";
 import { blockToMarkdown } from "../markdown";
 import { matchLabel, normalizeLabel, withoutOrdinal, type LabelCandidate } from "./labels";
-import { paragraphText, type Block, type GridCell, type ParagraphBlock, type SourceDocument, type TableBlock } from "./source";
+import { paragraphText, type GridCell, type ParagraphBlock, type SourceDocument, type TableBlock } from "./source";
 
 export interface ConvertProblem {
   /** which part, table cell or field */
@@ -171,7 +171,9 @@ function readCell(reading: Reading, table: TableBlock, section: "proactive" | "a
     return;
   }
   reading.sections[section][row]![column] = figure.value;
-  const derived = reading.template.sections[section].rows.find((r) => r.key === row)?.derived || reading.template.sections[section].rows.find((r) => r.key === row)?.columns.find((c) => c.key === column)?.derived;
+  const rowDef = reading.template.sections[section].rows.find((r) => r.key === row);
+  // a blank total is left blank (it is computed on import), a blank figure is listed
+  const derived = rowDef?.derived || rowDef?.columns.find((c) => c.key === column)?.derived;
   if (figure.value === null && !derived) reading.problems.push({ where, reason: "单元格为空" });
 }
 
@@ -463,4 +465,3 @@ export function readReport(source: SourceDocument, options: ConvertOptions = {})
   return { document, problems, recognized };
 }
 
-export type { Block };
