@@ -36,7 +36,9 @@ export function formatChineseDate(iso: string | null | undefined): string | null
 }
 
 /** The contact as the official preamble prints it: "地址：…，电话：…，电子邮箱：…". */
-export function contactLine(contact: { address?: string | null; phone?: string | null; email?: string | null }): string {
+export function contactLine(contact: { address?: string | null; phone?: string | null; email?: string | null } | null | undefined): string {
+  // a report published elsewhere may carry no contact at all
+  if (!contact) return "";
   return [
     contact.address && `地址：${contact.address}`,
     contact.phone && `电话：${contact.phone}`,

@@ -394,3 +394,25 @@ describe("documents in the official layout made by another office convert to the
     await expect(convertDocument(await zip.generateAsync({ type: "nodebuffer" }))).rejects.toThrow(/不支持的文件类型/);
   });
 });
+
+describe("the report reader on plain paragraphs", () => {
+  const p = (text: string, heading = 0) => ({ kind: "paragraph" as const, heading, runs: [{ text }] });
+  it("reads the 成文日期 in Arabic or Chinese numerals and never takes an impossible date", async () => {
+    const { readReport } = await import("@/lib/documents/read/report-reader");
+    const read = (date: string) =>
+      readReport({ blocks: [p("某局2020年政府信息公开工作年度报告"), p("六、其他需要报告的事项"), p("无"), p("某局"), p(date)], properties: {} }).document;
+    expect(read("二〇二一年一月二十日")).toMatchObject({ issuedOn: "2021-01-20", narrative: { other: "无" } });
+    expect(read("2021 年 1 月 20 日").issuedOn).toBe("2021-01-20");
+    expect(read("二〇二三年十二月三十一日").issuedOn).toBe("2023-12-31");
+    expect(read("二〇二一年二月三十日").issuedOn).toBeNull();
+  });
+
+  it("takes the contact from the opening paragraph, whatever the separators", async () => {
+    const { readReport } = await import("@/lib/documents/read/report-reader");
+    const doc = readReport({
+      blocks: [p("某局 2021 年度政府信息公开工作年度报告"), p("如有疑问请联系（通讯地址: 某市某路1号; 联系电话：0951-1234567，电子信箱：a@b.cn）。"), p("一、总体情况")],
+      properties: {},
+    }).document;
+    expect(doc).toMatchObject({ year: 2021, template: "2021", agency: { name: "某局" }, contact: { address: "某市某路1号", phone: "0951-1234567", email: "a@b.cn" } });
+  });
+});

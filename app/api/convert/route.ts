@@ -1,5 +1,6 @@
 import { AccessDeniedError, authorize, type CurrentUser } from "@/lib/auth/guard";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
+import { db } from "@/lib/server/db";
 import { convertReportFile } from "@/lib/server/reports/convert-report-file";
 
 // POST /api/convert (multipart, field `file`): a Word / Excel / web-page report turned into
@@ -26,7 +27,7 @@ export async function POST(req: Request) {
   if (!file || typeof file === "string") return Response.json({ error: "请选择要导入的文件。" }, { status: 400 });
   if (file.size > MAX_REPORT_FILE_BYTES)
     return Response.json({ error: `文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB），上限 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB。` }, { status: 413 });
-  const result = await convertReportFile(user, new Uint8Array(await file.arrayBuffer()));
+  const result = await convertReportFile(db, user, new Uint8Array(await file.arrayBuffer()));
   if (!result.ok) return Response.json({ error: result.error }, { status: result.status });
   return Response.json({ document: result.document, problems: result.problems }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -22,7 +22,7 @@ import {
 import { readFigure } from "../figures";
 import { blockToMarkdown } from "../markdown";
 import { matchLabel, normalizeLabel, withoutOrdinal, type LabelCandidate } from "./labels";
-import { paragraphText, type Block, type GridCell, type ParagraphBlock, type SourceDocument, type TableBlock } from "./source";
+import { paragraphText, type GridCell, type ParagraphBlock, type SourceDocument, type TableBlock } from "./source";
 
 export interface ConvertProblem {
   /** which part, table cell or field */
@@ -56,9 +56,33 @@ function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+const CHINESE_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "二〇二一" → 2021, "十二" → 12, "二十" → 20, "三十一" → 31; null when not a Chinese number. */
+function chineseNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text.includes("十")) {
+    const [tens, ones] = text.split("十") as [string, string];
+    const t = tens === "" ? 1 : CHINESE_DIGITS[tens];
+    const o = ones === "" ? 0 : CHINESE_DIGITS[ones];
+    return t === undefined || o === undefined || tens.length > 1 || ones.length > 1 ? null : t * 10 + o;
+  }
+  let n = 0;
+  for (const ch of text) {
+    const d = CHINESE_DIGITS[ch];
+    if (d === undefined) return null;
+    n = n * 10 + d;
+  }
+  return text ? n : null;
+}
+
+/** A 成文日期: "2021年1月20日", also in Chinese numerals ("二〇二一年一月二十日"). */
 function dateOf(text: string): string | null {
-  const m = DATE.exec(text.normalize("NFKC").replace(/\s/g, ""));
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const t = text.normalize("NFKC").replace(/\s/g, "");
+  const m = DATE.exec(t) ?? /^([〇零OoＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/u.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = [chineseNumber(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)];
+  return y !== null && mo !== null && d !== null ? isoDate(y, mo, d) : null;
 }
 
 const compact = (s: string) => s.normalize("NFKC").replace(/[\s\u3000]/g, "");
@@ -147,7 +171,9 @@ function readCell(reading: Reading, table: TableBlock, section: "proactive" | "a
     return;
   }
   reading.sections[section][row]![column] = figure.value;
-  const derived = reading.template.sections[section].rows.find((r) => r.key === row)?.derived || reading.template.sections[section].rows.find((r) => r.key === row)?.columns.find((c) => c.key === column)?.derived;
+  const rowDef = reading.template.sections[section].rows.find((r) => r.key === row);
+  // a blank total is left blank (it is computed on import), a blank figure is listed
+  const derived = rowDef?.derived || rowDef?.columns.find((c) => c.key === column)?.derived;
   if (figure.value === null && !derived) reading.problems.push({ where, reason: "单元格为空" });
 }
 
@@ -439,4 +465,3 @@ export function readReport(source: SourceDocument, options: ConvertOptions = {})
   return { document, problems, recognized };
 }
 
-export type { Block };

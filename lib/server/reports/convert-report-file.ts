@@ -2,7 +2,7 @@ import type { CurrentUser } from "@/lib/auth/guard";
 import { convertDocument, UnreadableFileError, type ConvertResult } from "@/lib/documents/convert";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
 import { agenciesInScope } from "../access/scope";
-import { db } from "../db";
+import type { Db } from "../prisma";
 
 export type ConvertFileResult =
   | { ok: true; document: ConvertResult["document"]; problems: ConvertResult["problems"] }
@@ -14,7 +14,7 @@ export type ConvertFileResult =
  * user's own (a clerk), or the one the file names when it is within the user's scope;
  * an agency outside the scope is never filled in.
  */
-export async function convertReportFile(user: CurrentUser, bytes: Uint8Array): Promise<ConvertFileResult> {
+export async function convertReportFile(db: Db, user: CurrentUser, bytes: Uint8Array): Promise<ConvertFileResult> {
   if (bytes.length === 0) return { ok: false, status: 400, error: "文件是空的。" };
   if (bytes.length > MAX_REPORT_FILE_BYTES)
     return { ok: false, status: 413, error: `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），上限 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB。` };
