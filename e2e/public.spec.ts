@@ -4,8 +4,11 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { publishWithCli } from "./helpers";
 
-test("首页列出已发布的习岗镇 2020 年报告并可打开", async ({ page }) => {
+test("从首页按年度找到已发布的习岗镇 2020 年报告并可打开", async ({ page }) => {
   await page.goto("/");
+  // the landing page lists only the latest publications: browse by year from it
+  await page.getByRole("link", { name: "2020 年度" }).click();
+  await expect(page).toHaveURL(/\/reports\?year=2020$/);
   const link = page.getByRole("link", { name: /贺兰县习岗镇.*2020/ });
   await expect(link).toBeVisible();
   await link.click();
