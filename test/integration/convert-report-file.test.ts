@@ -22,6 +22,7 @@ const user = (role: CurrentUser["role"], scope: { regionCode?: string; agencyId?
   role,
   regionCode: scope.regionCode ?? null,
   agencyId: scope.agencyId ?? null,
+  mustChangePassword: false,
 });
 
 /** The public page saved by a browser, without the data attributes carrying the codes. */
