@@ -8,6 +8,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 const YEAR = 2022;
+// each scenario spawns the fixture (tsx) a few times and walks several pages: more than the default 30 s on a busy machine
+test.describe.configure({ timeout: 360_000 });
 
 function fixture(...args: string[]) {
   const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/support/workflow-fixture.ts", ...args], {

@@ -103,5 +103,6 @@ export async function importReport(db: Db, input: ReportDocument, options: { pub
     await recordAudit(tx, { ...audit, action: "report.imported", entityType: "Report", entityId: existing.id, reportId: existing.id, details: cellChanges(current, doc) });
     if (publish) await createPublishedVersion(tx, existing.id, actor);
     return { ok: true, outcome: publish ? "published" : "updated", reportId: existing.id, warnings };
-  });
+    // a busy machine must not abort an import half-way through Prisma's 5 s default
+  }, { maxWait: 10_000, timeout: 30_000 });
 }
