@@ -1,9 +1,9 @@
 import type { ActionResult } from "./action-result";
 
 /** The status region of a form: text, not only colour (SPEC "Accessible names"). */
-export function ActionStatus({ result }: { result: ActionResult }) {
+export function ActionStatus({ result, label }: { result: ActionResult; label?: string }) {
   return (
-    <div role="status" aria-live="polite">
+    <div role="status" aria-live="polite" aria-label={label}>
       {result && (
         <div className={`alert ${result.ok ? "info" : "error"}`}>
           <p style={{ margin: 0 }}>{result.message}</p>

@@ -12,7 +12,7 @@ export function BatchPublishForm({ approvedCount }: { approvedCount: number }) {
   const [result, formAction, pending] = useActionState<ActionResult, FormData>(batchPublishAction, null);
   return (
     <form id={BATCH_PUBLISH_FORM_ID} action={formAction} className="no-print" style={{ marginBottom: 12 }}>
-      <ActionStatus result={result} />
+      <ActionStatus result={result} label="批量发布结果" />
       <button className="btn" type="submit" disabled={pending || approvedCount === 0}>
         发布所选报告
       </button>{" "}

@@ -17,7 +17,7 @@ export function ReviewActions({ reportId, version, transitions }: { reportId: st
   const uid = useId();
   return (
     <div>
-      <ActionStatus result={result} />
+      <ActionStatus result={result} label="审核操作结果" />
       {transitions.length === 0 && <p className="muted">当前状态下没有可执行的审核操作。</p>}
       <div className="review-actions">
         {transitions.map((t) => (

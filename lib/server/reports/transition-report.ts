@@ -115,5 +115,6 @@ export async function transitionReport(db: Db, user: CurrentUser, input: Transit
       });
     }
     return { ok: true, status: transition.to, version: report.version + 1, publishedVersionNo };
-  });
+    // a busy server must not abort a publish half-way through Prisma's 5 s default
+  }, { maxWait: 10_000, timeout: 30_000 });
 }

@@ -1,0 +1,163 @@
+// The review path in the browser: a clerk's submission is returned with a reason, the
+// clerk sees it and resubmits, the reviewer approves and publishes, the public reads it;
+// batch publish; a reviewer of another county sees nothing and can do nothing; a correction.
+// Steps that belong to the clerk's editor (another part of the app) are made through the
+// real operations by e2e/support/workflow-fixture.ts.
+import { spawnSync } from "node:child_process";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const YEAR = 2022;
+// each scenario spawns the fixture (tsx) a few times and walks several pages: more than the default 30 s on a busy machine
+test.describe.configure({ timeout: 360_000 });
+
+function fixture(...args: string[]) {
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/support/workflow-fixture.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+  });
+  if (r.status !== 0) throw new Error(`fixture ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+/** A new agency of 贺兰县 (unique per run) with its report in `state`. */
+function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBLISHED") {
+  const code = `640122-e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const name = `贺兰县${label}${code.slice(-6)}`;
+  const { reportId, clerk } = fixture("report", code, name, String(YEAR), state);
+  return { code, name, reportId: reportId as string, clerk: clerk as string };
+}
+
+async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+test("提交 → 退回（理由）→ 填报人看到理由并重新提交 → 审核通过 → 发布 → 公开页面", async ({ browser }) => {
+  const a = agencyWithReport("审核测试局", "SUBMITTED");
+  const reviewer = await signedInPage(browser, "reviewer-helan");
+
+  await reviewer.goto(`/review?year=${YEAR}&status=SUBMITTED`);
+  const row = reviewer.getByRole("table", { name: "辖区单位报送情况" }).getByRole("row", { name: new RegExp(a.name) });
+  await expect(row).toContainText("待审核");
+  await row.getByRole("link", { name: "审核" }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/review/reports/${a.reportId}$`));
+  await expect(reviewer.getByRole("heading", { name: "规则检查" })).toBeVisible();
+  await expect(reviewer.getByRole("heading", { level: 1, name: `${a.name}${YEAR}年政府信息公开工作年度报告` })).toBeVisible();
+
+  // 退回 needs its reason: the browser refuses an empty one, the server would too
+  await reviewer.getByRole("button", { name: "退回" }).click();
+  await expect(reviewer.getByText("退回：已退回")).toHaveCount(0);
+  await reviewer.getByLabel("退回理由").fill("第三表自然人申请数与正文不符，请核对");
+  await reviewer.getByRole("button", { name: "退回" }).click();
+  await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已退回");
+  await expect(reviewer.getByRole("heading", { level: 1, name: `${a.name} ${YEAR} 年度报告` })).toContainText("已退回");
+
+  const clerk = await signedInPage(browser, a.clerk);
+  await clerk.goto("/workspace");
+  await expect(clerk.getByRole("row", { name: new RegExp(`${YEAR} 年度`) })).toContainText("退回理由：第三表自然人申请数与正文不符，请核对");
+
+  fixture("resubmit", a.code, String(YEAR));
+  await reviewer.reload();
+  const changes = reviewer.getByRole("table", { name: "自上次提交以来的变化" });
+  await expect(changes.getByRole("row", { name: /一、本年新收政府信息公开申请数量 自然人/ })).toContainText(/5\s*6/);
+  await reviewer.getByRole("button", { name: "审核通过" }).click();
+  await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已审核通过");
+  await reviewer.getByRole("button", { name: "发布", exact: true }).click();
+  await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已发布");
+
+  const pub = await browser.newPage();
+  await pub.goto(`/reports/${a.code}/${YEAR}`);
+  await expect(pub.getByRole("heading", { level: 1 })).toHaveText(`${a.name}${YEAR}年政府信息公开工作年度报告`);
+
+  // the clerk sees the whole story in the audit trail
+  await clerk.goto(`/workspace/reports/${a.reportId}/audit`);
+  const audit = clerk.getByRole("table", { name: "审计记录" });
+  for (const step of ["提交审核", "退回", "审核通过", "发布"]) await expect(audit).toContainText(step);
+  await expect(audit).toContainText("第三表自然人申请数与正文不符");
+  await expect(audit).toContainText("一、本年新收政府信息公开申请数量 自然人");
+});
+
+test("一次发布两份已审核的报告", async ({ browser }) => {
+  const a = agencyWithReport("批量甲", "APPROVED");
+  const b = agencyWithReport("批量乙", "APPROVED");
+  const reviewer = await signedInPage(browser, "reviewer-helan");
+  await reviewer.goto(`/review?year=${YEAR}&status=APPROVED`);
+  await reviewer.getByRole("checkbox", { name: `选择 ${a.name}` }).check();
+  await reviewer.getByRole("checkbox", { name: `选择 ${b.name}` }).check();
+  await reviewer.getByRole("button", { name: "发布所选报告" }).click();
+  const status = reviewer.getByRole("status", { name: "批量发布结果" });
+  await expect(status).toContainText(`${a.name} ${YEAR} 年度：已发布（第 1 版）`);
+  await expect(status).toContainText(`${b.name} ${YEAR} 年度：已发布（第 1 版）`);
+  for (const x of [a, b]) {
+    const res = await reviewer.request.get(`/api/reports/${x.code}/${YEAR}`);
+    expect(res.status()).toBe(200);
+  }
+});
+
+test("其他县的审核人既看不到也不能处理本县报告", async ({ browser }) => {
+  const a = agencyWithReport("越权测试局", "SUBMITTED");
+  const otherReviewer = `reviewer-e2e-${Date.now().toString(36)}`;
+  fixture("county", "640106", "金凤区", otherReviewer);
+
+  // capture the real 审核通过 request of the county's own reviewer, without letting it through
+  const reviewer = await signedInPage(browser, "reviewer-helan");
+  await reviewer.goto(`/review/reports/${a.reportId}`);
+  let captured: { headers: Record<string, string>; body: Buffer } | null = null;
+  await reviewer.route(`**/review/reports/${a.reportId}`, async (route) => {
+    const req = route.request();
+    if (req.method() === "POST" && req.headers()["next-action"]) {
+      captured = { headers: req.headers(), body: req.postDataBuffer()! };
+      await route.abort();
+    } else await route.continue();
+  });
+  await reviewer.getByRole("button", { name: "审核通过" }).click();
+  await expect.poll(() => captured !== null).toBe(true);
+
+  const other = await signedInPage(browser, otherReviewer);
+  await other.goto(`/review?year=${YEAR}`);
+  await expect(other.getByRole("table", { name: "辖区单位报送情况" })).not.toContainText(a.name);
+  const page404 = await other.goto(`/review/reports/${a.reportId}`);
+  expect(page404?.status()).toBe(404);
+  await expect(other.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  const audit404 = await other.goto(`/review/reports/${a.reportId}/audit`);
+  expect(audit404?.status()).toBe(404);
+
+  // the same action posted with the other reviewer's session is refused and changes nothing
+  const { cookie: _c, "content-length": _l, ...headers } = captured!.headers;
+  const forged = await other.request.post(`/review/reports/${a.reportId}`, { headers, data: captured!.body });
+  expect(await forged.text()).toContain("报告不存在");
+  expect(fixture("status", a.code, String(YEAR))).toMatchObject({ status: "SUBMITTED" });
+});
+
+test("发起更正 → 修改 → 审核 → 发布第 2 版（附更正说明），第 1 版仍可读", async ({ browser }) => {
+  const a = agencyWithReport("更正测试局", "PUBLISHED");
+  const reviewer = await signedInPage(browser, "reviewer-helan");
+  await reviewer.goto(`/review/reports/${a.reportId}`);
+  await reviewer.getByLabel("更正说明").fill("更正第三表自然人新收申请数");
+  await reviewer.getByRole("button", { name: "发起更正" }).click();
+  await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已发起更正");
+
+  // meanwhile the public keeps seeing version 1
+  const api = await reviewer.request.get(`/api/reports/${a.code}/${YEAR}`);
+  expect((await api.json()).applications.received.naturalPerson).toBe(5);
+
+  fixture("resubmit", a.code, String(YEAR));
+  await reviewer.reload();
+  await reviewer.getByRole("button", { name: "审核通过" }).click();
+  await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已审核通过");
+  await reviewer.getByRole("button", { name: "发布", exact: true }).click();
+  await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("公开版本第 2 版");
+
+  const pub = await browser.newPage();
+  await pub.goto(`/reports/${a.code}/${YEAR}`);
+  await expect(pub.getByText("（第 2 版）")).toBeVisible();
+  const current = await pub.request.get(`/api/reports/${a.code}/${YEAR}`);
+  expect((await current.json()).applications.received.naturalPerson).toBe(6);
+  expect(fixture("versions", a.code, String(YEAR))).toEqual([
+    { versionNo: 1, changeNote: null, received: 5 },
+    { versionNo: 2, changeNote: "更正第三表自然人新收申请数", received: 6 },
+  ]);
+});

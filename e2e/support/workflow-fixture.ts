@@ -1,0 +1,118 @@
+// Sets up review scenarios in the e2e database through the real operations (import as a
+// draft, then the workflow transitions as the clerk and the reviewer would make them), for
+// steps the browser tests do not drive themselves. Run with tsx; prints one JSON line.
+//   county CODE NAME REVIEWER          a county region and its reviewer
+//   report AGENCY_CODE NAME YEAR STATE a new agency of 贺兰县 with a clerk (clerk-AGENCY_CODE) and its report in STATE
+//   resubmit AGENCY_CODE YEAR          the clerk corrects 自然人 新收 (+1) and submits
+//   versions AGENCY_CODE YEAR          the published versions with their notes and 自然人 新收
+import bcrypt from "bcryptjs";
+import type { CurrentUser } from "@/lib/auth/guard";
+import { exportDocument, type ReportDocument } from "@/lib/exchange";
+import { createPrismaClient } from "@/lib/server/prisma";
+import { ensureRegion } from "@/lib/server/regions/ensure-region";
+import { importReport } from "@/lib/server/reports/import-report";
+import { reportToDocument, reportWithContent } from "@/lib/server/reports/report-document";
+import { transitionReport } from "@/lib/server/reports/transition-report";
+import { cellsOf, emptySections, getTemplate } from "@/lib/templates";
+import type { TransitionAction } from "@/lib/workflow/transitions";
+
+const DEMO_PASSWORD = "Demo#2026";
+const db = createPrismaClient(process.env.DATABASE_URL);
+
+function documentFor(code: string, name: string, year: number, received: number): ReportDocument {
+  const t = getTemplate("2021");
+  const sections = emptySections(t, 0);
+  const applicants = ["naturalPerson", "commercial", "research", "publicInterest", "legal", "otherOrg"];
+  const set = (row: string, values: number[]) => applicants.forEach((c, i) => (sections.applications[row]![c] = values[i]!));
+  set("received", [received, 1, 0, 0, 0, 0]);
+  set("granted", [received, 1, 0, 0, 0, 0]);
+  for (const cell of cellsOf(t)) if (cell.derived) delete sections[cell.section][cell.row]![cell.column];
+  return exportDocument({
+    format: "gov-info-disclosure-annual-report/v1",
+    template: "2021",
+    agency: { code, name, region: { code: "640122", name: "贺兰县" } },
+    year,
+    issuedOn: `${year + 1}-01-15`,
+    contact: { address: "贺兰县测试路 1 号", phone: "0951-0000000", email: "e2e@example.cn" },
+    narrative: { overview: `${year}年，本单位认真落实政府信息公开工作。`, problems: "存在问题及改进情况。", other: "无" },
+    ...sections,
+  } as ReportDocument);
+}
+
+async function userOf(username: string): Promise<CurrentUser> {
+  const u = await db.user.findUniqueOrThrow({ where: { username } });
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode, agencyId: u.agencyId };
+}
+
+async function act(username: string, reportId: string, action: TransitionAction, reason?: string) {
+  const report = await db.report.findUniqueOrThrow({ where: { id: reportId } });
+  const r = await transitionReport(db, await userOf(username), { reportId, action, expectedVersion: report.version, reason });
+  if (!r.ok) throw new Error(`${action}: ${r.message}`);
+}
+
+async function reportOf(code: string, year: number) {
+  return db.report.findFirstOrThrow({ where: { year, agency: { code } }, include: reportWithContent });
+}
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  const hash = () => bcrypt.hash(DEMO_PASSWORD, 10);
+  switch (command) {
+    case "county": {
+      const [code, name, reviewer] = args as [string, string, string];
+      await ensureRegion(db, { code: `${code.slice(0, 2)}0000`, name: "省" });
+      await ensureRegion(db, { code: `${code.slice(0, 4)}00`, name: "市" });
+      await ensureRegion(db, { code, name });
+      await db.user.upsert({ where: { username: reviewer }, create: { username: reviewer, displayName: `${name}政务公开办`, role: "REVIEWER", regionCode: code, passwordHash: await hash() }, update: {} });
+      return { ok: true };
+    }
+    case "report": {
+      const [code, name, yearText, state] = args as [string, string, string, string];
+      const year = Number(yearText);
+      const imported = await importReport(db, documentFor(code, name, year, 5), { publish: false, actor: { label: "e2e" } });
+      if (!imported.ok) throw new Error(imported.errors.join("\n"));
+      const agency = await db.agency.findUniqueOrThrow({ where: { code } });
+      const clerk = `clerk-${code}`;
+      await db.user.upsert({ where: { username: clerk }, create: { username: clerk, displayName: `${name}经办人`, role: "CLERK", agencyId: agency.id, passwordHash: await hash() }, update: {} });
+      const steps: [string, TransitionAction][] = [
+        [clerk, "submit"],
+        ["reviewer-helan", "approve"],
+        ["reviewer-helan", "publish"],
+      ];
+      const upTo = { DRAFT: 0, SUBMITTED: 1, APPROVED: 2, PUBLISHED: 3 }[state as "DRAFT"];
+      for (const [who, action] of steps.slice(0, upTo)) await act(who, imported.reportId, action);
+      return { reportId: imported.reportId, clerk };
+    }
+    case "resubmit": {
+      const [code, yearText] = args as [string, string];
+      const report = await reportOf(code, Number(yearText));
+      const current = reportToDocument(report);
+      const clerk = await userOf(`clerk-${code}`);
+      const fixed = await importReport(db, documentFor(code, report.agency.name, report.year, current.applications.received!.naturalPerson! + 1), { publish: false, actor: { id: clerk.id } });
+      if (!fixed.ok) throw new Error(fixed.errors.join("\n"));
+      await act(clerk.username, report.id, "submit");
+      return { reportId: report.id };
+    }
+    case "versions": {
+      const [code, yearText] = args as [string, string];
+      const report = await reportOf(code, Number(yearText));
+      const versions = await db.publishedVersion.findMany({ where: { reportId: report.id }, orderBy: { versionNo: "asc" } });
+      return versions.map((v) => ({ versionNo: v.versionNo, changeNote: v.changeNote, received: (v.document as unknown as ReportDocument).applications.received!.naturalPerson }));
+    }
+    case "status": {
+      const [code, yearText] = args as [string, string];
+      const report = await reportOf(code, Number(yearText));
+      return { status: report.status, version: report.version };
+    }
+    default:
+      throw new Error(`unknown command ${command}`);
+  }
+}
+
+main()
+  .then((out) => console.log(JSON.stringify(out)))
+  .catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
