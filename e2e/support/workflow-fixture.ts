@@ -41,7 +41,7 @@ function documentFor(code: string, name: string, year: number, received: number)
 
 async function userOf(username: string): Promise<CurrentUser> {
   const u = await db.user.findUniqueOrThrow({ where: { username } });
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode, agencyId: u.agencyId };
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode, agencyId: u.agencyId, mustChangePassword: u.mustChangePassword };
 }
 
 async function act(username: string, reportId: string, action: TransitionAction, reason?: string) {
