@@ -9,7 +9,7 @@ import { requestIsHttps } from "@/lib/server/security/client-address";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
 import { currentVersionNo } from "@/lib/server/cache/published-ref";
 
-const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin"];
+const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin", "/account"];
 
 function isProtected(pathname: string) {
   return PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -19,7 +19,7 @@
 // Both policies share everything but script-src.
 
 /** Pages that get a per-request nonce (and everything under them); all others get the fixed policy. */
-export const NONCE_PREFIXES = ["/workspace", "/review", "/admin", "/login", "/me"] as const;
+export const NONCE_PREFIXES = ["/workspace", "/review", "/admin", "/account", "/login", "/me"] as const;
 
 export function usesNonce(pathname: string): boolean {
   return NONCE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
