@@ -101,10 +101,21 @@ async function fillReport(page: Page, templateId: TemplateId, v: Values) {
   } else {
     await page.getByRole("textbox", { name: "六、其他需要报告的事项" }).fill("无其他需要报告的事项。");
   }
-  for (const c of cellsOf(t)) {
-    if (c.derived || (c.section === "applications" && PASTED_ROWS.includes(c.row))) continue;
-    await input(page, nameOf(t, c)).fill(String(v.get(c.id)));
-  }
+  const typed = cellsOf(t).filter((c) => !c.derived && !(c.section === "applications" && PASTED_ROWS.includes(c.row)));
+  // 一、本年新收 is typed key by key; the other cells get the same input events in one round trip
+  // (200 separate fills take minutes on a busy CI machine)
+  for (const c of typed.filter((c) => c.section === "applications" && c.row === "received")) await input(page, nameOf(t, c)).fill(String(v.get(c.id)));
+  await page.evaluate((entries) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+    const inputs = [...document.querySelectorAll<HTMLInputElement>("table.editable input[aria-label]")];
+    for (const [name, value] of entries) {
+      const el = inputs.find((i) => i.getAttribute("aria-label") === name);
+      if (!el) throw new Error(`no input named ${name}`);
+      el.focus();
+      setValue.call(el, value);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }, typed.filter((c) => !(c.section === "applications" && c.row === "received")).map((c) => [nameOf(t, c), String(v.get(c.id))] as [string, string]));
   // a 3 × 7 block as Excel/WPS copies it: tabs, \r\n, thousands separators, full-width digits, trailing spaces
   const apps = t.sections.applications;
   const block = PASTED_ROWS.map((row) =>
@@ -191,7 +202,7 @@ test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾�
   await expect(received).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("「abc」不是数字，未采用")).toBeVisible();
   await page.getByRole("button", { name: "保存草稿" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "不是数字" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "未保存" })).toContainText("不是数字");
   await received.fill("45");
   await received.press("ArrowDown");
   await expect(cell(page, "二、上年结转政府信息公开申请数量 商业企业")).toBeFocused();
