@@ -337,7 +337,7 @@ export function ReportEditor(props: ReportEditorProps) {
             </button>
             {/* 从文件导入 (components/report-editor/ImportFromFile.tsx) mounts here:
                 <ImportFromFile onImported={(doc, problems) => fillFromDocument(doc, problems)} /> */}
-            <p role="status" aria-live="polite" className="save-status">
+            <p role="status" aria-live="polite" aria-label="保存状态" className="save-status">
               {status || (unsaved ? "有未保存的修改" : "")}
             </p>
           </div>

@@ -29,6 +29,19 @@ export function markdownHeadings(text: string): string {
 export async function createReport(db: Db, user: CurrentUser, input: { year: number }): Promise<CreateReportResult> {
   if (user.role !== "CLERK" || !user.agencyId) return { ok: false, code: 403, message: "只有填报单位的经办人可以开始填报。" };
   const agencyId = user.agencyId;
+  try {
+    return await createInTransaction(db, user, agencyId, input.year);
+  } catch (e) {
+    // two tabs started the same year at once: the other one created it, open that one
+    if ((e as { code?: string }).code !== "P2002") throw e;
+    const existing = await db.report.findUnique({ where: { agencyId_year: { agencyId, year: input.year } }, select: { id: true } });
+    if (!existing) throw e;
+    return { ok: true, reportId: existing.id, created: false, prefilledFrom: null };
+  }
+}
+
+function createInTransaction(db: Db, user: CurrentUser, agencyId: string, yearNo: number) {
+  const input = { year: yearNo };
   return db.$transaction(async (tx): Promise<CreateReportResult> => {
     const year = await tx.reportingYear.findUnique({ where: { year: input.year } });
     if (!year) return { ok: false, code: 404, message: `没有 ${input.year} 报告年度。` };
