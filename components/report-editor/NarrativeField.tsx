@@ -2,7 +2,7 @@
 // 一、五、六: markdown with a live preview rendered like the public page, and the official
 // items of the section offered as subheadings to insert.
 import { memo, useDeferredValue, useRef } from "react";
-import Markdown from "react-markdown";
+import { Markdown } from "@/components/reports/Markdown";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { NarrativeKey, NarrativeSectionDef } from "@/lib/templates";
 import { countRender, fieldDomId, useEditor, useIssues } from "./context";
@@ -19,7 +19,7 @@ const Preview = memo(function Preview({ name }: { name: `narrative.${NarrativeKe
   const deferred = useDeferredValue(text);
   return (
     <div className="report-document narrative-preview" aria-label="预览（按公开页面的样式）">
-      <div className="narrative">{deferred?.trim() ? <Markdown skipHtml>{deferred}</Markdown> : <p className="muted">（尚未填写）</p>}</div>
+      <div className="narrative">{deferred?.trim() ? <Markdown>{deferred}</Markdown> : <p className="muted">（尚未填写）</p>}</div>
     </div>
   );
 });

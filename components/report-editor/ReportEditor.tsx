@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useFormContext, useFormState, type Resolver } from "react-hook-form";
 import { saveDraftAction, submitReportAction } from "@/app/workspace/actions";
+import { ImportFromFile } from "./ImportFromFile";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { reportDraftSchema, type ReportDocument } from "@/lib/exchange";
 import { getTemplate, type OutlineKey } from "@/lib/templates";
@@ -194,7 +195,11 @@ export function ReportEditor(props: ReportEditorProps) {
       store.update(form.getValues());
       setUnsaved(true);
       setNotice(null);
-      setStatus(`已从文件填入，尚未保存${problems.length ? `；文件有 ${problems.length} 处问题，已在校验结果中标出` : ""}。`);
+      setStatus(
+        `已从文件填入，尚未保存${
+          problems.length ? `；文件中有 ${problems.length} 处未能读取，已留空，请核对补填：${problems.slice(0, 5).join("；")}${problems.length > 5 ? "……" : ""}` : ""
+        }。`,
+      );
       return true;
     },
     [form, store, loaded],
@@ -335,8 +340,12 @@ export function ReportEditor(props: ReportEditorProps) {
             <button type="button" className="btn secondary" onClick={() => setPreview(formValuesToDocument(form.getValues()))}>
               预览
             </button>
-            {/* 从文件导入 (components/report-editor/ImportFromFile.tsx) mounts here:
-                <ImportFromFile onImported={(doc, problems) => fillFromDocument(doc, problems)} /> */}
+            <ImportFromFile
+              onImported={(doc, problems) =>
+                // a file whose title names no year is taken for this report's year
+                fillFromDocument({ ...doc, year: doc.year ?? loaded.year }, problems.map((p) => `${p.where}：${p.reason}`))
+              }
+            />
             <p role="status" aria-live="polite" aria-label="保存状态" className="save-status">
               {status || (unsaved ? "有未保存的修改" : "")}
             </p>
