@@ -270,7 +270,7 @@ test("another agency's clerk cannot open the report (404)", async ({ page, brows
   await other.close();
 });
 
-test("a stale save is refused, naming what changed elsewhere, and keeps the entries on screen", async ({ page, context }) => {
+test("a stale save is refused, naming what changed elsewhere, and keeps the entries on screen @smoke", async ({ page, context }) => {
   await signIn(page, "clerk-zrzy");
   await startReport(page, 2024);
   const second = await context.newPage();

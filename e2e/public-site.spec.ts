@@ -158,7 +158,7 @@ test("打印：A4 只打印报告本身，表头在每页重复", async ({ page 
   expect(await row.evaluate((el) => getComputedStyle(el).breakInside)).toBe("avoid");
 });
 
-test("查询：按正文中的一句话、单位名称或代码找到报告，条件在网址中", async ({ page }) => {
+test("查询：按正文中的一句话、单位名称或代码找到报告，条件在网址中 @smoke", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("在报告正文中查找").fill("管好用好微信公众号新平台");
   await page.getByRole("button", { name: "查找" }).click();

@@ -155,7 +155,7 @@ test("trends are server-rendered SVG charts with a text alternative and a data t
   await context.close();
 });
 
-test("the roll-up API and its CSV hold the same sums; the CSV downloads from the page", async ({ page, request }) => {
+test("the roll-up API and its CSV hold the same sums; the CSV downloads from the page @smoke", async ({ page, request }) => {
   const api = await request.get(`/api/regions/${REGION.code}/${YEAR}`);
   expect(api.status()).toBe(200);
   expect(api.headers()["cache-control"]).toContain("public");

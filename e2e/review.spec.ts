@@ -80,7 +80,7 @@ test("提交 → 退回（理由）→ 填报人看到理由并重新提交 → 
   await expect(audit).toContainText("一、本年新收政府信息公开申请数量 自然人");
 });
 
-test("一次发布两份已审核的报告", async ({ browser }) => {
+test("一次发布两份已审核的报告 @smoke", async ({ browser }) => {
   const a = agencyWithReport("批量甲", "APPROVED");
   const b = agencyWithReport("批量乙", "APPROVED");
   const reviewer = await signedInPage(browser, "reviewer-helan");

@@ -71,7 +71,7 @@ test("登录请求突发时返回 429 和中文提示", async ({ playwright }) =
   await client.dispose();
 });
 
-test("退出登录后，复制的旧 Cookie 不能再使用；停用后会话立即失效", async ({ browser }) => {
+test("退出登录后，复制的旧 Cookie 不能再使用；停用后会话立即失效 @smoke", async ({ browser }) => {
   const username = uniqueName("sec-revoke");
   await ensureUser({ username, password: PASSWORD, role: "CLERK", agencyCode: "640122103000" });
   const context = await browser.newContext();

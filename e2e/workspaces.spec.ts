@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("审核人看到辖区全部单位及 2020 年度状态", async ({ page }) => {
+test("审核人看到辖区全部单位及 2020 年度状态 @smoke", async ({ page }) => {
   await signIn(page, "reviewer-helan");
   await page.goto("/review?year=2020");
   const table = page.getByRole("table", { name: "辖区单位报送情况" });
