@@ -54,7 +54,7 @@ test.describe("reports published elsewhere", () => {
     const doc = report("640122-sj", "贺兰县审计局");
     doc.applications.handledTotal = { naturalPerson: 7 }; // its rows sum to 13
     const out = importAsPublished("shenji.json", doc);
-    expect(out).toContain("已导入并发布（3 条数据质量说明）");
+    expect(out).toContain("已导入并发布（3 条数据质量说明）"); // （七）总计 自然人, and the 勾稽关系 of 自然人 and 总计
 
     await page.goto(`/reports/640122-sj/${YEAR}`);
     const notes = page.getByRole("region", { name: "数据质量说明" });
@@ -80,4 +80,19 @@ test.describe("reports published elsewhere", () => {
 
     expect((await request.get(`/api/reports/640122-none/${YEAR}/quality-notes`)).status()).toBe(404);
   });
+});
+
+test("the browser check reports a negative cell and a broken sum at once, and the sum it cannot check", async ({ page }) => {
+  test.setTimeout(120_000);
+  const doc = JSON.parse(fs.readFileSync("data/fixtures/xigang-2020.json", "utf8"));
+  doc.applications.received.commercial = -3;
+  doc.reviewLitigation.reconsideration.upheld = 2; // its 总计 still 0
+  await page.goto("/tools/validate");
+  await page.getByLabel("报告文件（.json）").setInputFiles({ name: "two-problems.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  const status = page.getByRole("status", { name: "校验结果" });
+  await expect(status).toContainText("实际为 -3（不能为负数）");
+  const problems = page.getByRole("table", { name: "校验问题" });
+  await expect(problems.getByRole("row", { name: /复议诉讼总计/ })).toContainText("相差 2");
+  await expect(problems.getByRole("row", { name: /勾稽关系/ }).first()).toContainText("无法核对");
+  await expect(problems.getByRole("row", { name: /勾稽关系/ }).first()).toContainText("一、本年新收政府信息公开申请数量 商业企业（-3）");
 });
