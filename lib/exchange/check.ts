@@ -73,7 +73,8 @@ export function checkReportDocument(input: unknown, options: CheckOptions = {}):
     };
   }
   const doc = withDerivedCells(parsed.doc, { blankAsZero: mode === "published" });
-  const violations = validateDocument(doc, { mode, lastYear: options.lastYear ?? null });
+  // the figures as written: a derived cell left blank is computed by the engine itself
+  const violations = validateDocument(parsed.doc, { mode, lastYear: options.lastYear ?? null });
   const errors = errorsOf(violations);
   const warnings = violations.filter((v) => v.severity !== "error");
   return {

@@ -148,7 +148,13 @@ function evaluateEquation(
     }
     return micros;
   };
-  const l = side(rule.left);
+  if (rule.derivedLeft) {
+    // a stated total that is itself invalid cannot be compared with its parts
+    const o = rule.left[0]!;
+    const kind = findColumn(t, o.section, o.row, o.column)?.kind ?? "count";
+    if (!isValidCellValue(statedValue(input.sections, o.section, o.row, o.column), kind)) invalid.push(operandId(o));
+  }
+  const l = rule.derivedLeft && invalid.length ? 0n : side(rule.left);
   const r = side(rule.right);
   if (invalid.length) {
     const names = invalid.map((id) => {

@@ -40,7 +40,7 @@ async function report2021() {
   set("granted", [3, 1, 0, 0, 1, 0]);
   set("unavailable.notHeld", [2, 0, 0, 0, 0, 0]);
   set("carriedForward", [1, 1, 0, 0, 0, 0]);
-  sections.proactive.fees!.amount = 12.3456;
+  sections.proactive.fees!.amount = 7539.443252;
   sections.reviewLitigation.reconsideration = { upheld: 1, corrected: 0, other: 0, pending: 1 };
   for (const cell of cellsOf(t)) if (cell.derived) delete sections[cell.section][cell.row]![cell.column];
   return {
@@ -162,7 +162,7 @@ describe("npm run cli -- import / export", () => {
     expect(exported.applications.received.total).toBe(8);
     expect(exported.applications.handledTotal.naturalPerson).toBe(5);
     expect(exported.reviewLitigation.reconsideration.total).toBe(2);
-    expect(exported.proactive.fees.amount).toBe(12.3456);
+    expect(exported.proactive.fees.amount).toBe(7539.443252);
 
     // a draft may be replaced by a changed file; the audit trail records the changed cells
     doc.applications.granted.naturalPerson = 2;

@@ -39,7 +39,7 @@ function invalidValueFor(cell: CellDef, v: number, delta: number): number {
     case "signedCount":
       return v + 0.5;
     case "money":
-      return delta % 2 === 0 ? -Math.abs(delta) : v + 0.00001;
+      return delta % 2 === 0 ? -Math.abs(delta) : v + 0.0000001; // a 7th decimal place: less than one 分
   }
 }
 

@@ -67,7 +67,9 @@ export async function importReport(db: Db, input: ReportDocument, options: Impor
   const asPublished = publish && options.asPublished === true;
   const doc = exportDocument(input, { blankAsZero: publish });
   const lastYear = await loadLastYearCarriedForward(db, doc.agency.code, doc.year);
-  const violations = validateDocument(doc, { mode: publish ? "published" : "submit", lastYear });
+  // the rules read the figures as written: a derived cell left blank is computed by the
+  // engine, never mistaken for a printed one (which would double a note about one total)
+  const violations = validateDocument(input, { mode: publish ? "published" : "submit", lastYear });
   const errors = violations.filter((v) => v.severity === "error");
   if (errors.length && !asPublished) return { ok: false, errors: errors.map(formatViolationLine) };
   const warnings = violations.filter((v) => v.severity === "warning");
