@@ -1,7 +1,8 @@
 // Where `npm run cli -- import` gets exchange documents from: JSON files, folders of them
-// (bulk history), and — once the document converters exist — Word, Excel and web-page files.
+// (bulk history), and Word, Excel and web-page reports through the converters (lib/documents/).
 import fs from "node:fs";
 import path from "node:path";
+import { convertDocument, UnreadableFileError } from "@/lib/documents/convert";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
 
 /** Files taken as exchange documents as they are. */
@@ -14,12 +15,34 @@ export type SourceRead = { ok: true; text: string } | { ok: true; json: unknown 
 const hasExtension = (file: string, list: readonly string[]) => list.includes(path.extname(file).toLowerCase());
 
 /**
- * HOOK for the document converters (lib/documents/, the "formats" work): turns a .docx,
- * .xlsx or .html report of the official layout into an exchange document. Until it is
- * wired to them, such a file is reported as not convertible yet and the others go on.
+ * A .docx, .xlsx or .html report of the official layout, turned into an exchange document by
+ * the converters of lib/documents/ (the same as `cli convert`). Nothing is guessed: a file
+ * of which anything could not be read — a cell, the agency's code, the year — is not
+ * imported, and every such place is named.
  */
 export async function convertDocumentFile(file: string): Promise<SourceRead> {
-  return { ok: false, lines: [`convert ${file}: 暂不能转换 ${path.extname(file)} 文件（Word、Excel、网页文件的转换尚未接入），未导入`] };
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return { ok: false, lines: [`file ${file}: 无法读取（${(e as NodeJS.ErrnoException).code ?? "未知错误"}）`] };
+  }
+  try {
+    const result = await convertDocument(bytes);
+    if (result.problems.length > 0) {
+      return {
+        ok: false,
+        lines: [
+          ...result.problems.map((p) => `convert ${file}: ${p.where}：${p.reason}`),
+          `convert ${file}: 有 ${result.problems.length} 处未能读取，未导入（先用 npm run cli -- convert 转换为 JSON，核对补全后再导入）`,
+        ],
+      };
+    }
+    return { ok: true, json: result.document };
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return { ok: false, lines: [`convert ${file}: ${e.message}`] };
+    throw e;
+  }
 }
 
 /**

@@ -120,7 +120,11 @@ describe("import --publish of reports published elsewhere", () => {
       const bad = await report("640122-ga", "贺兰县公安局");
       bad.applications.received.naturalPerson = 1e15;
       write(dir, "c-gongan-2022.json", bad);
-      // 4. a Word file (no converter wired yet) and an unrelated file
+      // 4. a report as a Word file in the official layout (converted on the way in), a file that
+      // only pretends to be one, and an unrelated file
+      const { writeDocx } = await import("@/lib/documents/docx-writer");
+      const { exportDocument } = await import("@/lib/exchange");
+      fs.writeFileSync(path.join(dir, "e-wenlv-2022.docx"), await writeDocx(exportDocument((await report("640122-wl", "贺兰县文化旅游局")) as never)));
       write(dir, "d-scan.docx", "PK");
       write(dir, "readme.txt", "说明");
 
@@ -132,9 +136,10 @@ describe("import --publish of reports published elsewhere", () => {
       expect(outcome("b-shenji-2022.json")).toEqual([`${path.join(dir, "b-shenji-2022.json")}: 贺兰县审计局 2022 年度 已导入并发布（2 条数据质量说明）`]);
       expect(outcome("c-gongan-2022.json")).toHaveLength(1);
       expect(outcome("c-gongan-2022.json")[0]).toMatch(/: 未导入：有 \d+ 个问题（见上），未保存任何内容$/);
+      expect(outcome("e-wenlv-2022.docx").join("\n")).toMatch(/: 贺兰县文化旅游局 2022 年度 已导入并发布/);
       expect(first.stdout).toContain("数值过大");
-      expect(first.stdout).toContain("暂不能转换 .docx 文件");
-      expect(first.lines.at(-1)).toBe("共 4 个文件：已导入为草稿 0，已更新草稿 0，已导入并发布 2，内容未变化 0，未导入 2；另有 1 个非报告文件被忽略");
+      expect(first.stdout).toContain("不支持的文件类型");
+      expect(first.lines.at(-1)).toBe("共 5 个文件：已导入为草稿 0，已更新草稿 0，已导入并发布 3，内容未变化 0，未导入 2；另有 1 个非报告文件被忽略");
       // never a database error, a stack or a source path
       expect(first.stdout + first.stderr).not.toMatch(/prisma|\n\s+at |\.ts:\d+|invalid `/i);
 
@@ -160,15 +165,15 @@ describe("import --publish of reports published elsewhere", () => {
       // money: exact in the database and in SQL sums across reports
       const [sum] = await ctx.db.$queryRaw<{ total: string }[]>`
         SELECT SUM("value")::text AS total FROM "ReportCell" WHERE "section" = 'proactive' AND "row" = 'fees' AND "column" = 'amount'`;
-      expect(sum!.total).toBe("15078.886504");
+      expect(sum!.total).toBe("22618.329756");
       expect(await ctx.db.agency.count({ where: { code: "640122-ga" } })).toBe(0);
 
       // idempotent: the same folder again changes nothing
       const audit = await ctx.db.auditEvent.count();
       const second = cli("import", "--publish", "--as-published", dir);
       expect(second.status).toBe(1);
-      expect(second.lines.at(-1)).toBe("共 4 个文件：已导入为草稿 0，已更新草稿 0，已导入并发布 0，内容未变化 2，未导入 2；另有 1 个非报告文件被忽略");
-      expect(await ctx.db.publishedVersion.count()).toBe(2);
+      expect(second.lines.at(-1)).toBe("共 5 个文件：已导入为草稿 0，已更新草稿 0，已导入并发布 0，内容未变化 3，未导入 2；另有 1 个非报告文件被忽略");
+      expect(await ctx.db.publishedVersion.count()).toBe(3);
       expect(await ctx.db.auditEvent.count()).toBe(audit);
     },
     SLOW,
