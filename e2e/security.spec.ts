@@ -80,7 +80,7 @@ test("退出登录后，复制的旧 Cookie 不能再使用", async ({ browser }
   await expect(page).toHaveURL(/\/workspace$/);
   const copied = await context.cookies();
   await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "登录" })).toBeVisible({ timeout: 60_000 });
 
   const thief = await browser.newContext();
   await thief.addCookies(copied);
@@ -122,7 +122,7 @@ test("从 127.0.0.1 访问时，退出登录后仍停留在 127.0.0.1", async ({
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(`${base}/workspace`);
   await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "登录" })).toBeVisible({ timeout: 60_000 });
   expect(new URL(page.url()).host).toBe(`127.0.0.1:${port}`);
 });
 
