@@ -18,7 +18,7 @@ async function ensureReport(f: { code: string; year: number; state: string }) {
   if (f.state === "PUBLISHED") return; // the demo seed publishes 习岗镇 2020
   await sql(
     `INSERT INTO "Report" (id, "agencyId", year, template, status, "updatedAt")
-     SELECT 'matrix_' || md5(a.code || $2::text), a.id, $2, (SELECT template FROM "ReportingYear" WHERE year = $2), $3::"ReportStatus", now()
+     SELECT 'matrix_' || md5(a.code || $2::text), a.id, $2::int, (SELECT template FROM "ReportingYear" WHERE year = $2::int), $3::"ReportStatus", now()
      FROM "Agency" a WHERE a.code = $1
      ON CONFLICT ("agencyId", year) DO UPDATE SET status = EXCLUDED.status`,
     [f.code, f.year, f.state],

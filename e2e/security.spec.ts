@@ -3,7 +3,7 @@
 // sign-out on the same host, security headers on every page kind, clear 4xx for malformed input.
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
-import { apiSignIn, ensureUser, uniqueName } from "./security-helpers";
+import { apiSignIn, ensureUser, uniqueName, withDb } from "./security-helpers";
 
 const PASSWORD = "Sec#Test-2026";
 const port = Number(process.env.E2E_PORT || 3210);
@@ -71,7 +71,7 @@ test("登录请求突发时返回 429 和中文提示", async ({ playwright }) =
   await client.dispose();
 });
 
-test("退出登录后，复制的旧 Cookie 不能再使用；停用后会话立即失效 @smoke", async ({ browser }) => {
+test("退出登录后，复制的旧 Cookie 不能再使用 @smoke", async ({ browser }) => {
   const username = uniqueName("sec-revoke");
   await ensureUser({ username, password: PASSWORD, role: "CLERK", agencyCode: "640122103000" });
   const context = await browser.newContext();
@@ -80,7 +80,7 @@ test("退出登录后，复制的旧 Cookie 不能再使用；停用后会话立
   await expect(page).toHaveURL(/\/workspace$/);
   const copied = await context.cookies();
   await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "登录" })).toBeVisible({ timeout: 60_000 });
 
   const thief = await browser.newContext();
   await thief.addCookies(copied);
@@ -91,6 +91,24 @@ test("退出登录后，复制的旧 Cookie 不能再使用；停用后会话立
   expect(await session.json()).toEqual({});
   await thief.close();
   await context.close();
+});
+
+test("停用账号后其会话立即失效，重新启用也不会让旧令牌复活", async ({ playwright }) => {
+  const username = uniqueName("sec-deact");
+  const id = await ensureUser({ username, password: PASSWORD, role: "CLERK", agencyCode: "640122103000" });
+  const client = await playwright.request.newContext();
+  expect((await apiSignIn(client, LOCALHOST, username, PASSWORD)).status()).toBe(200);
+  expect((await (await client.get(`${LOCALHOST}/api/auth/session`)).json()).user.username).toBe(username);
+  const cookies = (await client.storageState()).cookies;
+  await withDb((c) => c.query(`UPDATE "User" SET active = false WHERE id = $1`, [id]));
+  expect(await (await client.get(`${LOCALHOST}/api/auth/session`)).json()).toEqual({});
+  await withDb((c) => c.query(`UPDATE "User" SET active = true WHERE id = $1`, [id]));
+  const replay = await playwright.request.newContext({ storageState: { cookies, origins: [] } });
+  expect(await (await replay.get(`${LOCALHOST}/api/auth/session`)).json()).toEqual({});
+  const page = await replay.get(`${LOCALHOST}/workspace`);
+  expect(new URL(page.url()).pathname).toBe("/login");
+  await replay.dispose();
+  await client.dispose();
 });
 
 test("从 127.0.0.1 访问时，退出登录后仍停留在 127.0.0.1", async ({ page }) => {
@@ -104,7 +122,7 @@ test("从 127.0.0.1 访问时，退出登录后仍停留在 127.0.0.1", async ({
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(`${base}/workspace`);
   await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "登录" })).toBeVisible({ timeout: 60_000 });
   expect(new URL(page.url()).host).toBe(`127.0.0.1:${port}`);
 });
 

@@ -71,10 +71,10 @@ describe("verifyCredentials", () => {
   it("limits one address across many usernames (password spraying), without touching other addresses", async () => {
     const t0 = new Date();
     const names = Array.from({ length: ADDRESS_RULE.freeAttempts }, (_, i) => `guess${i}`);
-    for (const name of names) await verifyCredentials(ctx.db, name, "Spring2026", from("192.0.2.77", t0));
+    await Promise.all(names.map((name) => verifyCredentials(ctx.db, name, "Spring2026", from("192.0.2.77", t0))));
     expect(await verifyCredentials(ctx.db, "spray", PASSWORD, from("192.0.2.77", seconds(t0, 1)))).toEqual({ ok: false, reason: "throttled" });
     expect((await verifyCredentials(ctx.db, "spray", PASSWORD, from("192.0.2.78", seconds(t0, 1)))).ok).toBe(true);
-  });
+  }, 120_000);
 
   it("a successful sign-in clears the pair's failures", async () => {
     for (let i = 1; i < PAIR_RULE.freeAttempts; i++) await verifyCredentials(ctx.db, "admin2", "wrong", from("10.1.1.1"));
@@ -91,5 +91,17 @@ describe("revokeSessions", () => {
     expect(versions.sort()).toEqual([target.sessionVersion + 1, target.sessionVersion + 2, target.sessionVersion + 3]);
     const r = await verifyCredentials(ctx.db, "target", PASSWORD, from("10.9.9.9"));
     expect(r).toMatchObject({ ok: true, user: { sessionVersion: target.sessionVersion + 3 } });
+  });
+
+  it("deactivation, reactivation, role, scope and password changes end earlier sessions, whatever code makes them (database trigger)", async () => {
+    const u = await ctx.db.user.findUniqueOrThrow({ where: { username: "target" } });
+    let v = u.sessionVersion;
+    const changes = [{ active: false }, { active: true }, { role: "REVIEWER" as const }, { passwordHash: "x" }, { displayName: "只改名字" }];
+    for (const data of changes) {
+      const after = await ctx.db.user.update({ where: { id: u.id }, data });
+      const bumped = !("displayName" in data);
+      expect(after.sessionVersion, JSON.stringify(data)).toBe(bumped ? v + 1 : v);
+      v = after.sessionVersion;
+    }
   });
 });

@@ -10,7 +10,10 @@
 //   whose server (scripts/lib/next-server.mjs) overwrites X-Forwarded-For with the socket's
 //   address before Next sees it, so a forged header buys nothing either way.
 
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+/** Environment variables (process.env, or a plain object in tests). */
+export type Env = Record<string, string | undefined>;
+
+export function trustedProxyHops(env: Env = process.env): number {
   const n = Number(env.TRUSTED_PROXY_HOPS ?? 0);
   return Number.isInteger(n) && n > 0 ? Math.min(n, 10) : 0;
 }
@@ -28,7 +31,7 @@ function normalizeAddress(raw: string): string | null {
 }
 
 /** The client's address as a short string, or "unknown" when none can be told. */
-export function clientAddressFrom(headers: Headers | Record<string, string | string[] | undefined>, env: NodeJS.ProcessEnv = process.env): string {
+export function clientAddressFrom(headers: Headers | Record<string, string | string[] | undefined>, env: Env = process.env): string {
   const get = (name: string): string | undefined => {
     if (headers instanceof Headers) return headers.get(name) ?? undefined;
     const v = headers[name];
@@ -42,7 +45,7 @@ export function clientAddressFrom(headers: Headers | Record<string, string | str
 }
 
 /** Whether the original request was https, believing X-Forwarded-Proto only from a trusted proxy. */
-export function requestIsHttps(headers: Headers, env: NodeJS.ProcessEnv = process.env): boolean {
+export function requestIsHttps(headers: Headers, env: Env = process.env): boolean {
   if (trustedProxyHops(env) > 0) {
     const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
     if (proto) return proto === "https";

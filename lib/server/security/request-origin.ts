@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { trustedProxyHops } from "./client-address";
+import { type Env, trustedProxyHops } from "./client-address";
 
 /**
  * The origin the user is browsing (so sign-out from 127.0.0.1:3100 stays on 127.0.0.1:3100,
@@ -9,7 +9,7 @@ import { trustedProxyHops } from "./client-address";
  * proxy (TRUSTED_PROXY_HOPS), else http (next start itself speaks plain http).
  * Null outside a request.
  */
-export async function requestOrigin(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+export async function requestOrigin(env: Env = process.env): Promise<string | null> {
   let h: Headers;
   try {
     h = await headers();

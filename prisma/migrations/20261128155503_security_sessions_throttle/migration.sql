@@ -25,3 +25,22 @@ CREATE INDEX "LoginThrottle_lastFailureAt_idx" ON "LoginThrottle"("lastFailureAt
 
 -- CreateIndex
 CREATE INDEX "RateLimitBucket_expiresAt_idx" ON "RateLimitBucket"("expiresAt");
+
+-- Revocable sessions at the database's depth: whatever code path deactivates or reactivates an
+-- account, changes its role, scope or password, every session issued before ends (the session
+-- token carries "sessionVersion"; lib/auth checks it on every request).
+CREATE FUNCTION "user_bump_session_version"() RETURNS trigger AS $$
+BEGIN
+  IF NEW."active" IS DISTINCT FROM OLD."active"
+     OR NEW."role" IS DISTINCT FROM OLD."role"
+     OR NEW."passwordHash" IS DISTINCT FROM OLD."passwordHash"
+     OR NEW."regionCode" IS DISTINCT FROM OLD."regionCode"
+     OR NEW."agencyId" IS DISTINCT FROM OLD."agencyId" THEN
+    NEW."sessionVersion" := GREATEST(NEW."sessionVersion", OLD."sessionVersion" + 1);
+  END IF;
+  RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER "User_revoke_sessions_on_change" BEFORE UPDATE ON "User"
+  FOR EACH ROW EXECUTE FUNCTION "user_bump_session_version"();
