@@ -9,6 +9,12 @@ import { createPublishedVersion, type Actor } from "./create-published-version";
 import { documentCellRows, documentFields, reportToDocument, reportWithContent } from "./report-document";
 import { loadLastYearCarriedForward } from "./last-year";
 
+/**
+ * A publication also moves the region statistics roll-up; Prisma's 5 s default is too tight
+ * for that on a busy database server, and a timed-out import stores nothing (safe to retry).
+ */
+const PUBLISH_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 export type ImportOutcome = "created" | "updated" | "published" | "unchanged";
 
 export type ImportResult =
@@ -103,5 +109,5 @@ export async function importReport(db: Db, input: ReportDocument, options: { pub
     await recordAudit(tx, { ...audit, action: "report.imported", entityType: "Report", entityId: existing.id, reportId: existing.id, details: cellChanges(current, doc) });
     if (publish) await createPublishedVersion(tx, existing.id, actor);
     return { ok: true, outcome: publish ? "published" : "updated", reportId: existing.id, warnings };
-  });
+  }, PUBLISH_TRANSACTION_OPTIONS);
 }
