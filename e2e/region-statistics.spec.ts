@@ -14,7 +14,8 @@ import { decimalToUnits, unitsToDecimal } from "@/lib/statistics/decimal";
 import { cellsOf, emptySections, getTemplate } from "@/lib/templates";
 import { publishWithCli } from "./helpers";
 
-test.describe.configure({ mode: "serial" });
+// serial: the tests read what beforeAll publishes once; pages render charts on the server
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const REGION = { code: "640105", name: "西夏区" };
 const YEAR = 2020;
