@@ -19,6 +19,7 @@ vi.mock("server-only", () => ({}));
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let stats: typeof import("@/lib/server/statistics/region-rollup");
 const actor = { label: "test" };
+const TX = { maxWait: 10_000, timeout: 30_000 };
 
 const REGIONS = [
   { code: "650000", name: "测试自治区" },
@@ -80,7 +81,7 @@ async function correct(reportId: string, changes: { section: "proactive" | "appl
       await tx.reportCell.update({ where: { reportId_section_row_column: { reportId, section: c.section, row: c.row, column: c.column } }, data: { value: c.value } });
     }
     await createPublishedVersion(tx, reportId, actor, "更正");
-  });
+  }, TX);
 }
 
 /**
@@ -91,7 +92,7 @@ async function publishSnapshot(reportId: string, doc: ReportDocument, previous: 
   await ctx.db.$transaction(async (tx) => {
     await tx.publishedVersion.create({ data: { reportId, versionNo, document: doc as unknown as Prisma.InputJsonValue } });
     await updateRegionRollup(tx, previous, doc);
-  });
+  }, TX);
 }
 
 /** RegionCellTotal of a region and year: cell id → decimal text. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrendChart } from "@/components/charts/TrendChart";
+import styles from "@/components/statistics/statistics.module.css";
 import { formatDate } from "@/lib/reports/format";
 import { getAgencyHistory, parseAgencyCode } from "@/lib/server/statistics/agency-history";
 import { formatDecimal } from "@/lib/statistics/decimal";
@@ -29,7 +30,7 @@ export default async function AgencyHistoryPage(props: Props) {
   const categories = years.map((y) => String(y.year));
   return (
     <>
-      <nav className="muted no-print" aria-label="所在地区">
+      <nav className={`muted no-print ${styles.breadcrumb}`} aria-label="所在地区">
         <Link href="/">公开报告</Link> › <Link href={`/regions/${agency.region.code}`}>{agency.region.name}</Link> › {agency.name}
       </nav>
       <h1 className="page-title">{agency.name}历年政府信息公开数据</h1>

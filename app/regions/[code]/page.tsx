@@ -79,7 +79,7 @@ export default async function RegionStatisticsPage(props: Props) {
 
   return (
     <>
-      <nav className="muted no-print" aria-label="地区层级">
+      <nav className={`muted no-print ${styles.breadcrumb}`} aria-label="地区层级">
         <Link href="/">公开报告</Link>
         {region.ancestors.map((a) => (
           <span key={a.code}>

@@ -9,6 +9,12 @@ import { createPublishedVersion, type Actor } from "./create-published-version";
 import { documentCellRows, documentFields, reportToDocument, reportWithContent } from "./report-document";
 import { loadLastYearCarriedForward } from "./last-year";
 
+/**
+ * A publication also moves the region statistics roll-up; Prisma's 5 s default is too tight
+ * for that on a busy database server, and a timed-out import stores nothing (safe to retry).
+ */
+const PUBLISH_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 export type ImportOutcome = "created" | "updated" | "published" | "unchanged";
 
 export type ImportResult =
