@@ -13,7 +13,6 @@ import { loadLastYearCarriedForward } from "./last-year";
  * A publication also moves the region statistics roll-up; Prisma's 5 s default is too tight
  * for that on a busy database server, and a timed-out import stores nothing (safe to retry).
  */
-const PUBLISH_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 export type ImportOutcome = "created" | "updated" | "published" | "unchanged";
 
