@@ -9,11 +9,6 @@ import { createPublishedVersion, type Actor } from "./create-published-version";
 import { documentCellRows, documentFields, reportToDocument, reportWithContent } from "./report-document";
 import { loadLastYearCarriedForward } from "./last-year";
 
-/**
- * A publication also moves the region statistics roll-up; Prisma's 5 s default is too tight
- * for that on a busy database server, and a timed-out import stores nothing (safe to retry).
- */
-
 export type ImportOutcome = "created" | "updated" | "published" | "unchanged";
 
 export type ImportResult =
@@ -129,6 +124,7 @@ export async function importReport(db: Db, input: ReportDocument, options: Impor
     await recordAudit(tx, { ...audit, action: "report.imported", entityType: "Report", entityId: existing.id, reportId: existing.id, details: cellChanges(current, doc) });
     if (publish) await createPublishedVersion(tx, existing.id, actor, null, qualityNotes);
     return { ok: true, outcome: publish ? "published" : "updated", reportId: existing.id, warnings, qualityNotes };
-    // a whole report (≈300 cells) in one transaction: Prisma's 5 s default is too tight on a busy server
+    // a whole report (≈300 cells) and, when published, the region roll-up in one transaction:
+    // Prisma's 5 s default is too tight on a busy server; a timed-out import stores nothing
   }, { maxWait: 30_000, timeout: 120_000 });
 }
