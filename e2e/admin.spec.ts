@@ -1,11 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // Administration in the browser: a county set up from two CSV files, passwords, deactivation,
 // and administration closed to everyone else. Each test makes the accounts it changes.
+
+// These tests walk through many pages each: give them room on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 const NEW_PASSWORD = "Zhen-Report-2026!";
@@ -46,7 +50,7 @@ async function signInAndSetPassword(page: Page, username: string, oneTimePasswor
 }
 
 test("管理员用两份 CSV（单位名单为 GBK）建好一个新县的 50 个单位和经办人，经办人改密后进入填报工作台", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const admin = await adminPage(browser);
   // a county of its own under 银川市 (640100), new on every run
   let county = "";
