@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
-import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // Administration in the browser: a county set up from two CSV files, passwords, deactivation,
@@ -14,9 +14,19 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 const NEW_PASSWORD = "Zhen-Report-2026!";
 
-async function adminPage(browser: Browser) {
+// Each test signs in several people at once, each in a browser context of its own.
+const contexts: BrowserContext[] = [];
+async function newPage(browser: Browser) {
   const context = await browser.newContext();
-  const page = await context.newPage();
+  contexts.push(context);
+  return context.newPage();
+}
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+async function adminPage(browser: Browser) {
+  const page = await newPage(browser);
   await signIn(page, "admin");
   await expect(page).toHaveURL(/\/admin$/);
   return page;
@@ -104,11 +114,11 @@ test("管理员用两份 CSV（单位名单为 GBK）建好一个新县的 50 �
   await expect(admin.getByRole("table", { name: "操作记录" })).toContainText("新建单位 50，修改单位 0，新建用户 50");
   await expect(admin.getByRole("table", { name: "操作记录" })).not.toContainText(oneTimePassword);
 
-  const clerk = await (await browser.newContext()).newPage();
+  const clerk = await newPage(browser);
   await signInAndSetPassword(clerk, username, oneTimePassword, /\/workspace$/);
   await expect(clerk.getByRole("heading", { level: 1 })).toHaveText(`填报工作台 · 测试县${run}第1镇`);
   // the one-time password no longer works; the new one does
-  const again = await (await browser.newContext()).newPage();
+  const again = await newPage(browser);
   await signIn(again, username, oneTimePassword);
   await expect(again.getByRole("alert").filter({ hasText: "用户名" })).toHaveText("用户名或密码不正确。");
   await signIn(again, username, NEW_PASSWORD);
@@ -155,7 +165,7 @@ test("重置密码后，用户下次登录必须先修改密码，其他页面�
   const admin = await adminPage(browser);
   const username = `reset-${run}`;
   const first = await createUserInBrowser(admin, { username, displayName: "重置测试经办人", role: "填报人", scope: "640122102000" });
-  const user = await (await browser.newContext()).newPage();
+  const user = await newPage(browser);
   await signIn(user, username, first);
   await expect(user).toHaveURL(/\/account\/password$/);
   for (const p of ["/workspace", "/me", "/admin"]) {
@@ -183,7 +193,7 @@ test("重置密码后，用户下次登录必须先修改密码，其他页面�
   await admin.reload();
   await expect(admin.getByText(oneTime)).toHaveCount(0);
 
-  const next = await (await browser.newContext()).newPage();
+  const next = await newPage(browser);
   await signIn(next, username, NEW_PASSWORD);
   await expect(next.getByRole("alert").filter({ hasText: "用户名" })).toHaveText("用户名或密码不正确。");
   await signInAndSetPassword(next, username, oneTime, /\/workspace$/);
@@ -204,7 +214,7 @@ test("停用的经办人已打开的会话在下一次请求时失去访问权",
   const admin = await adminPage(browser);
   const username = `off-${run}`;
   const oneTime = await createUserInBrowser(admin, { username, displayName: "停用测试经办人", role: "填报人", scope: "640122103000" });
-  const clerk = await (await browser.newContext()).newPage();
+  const clerk = await newPage(browser);
   await signInAndSetPassword(clerk, username, oneTime, /\/workspace$/);
   await expect(clerk.getByRole("heading", { level: 1 })).toHaveText("填报工作台 · 贺兰县洪广镇");
 
@@ -225,7 +235,7 @@ test("省级审核人看到其下每个县的单位", async ({ browser }) => {
   const admin = await adminPage(browser);
   const username = `nx-${run}`;
   const oneTime = await createUserInBrowser(admin, { username, displayName: "自治区政务公开办", role: "审核人", scope: "640000" });
-  const reviewer = await (await browser.newContext()).newPage();
+  const reviewer = await newPage(browser);
   await signInAndSetPassword(reviewer, username, oneTime, /\/review$/);
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText("审核工作台 · 宁夏回族自治区");
   await expect(reviewer.getByRole("table", { name: "辖区单位报送情况" })).toContainText("贺兰县习岗镇");
