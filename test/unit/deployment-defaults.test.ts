@@ -69,8 +69,13 @@ describe("docker-compose.yml defaults", () => {
     expect(interpolate(appEnv.SEED_DEMO ?? "", { SEED_DEMO: "true" })).toBe("true");
   });
 
-  it("trusts no proxy headers by default", () => {
-    expect(interpolate(appEnv.TRUSTED_PROXY_HOPS ?? "0", {})).toBe("0");
+  it("trusts exactly the one proxy it ships, and the app is reachable only through it", () => {
+    // X-Forwarded-For is believed from one hop: the nginx service, the app's only way in
+    expect(interpolate(appEnv.TRUSTED_PROXY_HOPS ?? "0", {})).toBe("1");
+    expect(compose.services.app.ports).toBeUndefined();
+    const proxy = compose.services.proxy as { volumes: string[]; ports: string[] };
+    expect(proxy.volumes).toContain("./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro");
+    expect(proxy.ports).toHaveLength(1);
   });
 });
 
