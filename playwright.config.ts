@@ -38,18 +38,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node --require ./scripts/lib/trusted-client-address.cjs node_modules/next/dist/bin/next start -p ${port}`,
-    url: `${baseURL}/login`,
+  // two app instances on one database: the second is for e2e/multi-instance.spec.ts (a
+  // publication made through one must show on the other within a second)
+  webServer: [port, port + 1].map((p) => ({
+    command: `node --require ./scripts/lib/trusted-client-address.cjs node_modules/next/dist/bin/next start -p ${p}`,
+    url: `http://localhost:${p}/login`,
     timeout: 60_000,
     reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
     env: {
       DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_URL: `http://localhost:${p}`,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-  },
+  })),
 });

@@ -5,6 +5,8 @@
 //   report AGENCY_CODE NAME YEAR STATE a new agency of 贺兰县 with a clerk (clerk-AGENCY_CODE) and its report in STATE
 //   resubmit AGENCY_CODE YEAR          the clerk corrects 自然人 新收 (+1) and submits
 //   versions AGENCY_CODE YEAR          the published versions with their notes and 自然人 新收
+//   publish AGENCY_CODE YEAR           an approved report published by reviewer-helan
+//   correct AGENCY_CODE YEAR NOTE      a published report corrected: 发起更正 (NOTE), the clerk adds 1 to 自然人 新收, submit, approve, publish
 import bcrypt from "bcryptjs";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { exportDocument, type ReportDocument } from "@/lib/exchange";
@@ -98,6 +100,26 @@ async function main() {
       const report = await reportOf(code, Number(yearText));
       const versions = await db.publishedVersion.findMany({ where: { reportId: report.id }, orderBy: { versionNo: "asc" } });
       return versions.map((v) => ({ versionNo: v.versionNo, changeNote: v.changeNote, received: (v.document as unknown as ReportDocument).applications.received!.naturalPerson }));
+    }
+    case "publish": {
+      // an approved report published (the first publication)
+      const [code, yearText] = args as [string, string];
+      const report = await reportOf(code, Number(yearText));
+      await act("reviewer-helan", report.id, "publish");
+      return { reportId: report.id };
+    }
+    case "correct": {
+      const [code, yearText, note] = args as [string, string, string];
+      const report = await reportOf(code, Number(yearText));
+      const clerk = await userOf(`clerk-${code}`);
+      await act("reviewer-helan", report.id, "reopen", note);
+      const received = reportToDocument(report).applications.received!.naturalPerson! + 1;
+      const edited = await importReport(db, documentFor(code, report.agency.name, report.year, received), { publish: false, actor: { id: clerk.id } });
+      if (!edited.ok) throw new Error(edited.errors.join("\n"));
+      await act(clerk.username, report.id, "submit");
+      await act("reviewer-helan", report.id, "approve");
+      await act("reviewer-helan", report.id, "publish");
+      return { reportId: report.id };
     }
     case "status": {
       const [code, yearText] = args as [string, string];

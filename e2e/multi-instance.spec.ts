@@ -1,0 +1,57 @@
+// Two app instances on one database (playwright.config.ts starts both): a publication or a
+// correction made through one shows on the other within a second — the public report page is
+// cached under a key that includes the published version, never invalidated per instance.
+import { spawnSync } from "node:child_process";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+
+test.describe.configure({ timeout: 300_000 });
+
+const FIRST = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
+const SECOND = `http://localhost:${Number(process.env.E2E_PORT || 3210) + 1}`;
+const YEAR = 2022;
+
+function fixture(...args: string[]) {
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/support/workflow-fixture.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+  });
+  if (r.status !== 0) throw new Error(`fixture ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+async function page(request: APIRequestContext, base: string, path: string) {
+  const r = await request.get(base + path);
+  return { status: r.status(), text: await r.text() };
+}
+
+test("a publication and a correction made through one instance show on both within a second @smoke", async ({ request }) => {
+  const code = `640122-m${Date.now().toString(36)}`;
+  const path = `/reports/${code}/${YEAR}`;
+  const { reportId } = fixture("report", code, `贺兰县多实例${code.slice(-5)}`, String(YEAR), "APPROVED");
+  expect(reportId).toBeTruthy();
+
+  // not yet published: 404 on both, and that 404 is not kept anywhere
+  for (const base of [FIRST, SECOND]) expect((await page(request, base, path)).status).toBe(404);
+  fixture("publish", code, String(YEAR));
+  for (const base of [FIRST, SECOND]) {
+    const r = await page(request, base, path);
+    expect(r.status, base).toBe(200);
+    expect(r.text).toContain(code);
+  }
+
+  // both instances now hold version 1 in their caches; correct it through the workflow
+  const note = `多实例更正说明 ${Date.now()}`;
+  fixture("correct", code, String(YEAR), note);
+  await new Promise((r) => setTimeout(r, 1100));
+  for (const base of [FIRST, SECOND]) {
+    const r = await page(request, base, path);
+    expect(r.status, base).toBe(200);
+    expect(r.text, `${base} shows version 2 a second after the correction`).toContain(note);
+  }
+  // and the API and the downloads agree
+  for (const base of [FIRST, SECOND]) {
+    const api = await request.get(`${base}/api/reports/${code}/${YEAR}`);
+    expect(api.status()).toBe(200);
+    expect((await api.json()).applications.received.naturalPerson).toBe(6);
+  }
+});
