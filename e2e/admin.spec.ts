@@ -56,6 +56,10 @@ async function signInAndSetPassword(page: Page, username: string, oneTimePasswor
   await page.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel("确认新密码").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "修改密码" }).click();
+  // the change ends every session of the account, this one too: sign in with the new password
+  await expect(page).toHaveURL(/\/login\?passwordChanged=1/);
+  await expect(page.getByRole("status").filter({ hasText: "密码已修改" })).toBeVisible();
+  await signIn(page, username, NEW_PASSWORD, page.url().replace(/^https?:\/\/[^/]+/, ""));
   await expect(page).toHaveURL(home);
 }
 
@@ -180,6 +184,8 @@ test("重置密码后，用户下次登录必须先修改密码，其他页面�
   await user.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
   await user.getByLabel("确认新密码").fill(NEW_PASSWORD);
   await user.getByRole("button", { name: "修改密码" }).click();
+  await expect(user).toHaveURL(/\/login\?passwordChanged=1/);
+  await signIn(user, username, NEW_PASSWORD);
   await expect(user).toHaveURL(/\/workspace$/);
 
   // the administrator resets it: the one-time password is shown once in the row
@@ -207,7 +213,10 @@ test("重置密码后，用户下次登录必须先修改密码，其他页面�
   await expect(next.getByText("当前密码不正确。").first()).toBeVisible();
   await next.getByLabel("当前密码").fill(NEW_PASSWORD);
   await next.getByRole("button", { name: "修改密码" }).click();
-  await expect(next.getByRole("status").filter({ hasText: "密码已修改。" })).toBeVisible();
+  // every session ends with the change; the new password signs in
+  await expect(next).toHaveURL(/\/login\?passwordChanged=1/);
+  await signIn(next, username, "Another-Report-2026");
+  await expect(next).toHaveURL(/\/workspace$/);
 });
 
 test("停用的经办人已打开的会话在下一次请求时失去访问权", async ({ browser }) => {

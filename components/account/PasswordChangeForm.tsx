@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { changeOwnPasswordAction } from "@/app/account/password/actions";
@@ -11,7 +10,6 @@ import { ResultMessage, type ActionMessage } from "@/components/admin/ResultMess
 
 /** 修改密码. Right after an administrator's reset the current password is not asked for. */
 export function PasswordChangeForm({ username, afterReset, home }: { username: string; afterReset: boolean; home: string }) {
-  const router = useRouter();
   const [message, setMessage] = useState<ActionMessage>(null);
   const {
     register,
@@ -33,11 +31,10 @@ export function PasswordChangeForm({ username, afterReset, home }: { username: s
       return;
     }
     reset();
-    setMessage({ kind: "ok", text: "密码已修改。" });
-    if (afterReset) {
-      router.replace(home);
-      router.refresh();
-    }
+    // a password change ends every session of the account, this one included (sessionVersion):
+    // sign in again with the new password, then on to where the user was going
+    setMessage({ kind: "ok", text: "密码已修改，所有登录均已退出，请用新密码重新登录。" });
+    window.location.assign(`/login?passwordChanged=1&callbackUrl=${encodeURIComponent(home)}`);
   };
 
   return (
