@@ -8,7 +8,7 @@ test.describe.configure({ timeout: 300_000 });
 
 const FIRST = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
 const SECOND = `http://localhost:${Number(process.env.E2E_PORT || 3210) + 1}`;
-const YEAR = 2022;
+const YEAR = 2023;
 
 function fixture(...args: string[]) {
   const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/support/workflow-fixture.ts", ...args], {
