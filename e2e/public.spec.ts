@@ -65,6 +65,7 @@ test("报告列表同时列出两种格式的已发布报告", async ({ page }) 
 });
 
 test("一份报告发布后立即可以访问（此前的 404 不会被缓存） @smoke", async ({ page, request }) => {
+  test.slow(); // publishes through the CLI
   const url = "/reports/640122103000/2020";
   expect((await page.goto(url))?.status()).toBe(404);
   const doc = JSON.parse(fs.readFileSync("data/fixtures/xigang-2020.json", "utf8"));
