@@ -18,6 +18,18 @@ function isProtected(pathname: string) {
 /** /reports/CODE/YEAR: the current version of a published report (app/published/…). */
 const REPORT_PAGE = /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/;
 
+/**
+ * A rewrite target on this app. Built from `nextUrl` (not from `req.url`, whose host is what the
+ * client sent): a target whose origin differs from the server's own would be fetched as an
+ * external URL, through this proxy again.
+ */
+function internalUrl(req: NextRequest, pathname: string) {
+  const url = req.nextUrl.clone();
+  url.pathname = pathname;
+  url.search = "";
+  return url;
+}
+
 function withSecurityHeaders(req: NextRequest, rewriteTo?: URL) {
   const nonce = usesNonce(req.nextUrl.pathname) ? newNonce() : null;
   const csp = contentSecurityPolicy({ nonce });
@@ -45,15 +57,11 @@ const gate = withAuth((req) => withSecurityHeaders(req), {
 export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   const { pathname } = req.nextUrl;
   if (isProtected(pathname)) return gate(req as NextRequestWithAuth, event);
-  // the version-keyed static pages are reached only through the rewrite below
-  if (pathname === "/published" || pathname.startsWith("/published/")) {
-    return withSecurityHeaders(req, new URL("/__not-found", req.url));
-  }
   const report = REPORT_PAGE.exec(pathname);
   if (report) {
     const versionNo = await currentVersionNo(report[1]!, Number(report[2]));
     // not published (yet): the dynamic page answers 404, and nothing of that is cached
-    if (versionNo !== null) return withSecurityHeaders(req, new URL(`/published/${report[1]}/${report[2]}/${versionNo}`, req.url));
+    if (versionNo !== null) return withSecurityHeaders(req, internalUrl(req, `/published/${report[1]}/${report[2]}/${versionNo}`));
   }
   return withSecurityHeaders(req);
 }

@@ -8,9 +8,10 @@ import { reportTitle } from "@/lib/templates";
 // up the current version number (one indexed query) and rewrites to this route, whose URL
 // includes that number. A published version never changes, so the page is rendered once and
 // then served from the full-route cache; a publication or correction changes the number and
-// so the URL, on every app instance at once, without any invalidation. Direct requests to
-// /published/… are refused by proxy.ts. The short revalidate only sets a short s-maxage for
-// shared caches in front of /reports/CODE/YEAR (deploy/nginx.conf).
+// so the URL, on every app instance at once, without any invalidation. (Next renders an
+// uncached page through an internal request that passes proxy.ts again, so /published/… is
+// not refused there; its canonical link names /reports/CODE/YEAR.) The short revalidate only
+// sets a short s-maxage for shared caches in front of /reports/CODE/YEAR (deploy/nginx.conf).
 export const revalidate = 60;
 export const dynamicParams = true;
 export async function generateStaticParams() {
