@@ -30,6 +30,7 @@ async function classify(actor: Actor, requested: string, status: number, finalUr
   if (status === 401) return "unauthorized";
   if (status === 403) return "forbidden";
   if (status === 405) return "methodNotAllowed";
+  if (status === 400) return "badRequest";
   const finalPath = new URL(finalUrl).pathname;
   const requestedPath = new URL(requested, BASE).pathname;
   if (finalPath !== requestedPath) {
@@ -50,6 +51,21 @@ function actionId(route: string): string {
     if (entry.exportedName === name && (filename === file || filename.endsWith(`/${file}`))) return id;
   }
   throw new Error(`server action ${route} is not in .next/server/server-reference-manifest.json (is the app built?)`);
+}
+
+/**
+ * Posts a server action as React's client does: JSON arguments as text, or, for a
+ * (previousState, formData) action, multipart with field "0" holding the arguments and the
+ * form's fields prefixed "1_" (the FormData argument is the reference "$K1").
+ */
+function postAction(ctx: APIRequestContext, page: string, id: string, a: Pick<ActionCase, "args" | "form">) {
+  const headers = { "Next-Action": id, Accept: "text/x-component" };
+  if (a.form) {
+    const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
+    for (const [k, v] of Object.entries(a.form)) multipart[`1_${k}`] = v;
+    return ctx.post(page, { headers, multipart, maxRedirects: 0 });
+  }
+  return ctx.post(page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(a.args), maxRedirects: 0 });
 }
 
 const contexts = new Map<Actor, APIRequestContext>();
@@ -86,11 +102,7 @@ for (const row of MATRIX) {
           const a = c as ActionCase;
           await a.reset?.(sql);
           const before = JSON.stringify(await a.snapshot(sql));
-          const r = await ctx.post(a.page, {
-            headers: { "Next-Action": actionId(row.route), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
-            data: JSON.stringify(a.args),
-            maxRedirects: 0,
-          });
+          const r = await postAction(ctx, a.page, actionId(row.route), a);
           expect(r.status(), `${row.route} as ${actor}: never a 500`).toBeLessThan(500);
           got = JSON.stringify(await a.snapshot(sql)) === before ? "unchanged" : "changed";
         } else {
