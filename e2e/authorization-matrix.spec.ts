@@ -42,13 +42,22 @@ async function classify(actor: Actor, requested: string, status: number, finalUr
   return `unexpected ${status} at ${finalPath}`;
 }
 
-/** Finds a server action's id in the build's manifest by its file and exported name. */
-function actionId(route: string): string {
+/**
+ * Finds a server action in the build's manifest by its file and exported name: its id, and a
+ * page whose worker holds it (the case's own page when it is one; dynamic segments filled with
+ * a placeholder: the action runs before the page, whatever the params).
+ */
+function actionTarget(route: string, preferredPage: string): { id: string; page: string } {
   const [file, name] = route.replace(/^action:/, "").split("#");
   const manifest = JSON.parse(fs.readFileSync(path.join(".next/server/server-reference-manifest.json"), "utf8"));
-  for (const [id, entry] of Object.entries<Record<string, unknown>>({ ...manifest.node, ...manifest.edge })) {
+  for (const [id, entry] of Object.entries<{ filename?: string; exportedName?: string; workers?: Record<string, unknown> }>({ ...manifest.node, ...manifest.edge })) {
     const filename = String(entry.filename ?? "");
-    if (entry.exportedName === name && (filename === file || filename.endsWith(`/${file}`))) return id;
+    if (entry.exportedName !== name || !(filename === file || filename.endsWith(`/${file}`))) continue;
+    const pages = Object.keys(entry.workers ?? {})
+      .filter((w) => w.endsWith("/page"))
+      .map((w) => `/${w.replace(/^app\//, "").replace(/\/?page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s)).join("/")}`);
+    const page = pages.includes(preferredPage) ? preferredPage : (pages.find((p) => !p.includes("[")) ?? pages[0]?.replace(/\[[^\]]+\]/g, "matrix-any") ?? preferredPage);
+    return { id, page };
   }
   throw new Error(`server action ${route} is not in .next/server/server-reference-manifest.json (is the app built?)`);
 }
@@ -56,14 +65,18 @@ function actionId(route: string): string {
 /**
  * Posts a server action as React's client does: JSON arguments as text, or, for a
  * (previousState, formData) action, multipart with field "0" holding the arguments and the
- * form's fields prefixed "1_" (the FormData argument is the reference "$K1").
+ * form's fields prefixed "_1_" (the FormData argument is the reference "$K1"; the React 19.2
+ * that Next 16 bundles reads a referenced FormData's entries from keys "_<id>_<name>").
  */
 function postAction(ctx: APIRequestContext, page: string, id: string, a: Pick<ActionCase, "args" | "form">) {
   const headers = { "Next-Action": id, Accept: "text/x-component" };
   if (a.form) {
-    const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
-    for (const [k, v] of Object.entries(a.form)) multipart[`1_${k}`] = v;
-    return ctx.post(page, { headers, multipart, maxRedirects: 0 });
+    // the form's entries first and the root "0" last, as the browser sends them: the server
+    // resolves "$K1" as soon as "0" arrives, taking only the entries already received
+    const fields: [string, string][] = [...Object.entries(a.form).map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", JSON.stringify([null, "$K1"])]];
+    const boundary = "----matrix" + Date.now().toString(16);
+    const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+    return ctx.post(page, { headers: { ...headers, "Content-Type": `multipart/form-data; boundary=${boundary}` }, data: Buffer.from(body, "utf8"), maxRedirects: 0 });
   }
   return ctx.post(page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(a.args), maxRedirects: 0 });
 }
@@ -102,7 +115,8 @@ for (const row of MATRIX) {
           const a = c as ActionCase;
           await a.reset?.(sql);
           const before = JSON.stringify(await a.snapshot(sql));
-          const r = await postAction(ctx, a.page, actionId(row.route), a);
+          const target = actionTarget(row.route, a.page);
+          const r = await postAction(ctx, target.page, target.id, a);
           expect(r.status(), `${row.route} as ${actor}: never a 500`).toBeLessThan(500);
           got = JSON.stringify(await a.snapshot(sql)) === before ? "unchanged" : "changed";
         } else {

@@ -125,7 +125,7 @@ async function resetTargets(sql: Sql) {
   );
   await sql(`DELETE FROM "Region" WHERE code = '640199'`);
   await sql(
-    `INSERT INTO "Region" (code, name, level, "parentCode", path, active, "updatedAt") VALUES ($1, '矩阵测试区', 'COUNTY', '640100', '640000/640100/' || $1 || '/', true, now())
+    `INSERT INTO "Region" (code, name, level, "parentCode", path, active, "updatedAt") VALUES ($1::text, '矩阵测试区', 'COUNTY', '640100', '640000/640100/' || $1::text || '/', true, now())
      ON CONFLICT (code) DO UPDATE SET name = '矩阵测试区', active = true`,
     [TARGET_REGION],
   );
@@ -296,7 +296,7 @@ export const MATRIX: MatrixRow[] = [
   // ── signed-in areas
   { route: "/me", kind: "page", cases: [{ label: "我的工作台", path: "/me", expect: byRole({ anonymous: "login", CLERK: "home", REVIEWER: "home", ADMIN: "home" }) }] },
   { route: "/workspace", kind: "page", cases: [{ label: "填报工作台", path: "/workspace", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "forbidden", ADMIN: "forbidden" }) }] },
-  { route: "/review", kind: "page", cases: [{ label: "审核工作台", path: "/review", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "ok", ADMIN: "forbidden" }) }] },
+  { route: "/review", kind: "page", cases: [{ label: "审核工作台（管理员只读）", path: "/review", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "ok", ADMIN: "ok" }) }] },
   { route: "/admin", kind: "page", cases: [{ label: "系统管理", path: "/admin", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "ok" }) }] },
   // ── route handlers
   {
