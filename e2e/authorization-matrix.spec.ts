@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { ACTOR_ACCOUNTS, ACTORS, type Actor, type ActionCase, FIXTURES, type HttpCase, MATRIX, type Outcome } from "./authorization-matrix";
+import { ACTOR_ACCOUNTS, ACTORS, type Actor, type ActionCase, FIXTURES, fixtureId, type HttpCase, MATRIX, type Outcome } from "./authorization-matrix";
 import { apiSignIn, ensureUser, withDb } from "./security-helpers";
 
 const PASSWORD = "Matrix#Test-2026";
@@ -145,4 +145,35 @@ test("重放或伪造的 Server Action id 不改变任何数据", async () => {
     expect(r.status(), actor).not.toBe(200);
   }
   expect(await count()).toBe(before);
+});
+
+test("写入操作超过限额后答复中文 429 提示，什么也不改变", async () => {
+  // fill this account's write counter for this minute and the next (the limit is per account
+  // per 60 s window, lib/server/security/rate-limit.ts), then save a draft as that clerk
+  const user = (await sql(`SELECT id FROM "User" WHERE username = $1`, [ACTOR_ACCOUNTS.clerkOwn.username])) as { id: string }[];
+  const key = `write:user:${user[0]!.id}`;
+  const fill = () =>
+    sql(
+      `INSERT INTO "RateLimitBucket" (key, "windowStart", count, "expiresAt")
+       SELECT $1::text, w, 100000, w + interval '1 minute' FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') + m * interval '1 minute' AS w FROM generate_series(0, 1) m) s
+       ON CONFLICT (key, "windowStart") DO UPDATE SET count = 100000`,
+      [key],
+    );
+  const draftId = fixtureId(FIXTURES.ownDraft);
+  await sql(`UPDATE "Report" SET status = 'DRAFT', version = 1, overview = '' WHERE id = $1`, [draftId]);
+  const before = JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]));
+  await fill();
+  try {
+    const target = actionTarget("action:app/workspace/actions.ts#saveDraftAction", "/workspace");
+    const r = await postAction(contexts.get("clerkOwn")!, target.page, target.id, {
+      args: [{ reportId: draftId, expectedVersion: 1, entries: { narrative: { overview: "超过限额时不应保存" } } }],
+    });
+    expect(r.status()).toBe(200);
+    const text = await r.text();
+    expect(text).toContain("操作过于频繁，请稍后再试。");
+    expect(text).toContain('"code":429');
+    expect(JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]))).toBe(before);
+  } finally {
+    await sql(`DELETE FROM "RateLimitBucket" WHERE key = $1`, [key]);
+  }
 });
