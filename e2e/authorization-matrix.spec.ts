@@ -64,7 +64,7 @@ function actionTarget(route: string, preferredPage: string): { id: string; page:
 
 /**
  * Posts a server action as React's client does: JSON arguments as text, or, for a
- * (previousState, formData) action, multipart with field "0" holding the arguments and the
+ * FormData action, multipart with field "0" holding the arguments (`args`, then the FormData) and the
  * form's fields prefixed "_1_" (the FormData argument is the reference "$K1"; the React 19.2
  * that Next 16 bundles reads a referenced FormData's entries from keys "_<id>_<name>").
  */
@@ -73,7 +73,7 @@ function postAction(ctx: APIRequestContext, page: string, id: string, a: Pick<Ac
   if (a.form) {
     // the form's entries first and the root "0" last, as the browser sends them: the server
     // resolves "$K1" as soon as "0" arrives, taking only the entries already received
-    const fields: [string, string][] = [...Object.entries(a.form).map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", JSON.stringify([null, "$K1"])]];
+    const fields: [string, string][] = [...Object.entries(a.form).map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", JSON.stringify([...a.args, "$K1"])]];
     const boundary = "----matrix" + Date.now().toString(16);
     const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
     return ctx.post(page, { headers: { ...headers, "Content-Type": `multipart/form-data; boundary=${boundary}` }, data: Buffer.from(body, "utf8"), maxRedirects: 0 });

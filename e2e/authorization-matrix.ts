@@ -66,7 +66,7 @@ export interface ActionCase {
   page: string;
   /** the action's arguments as the browser would send them (JSON) */
   args: unknown[];
-  /** for a (previousState, formData) action: the form's fields (sent multipart, as React encodes a FormData argument) */
+  /** for an action taking a FormData (after `args`, e.g. [null] for a previous state): its fields (sent multipart, as React encodes a FormData argument) */
   form?: Record<string, string>;
   /** read what the action could change; "changed"/"unchanged" compare it before and after */
   snapshot: (sql: (text: string, params?: unknown[]) => Promise<unknown[]>) => Promise<unknown>;
@@ -174,7 +174,7 @@ function actionRows(): MatrixRow[] {
         {
           label: "本单位 2023 年度",
           page: "/workspace",
-          args: [],
+          args: [null],
           form: { year: "2023" },
           snapshot: (sql) => sql(`SELECT count(*) FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId" WHERE a.code IN ('640122100000', '640122101000') AND r.year = 2023`),
           reset: (sql) => sql(`DELETE FROM "Report" r USING "Agency" a WHERE a.id = r."agencyId" AND a.code IN ('640122100000', '640122101000') AND r.year = 2023`).then(() => undefined),
@@ -186,9 +186,9 @@ function actionRows(): MatrixRow[] {
       route: "action:app/review/reports/[id]/actions.ts#transitionAction",
       kind: "action",
       cases: [
-        { label: "SUBMITTED, 退回", page: "/review", args: [], form: { reportId: submittedId, action: "return", expectedVersion: "1", reason: "矩阵测试退回" }, snapshot: reportState(submittedId), reset: resetReport(submittedId, "SUBMITTED"), expect: only("reviewerOwn") },
-        { label: "SUBMITTED, 过期的版本号", page: "/review", args: [], form: { reportId: submittedId, action: "return", expectedVersion: "5", reason: "矩阵测试退回" }, snapshot: reportState(submittedId), reset: resetReport(submittedId, "SUBMITTED"), expect: nobody },
-        { label: "DRAFT, 不能审核", page: "/review", args: [], form: { reportId: fixtureId(FIXTURES.draft), action: "approve", expectedVersion: "1" }, snapshot: reportState(fixtureId(FIXTURES.draft)), reset: resetReport(fixtureId(FIXTURES.draft), "DRAFT"), expect: nobody },
+        { label: "SUBMITTED, 退回", page: "/review", args: [null], form: { reportId: submittedId, action: "return", expectedVersion: "1", reason: "矩阵测试退回" }, snapshot: reportState(submittedId), reset: resetReport(submittedId, "SUBMITTED"), expect: only("reviewerOwn") },
+        { label: "SUBMITTED, 过期的版本号", page: "/review", args: [null], form: { reportId: submittedId, action: "return", expectedVersion: "5", reason: "矩阵测试退回" }, snapshot: reportState(submittedId), reset: resetReport(submittedId, "SUBMITTED"), expect: nobody },
+        { label: "DRAFT, 不能审核", page: "/review", args: [null], form: { reportId: fixtureId(FIXTURES.draft), action: "approve", expectedVersion: "1" }, snapshot: reportState(fixtureId(FIXTURES.draft)), reset: resetReport(fixtureId(FIXTURES.draft), "DRAFT"), expect: nobody },
       ],
     },
     {
@@ -198,7 +198,7 @@ function actionRows(): MatrixRow[] {
         {
           label: "SUBMITTED",
           page: "/review",
-          args: [],
+          args: [null],
           form: { reportId: submittedId, anchor: "", body: "矩阵测试意见" },
           snapshot: (sql) => sql(`SELECT count(*) FROM "ReviewComment" WHERE "reportId" = $1`, [submittedId]),
           reset: (sql) => sql(`DELETE FROM "ReviewComment" WHERE "reportId" = $1`, [submittedId]).then(() => undefined),
@@ -213,7 +213,7 @@ function actionRows(): MatrixRow[] {
         {
           label: "RETURNED, 金贵镇报告上的意见",
           page: "/review",
-          args: [],
+          args: [null],
           form: { reportId: returnedId, commentId: "matrix_comment" },
           snapshot: (sql) => sql(`SELECT "resolvedAt" IS NOT NULL AS resolved FROM "ReviewComment" WHERE id = 'matrix_comment'`),
           reset: async (sql) => {
@@ -233,8 +233,8 @@ function actionRows(): MatrixRow[] {
       route: "action:app/review/actions.ts#batchPublishAction",
       kind: "action",
       cases: [
-        { label: "APPROVED, 过期的版本号", page: "/review", args: [], form: { publish: `${approvedId}:9` }, snapshot: reportState(approvedId), reset: resetReport(approvedId, "APPROVED"), expect: nobody },
-        { label: "伪造的报告 id", page: "/review", args: [], form: { publish: "matrix_forged:1" }, snapshot: (sql) => sql(`SELECT count(*) FROM "PublishedVersion"`), expect: nobody },
+        { label: "APPROVED, 过期的版本号", page: "/review", args: [null], form: { publish: `${approvedId}:9` }, snapshot: reportState(approvedId), reset: resetReport(approvedId, "APPROVED"), expect: nobody },
+        { label: "伪造的报告 id", page: "/review", args: [null], form: { publish: "matrix_forged:1" }, snapshot: (sql) => sql(`SELECT count(*) FROM "PublishedVersion"`), expect: nobody },
       ],
     },
     {
