@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { ACTOR_ACCOUNTS, ACTORS, type Actor, type ActionCase, FIXTURES, type HttpCase, MATRIX, type Outcome } from "./authorization-matrix";
+import { ACTOR_ACCOUNTS, ACTORS, type Actor, type ActionCase, FIXTURES, fixtureId, type HttpCase, MATRIX, type Outcome } from "./authorization-matrix";
 import { apiSignIn, ensureUser, withDb } from "./security-helpers";
 
 const PASSWORD = "Matrix#Test-2026";
@@ -30,6 +30,7 @@ async function classify(actor: Actor, requested: string, status: number, finalUr
   if (status === 401) return "unauthorized";
   if (status === 403) return "forbidden";
   if (status === 405) return "methodNotAllowed";
+  if (status === 400) return "badRequest";
   const finalPath = new URL(finalUrl).pathname;
   const requestedPath = new URL(requested, BASE).pathname;
   if (finalPath !== requestedPath) {
@@ -41,15 +42,43 @@ async function classify(actor: Actor, requested: string, status: number, finalUr
   return `unexpected ${status} at ${finalPath}`;
 }
 
-/** Finds a server action's id in the build's manifest by its file and exported name. */
-function actionId(route: string): string {
+/**
+ * Finds a server action in the build's manifest by its file and exported name: its id, and a
+ * page whose worker holds it (the case's own page when it is one; dynamic segments filled with
+ * a placeholder: the action runs before the page, whatever the params).
+ */
+function actionTarget(route: string, preferredPage: string): { id: string; page: string } {
   const [file, name] = route.replace(/^action:/, "").split("#");
   const manifest = JSON.parse(fs.readFileSync(path.join(".next/server/server-reference-manifest.json"), "utf8"));
-  for (const [id, entry] of Object.entries<Record<string, unknown>>({ ...manifest.node, ...manifest.edge })) {
+  for (const [id, entry] of Object.entries<{ filename?: string; exportedName?: string; workers?: Record<string, unknown> }>({ ...manifest.node, ...manifest.edge })) {
     const filename = String(entry.filename ?? "");
-    if (entry.exportedName === name && (filename === file || filename.endsWith(`/${file}`))) return id;
+    if (entry.exportedName !== name || !(filename === file || filename.endsWith(`/${file}`))) continue;
+    const pages = Object.keys(entry.workers ?? {})
+      .filter((w) => w.endsWith("/page"))
+      .map((w) => `/${w.replace(/^app\//, "").replace(/\/?page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s)).join("/")}`);
+    const page = pages.includes(preferredPage) ? preferredPage : (pages.find((p) => !p.includes("[")) ?? pages[0]?.replace(/\[[^\]]+\]/g, "matrix-any") ?? preferredPage);
+    return { id, page };
   }
   throw new Error(`server action ${route} is not in .next/server/server-reference-manifest.json (is the app built?)`);
+}
+
+/**
+ * Posts a server action as React's client does: JSON arguments as text, or, for a
+ * FormData action, multipart with field "0" holding the arguments (`args`, then the FormData) and the
+ * form's fields prefixed "_1_" (the FormData argument is the reference "$K1"; the React 19.2
+ * that Next 16 bundles reads a referenced FormData's entries from keys "_<id>_<name>").
+ */
+function postAction(ctx: APIRequestContext, page: string, id: string, a: Pick<ActionCase, "args" | "form">) {
+  const headers = { "Next-Action": id, Accept: "text/x-component" };
+  if (a.form) {
+    // the form's entries first and the root "0" last, as the browser sends them: the server
+    // resolves "$K1" as soon as "0" arrives, taking only the entries already received
+    const fields: [string, string][] = [...Object.entries(a.form).map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", JSON.stringify([...a.args, "$K1"])]];
+    const boundary = "----matrix" + Date.now().toString(16);
+    const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+    return ctx.post(page, { headers: { ...headers, "Content-Type": `multipart/form-data; boundary=${boundary}` }, data: Buffer.from(body, "utf8"), maxRedirects: 0 });
+  }
+  return ctx.post(page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(a.args), maxRedirects: 0 });
 }
 
 const contexts = new Map<Actor, APIRequestContext>();
@@ -86,11 +115,8 @@ for (const row of MATRIX) {
           const a = c as ActionCase;
           await a.reset?.(sql);
           const before = JSON.stringify(await a.snapshot(sql));
-          const r = await ctx.post(a.page, {
-            headers: { "Next-Action": actionId(row.route), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
-            data: JSON.stringify(a.args),
-            maxRedirects: 0,
-          });
+          const target = actionTarget(row.route, a.page);
+          const r = await postAction(ctx, target.page, target.id, a);
           expect(r.status(), `${row.route} as ${actor}: never a 500`).toBeLessThan(500);
           got = JSON.stringify(await a.snapshot(sql)) === before ? "unchanged" : "changed";
         } else {
@@ -119,4 +145,35 @@ test("重放或伪造的 Server Action id 不改变任何数据", async () => {
     expect(r.status(), actor).not.toBe(200);
   }
   expect(await count()).toBe(before);
+});
+
+test("写入操作超过限额后答复中文 429 提示，什么也不改变", async () => {
+  // fill this account's write counter for this minute and the next (the limit is per account
+  // per 60 s window, lib/server/security/rate-limit.ts), then save a draft as that clerk
+  const user = (await sql(`SELECT id FROM "User" WHERE username = $1`, [ACTOR_ACCOUNTS.clerkOwn.username])) as { id: string }[];
+  const key = `write:user:${user[0]!.id}`;
+  const fill = () =>
+    sql(
+      `INSERT INTO "RateLimitBucket" (key, "windowStart", count, "expiresAt")
+       SELECT $1::text, w, 100000, w + interval '1 minute' FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') + m * interval '1 minute' AS w FROM generate_series(0, 1) m) s
+       ON CONFLICT (key, "windowStart") DO UPDATE SET count = 100000`,
+      [key],
+    );
+  const draftId = fixtureId(FIXTURES.ownDraft);
+  await sql(`UPDATE "Report" SET status = 'DRAFT', version = 1, overview = '' WHERE id = $1`, [draftId]);
+  const before = JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]));
+  await fill();
+  try {
+    const target = actionTarget("action:app/workspace/actions.ts#saveDraftAction", "/workspace");
+    const r = await postAction(contexts.get("clerkOwn")!, target.page, target.id, {
+      args: [{ reportId: draftId, expectedVersion: 1, entries: { narrative: { overview: "超过限额时不应保存" } } }],
+    });
+    expect(r.status()).toBe(200);
+    const text = await r.text();
+    expect(text).toContain("操作过于频繁，请稍后再试。");
+    expect(text).toContain('"code":429');
+    expect(JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]))).toBe(before);
+  } finally {
+    await sql(`DELETE FROM "RateLimitBucket" WHERE key = $1`, [key]);
+  }
 });

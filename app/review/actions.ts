@@ -6,6 +6,7 @@ import { AccessDeniedError, authorize } from "@/lib/auth/guard";
 import { db } from "@/lib/server/db";
 import { agenciesInScope } from "@/lib/server/access/scope";
 import { publishReports } from "@/lib/server/reports/publish-reports";
+import { rateLimitMessage } from "@/lib/server/security/rate-limit";
 
 // each checkbox carries "reportId:version" — the version the dashboard showed
 const selection = z
@@ -17,6 +18,8 @@ const selection = z
 export async function batchPublishAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   try {
     const user = await authorize(["REVIEWER"]);
+    const limited = await rateLimitMessage("write", { user });
+    if (limited) return { ok: false, message: limited };
     const parsed = selection.safeParse(formData.getAll("publish"));
     if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "提交的内容无效。" };
     const outcomes = await publishReports(db, user, parsed.data);

@@ -9,12 +9,13 @@ import { createReport } from "@/lib/server/reports/create-report";
 import { reportToDocument, reportWithContent } from "@/lib/server/reports/report-document";
 import { saveDraft, saveDraftInputSchema, type SaveDraftInput, type SaveDraftResult } from "@/lib/server/reports/save-draft";
 import { submitReport } from "@/lib/server/reports/submit-report";
+import { rateLimitMessage } from "@/lib/server/security/rate-limit";
 import type { Violation } from "@/lib/validation";
 
 const SESSION_EXPIRED = "登录已过期，未保存。您填写的内容仍在本页，也已保存在本机浏览器中：请在新标签页重新登录，再回到本页点击「保存草稿」。";
 const BAD_REQUEST = "请求格式不正确，未保存。";
 
-type Refused = { ok: false; code: 400 | 401 | 403 | 404 | 409 | 422; message: string; violations?: Violation[] };
+type Refused = { ok: false; code: 400 | 401 | 403 | 404 | 409 | 422 | 429; message: string; violations?: Violation[] };
 
 async function clerk() {
   try {
@@ -31,6 +32,8 @@ export type StartReportState = { message: string } | null;
 export async function startReportAction(_prev: StartReportState, formData: FormData): Promise<StartReportState> {
   const user = await clerk();
   if (user instanceof AccessDeniedError) return { message: user.status === 401 ? "登录已过期，请重新登录。" : user.message };
+  const limited = await rateLimitMessage("write", { user });
+  if (limited) return { message: limited };
   const year = z.coerce.number().int().safeParse(formData.get("year"));
   if (!year.success) return { message: "报告年度不正确。" };
   const result = await createReport(db, user, { year: year.data });
@@ -43,6 +46,8 @@ export async function startReportAction(_prev: StartReportState, formData: FormD
 export async function saveDraftAction(input: SaveDraftInput): Promise<SaveDraftResult | Refused> {
   const user = await clerk();
   if (user instanceof AccessDeniedError) return { ok: false, code: user.status, message: user.status === 401 ? SESSION_EXPIRED : user.message };
+  const limited = await rateLimitMessage("write", { user });
+  if (limited) return { ok: false, code: 429, message: limited };
   const parsed = saveDraftInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: 400, message: BAD_REQUEST };
   // no revalidation here: the editor keeps its own state; /workspace is rendered per request
@@ -59,6 +64,8 @@ export type SubmitResult = { ok: true; version: number } | (Refused & { problems
 export async function submitReportAction(input: SaveDraftInput): Promise<SubmitResult> {
   const user = await clerk();
   if (user instanceof AccessDeniedError) return { ok: false, code: user.status, message: user.status === 401 ? SESSION_EXPIRED : user.message };
+  const limited = await rateLimitMessage("write", { user });
+  if (limited) return { ok: false, code: 429, message: limited };
   const parsed = saveDraftInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: 400, message: BAD_REQUEST };
   const saved = await saveDraft(db, user, parsed.data);

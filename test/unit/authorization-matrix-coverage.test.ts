@@ -99,7 +99,7 @@ describe("the authorization matrix lists every page, route handler and server ac
   });
 
   it("a new page or action without a row would fail (the check is live)", () => {
-    const withNew = new Set([...pages, "/workspace/reports/[id]"]);
-    expect([...withNew].filter((p) => rows.get(p)?.kind !== "page")).toEqual(["/workspace/reports/[id]"]);
+    const withNew = new Set([...pages, "/matrix-probe/[id]"]);
+    expect([...withNew].filter((p) => rows.get(p)?.kind !== "page")).toEqual(["/matrix-probe/[id]"]);
   });
 });

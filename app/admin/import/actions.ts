@@ -6,9 +6,10 @@ import { confirmOnboarding, type ConfirmResult } from "@/lib/server/onboarding/c
 import type { OnboardingFile, OnboardingFileKey, OnboardingPlan } from "@/lib/server/onboarding/plan-onboarding";
 import { previewOnboarding } from "@/lib/server/onboarding/preview-onboarding";
 import { MAX_CSV_BYTES } from "@/lib/server/onboarding/read-csv";
+import { rateLimitMessage } from "@/lib/server/security/rate-limit";
 import { revalidatePath } from "next/cache";
 
-type Refusal = { ok: false; status: 400 | 401 | 403 | 500; message: string; problems: [] };
+type Refusal = { ok: false; status: 400 | 401 | 403 | 429 | 500; message: string; problems: [] };
 export type PreviewResponse = ({ ok: true } & OnboardingPlan) | Refusal;
 export type ConfirmResponse = ConfirmResult | Refusal;
 
@@ -33,6 +34,8 @@ function refusal(e: unknown): Refusal {
 export async function previewImportAction(form: FormData): Promise<PreviewResponse> {
   try {
     const actor = await authorize(["ADMIN"]);
+    const limited = await rateLimitMessage("write", { user: actor });
+    if (limited) return { ok: false, status: 429, message: limited, problems: [] };
     const files = await filesFrom(form);
     if (typeof files === "string") return { ok: false, status: 400, message: files, problems: [] };
     return { ok: true, ...(await previewOnboarding(db, actor, files)) };
@@ -45,6 +48,8 @@ export async function previewImportAction(form: FormData): Promise<PreviewRespon
 export async function confirmImportAction(form: FormData): Promise<ConfirmResponse> {
   try {
     const actor = await authorize(["ADMIN"]);
+    const limited = await rateLimitMessage("write", { user: actor });
+    if (limited) return { ok: false, status: 429, message: limited, problems: [] };
     const files = await filesFrom(form);
     if (typeof files === "string") return { ok: false, status: 400, message: files, problems: [] };
     const digest = form.get("digest");

@@ -2,6 +2,7 @@ import { AccessDeniedError, authorize, type CurrentUser } from "@/lib/auth/guard
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
 import { db } from "@/lib/server/db";
 import { convertReportFile } from "@/lib/server/reports/convert-report-file";
+import { rateLimitResponse } from "@/lib/server/security/rate-limit";
 
 // POST /api/convert (multipart, field `file`): a Word / Excel / web-page report turned into
 // an exchange document for the editor to fill its form with — { document, problems }.
@@ -14,6 +15,8 @@ export async function POST(req: Request) {
     if (e instanceof AccessDeniedError) return Response.json({ error: e.message }, { status: e.status });
     throw e;
   }
+  const limited = await rateLimitResponse("write", { user });
+  if (limited) return limited;
   // refuse an oversized upload before reading it (the multipart envelope adds a little)
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_REPORT_FILE_BYTES + 64 * 1024)

@@ -6,7 +6,7 @@ type JsonScalar = string | number | boolean | null;
 /** What an administration operation (and its server action) returns: never a stack trace. */
 export type AdminResult<T extends object = object> =
   | ({ ok: true } & T)
-  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 500; message: string; fieldErrors?: Record<string, string> };
+  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 429 | 500; message: string; fieldErrors?: Record<string, string> };
 
 export type Actor = Pick<CurrentUser, "id" | "role">;
 

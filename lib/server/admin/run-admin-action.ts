@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { AccessDeniedError, authorize, type CurrentUser } from "@/lib/auth/guard";
 import type { RoleName } from "@/lib/auth/roles";
 import { db } from "../db";
+import { rateLimitMessage } from "../security/rate-limit";
 import type { Db } from "../prisma";
 import type { AdminResult } from "./admin-result";
 
@@ -18,6 +19,8 @@ export async function runAdminAction<T extends object>(
 ): Promise<AdminResult<T>> {
   try {
     const actor = await authorize(roles, { passwordChange });
+    const limited = await rateLimitMessage("write", { user: actor });
+    if (limited) return { ok: false, status: 429, message: limited };
     const result = await operation(db, actor);
     if (result.ok) for (const path of revalidate) revalidatePath(path);
     return result;

@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { addComment, COMMENT_MAX_LENGTH } from "@/lib/server/comments/add-comment";
 import { resolveComment } from "@/lib/server/comments/resolve-comment";
 import { transitionReport } from "@/lib/server/reports/transition-report";
+import { rateLimitMessage } from "@/lib/server/security/rate-limit";
 import { REASON_MAX_LENGTH, TRANSITIONS } from "@/lib/workflow/transitions";
 
 const id = z.string().min(1).max(64);
@@ -39,6 +40,8 @@ function touch(reportId: string) {
 export async function transitionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   try {
     const user = await authorize(["REVIEWER"]);
+    const limited = await rateLimitMessage("write", { user });
+    if (limited) return { ok: false, message: limited };
     const parsed = transitionInput.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "提交的内容无效，请刷新页面后重试。" };
     const result = await transitionReport(db, user, parsed.data);
@@ -60,6 +63,8 @@ const commentInput = z.object({
 export async function addCommentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   try {
     const user = await authorize(["REVIEWER"]);
+    const limited = await rateLimitMessage("write", { user });
+    if (limited) return { ok: false, message: limited };
     const parsed = commentInput.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "提交的内容无效。" };
     const result = await addComment(db, user, parsed.data);
@@ -76,6 +81,8 @@ const resolveInput = z.object({ reportId: id, commentId: id });
 export async function resolveCommentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   try {
     const user = await authorize(["REVIEWER", "CLERK"]);
+    const limited = await rateLimitMessage("write", { user });
+    if (limited) return { ok: false, message: limited };
     const parsed = resolveInput.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: "提交的内容无效。" };
     const result = await resolveComment(db, user, { commentId: parsed.data.commentId });
