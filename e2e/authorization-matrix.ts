@@ -350,10 +350,16 @@ export const MATRIX: MatrixRow[] = [
     ],
   },
   {
-    // reached only through proxy.ts's rewrite of /reports/CODE/YEAR; asked for directly it does not exist
+    // the version-keyed page that proxy.ts rewrites /reports/CODE/YEAR to: public for a published
+    // version, nothing for anything else
     route: "/published/[code]/[year]/[version]",
     kind: "page",
-    cases: [{ label: "直接访问", path: `/published/${FIXTURES.published.code}/${FIXTURES.published.year}/1`, expect: everyone("notFound") }],
+    cases: [
+      { label: "PUBLISHED 第 1 版", path: `/published/${FIXTURES.published.code}/${FIXTURES.published.year}/1`, expect: everyone("ok") },
+      { label: "PUBLISHED, 不存在的版本", path: `/published/${FIXTURES.published.code}/${FIXTURES.published.year}/99`, expect: everyone("notFound") },
+      { label: "DRAFT 没有公开版本", path: `/published/${FIXTURES.draft.code}/${FIXTURES.draft.year}/1`, expect: everyone("notFound") },
+      { label: "APPROVED 没有公开版本", path: `/published/${FIXTURES.approved.code}/${FIXTURES.approved.year}/1`, expect: everyone("notFound") },
+    ],
   },
   // ── signed-in pages
   { route: "/account/password", kind: "page", cases: [{ label: "修改密码", path: "/account/password", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
