@@ -124,7 +124,7 @@ test("管理员用两份 CSV（单位名单为 GBK）建好一个新县的 50 �
   // the one-time password no longer works; the new one does
   const again = await newPage(browser);
   await signIn(again, username, oneTimePassword);
-  await expect(again.getByRole("alert").filter({ hasText: "用户名" })).toHaveText("用户名或密码不正确。");
+  await expect(again.getByRole("alert").filter({ hasText: "用户名" })).toContainText("用户名或密码不正确。");
   await signIn(again, username, NEW_PASSWORD);
   await expect(again).toHaveURL(/\/workspace$/);
 });
@@ -201,7 +201,7 @@ test("重置密码后，用户下次登录必须先修改密码，其他页面�
 
   const next = await newPage(browser);
   await signIn(next, username, NEW_PASSWORD);
-  await expect(next.getByRole("alert").filter({ hasText: "用户名" })).toHaveText("用户名或密码不正确。");
+  await expect(next.getByRole("alert").filter({ hasText: "用户名" })).toContainText("用户名或密码不正确。");
   await signInAndSetPassword(next, username, oneTime, /\/workspace$/);
 
   // a signed-in user changes their own password with the current one
