@@ -68,6 +68,22 @@ function actionTarget(route: string, preferredPage: string): { id: string; page:
  * form's fields prefixed "_1_" (the FormData argument is the reference "$K1"; the React 19.2
  * that Next 16 bundles reads a referenced FormData's entries from keys "_<id>_<name>").
  */
+/**
+ * A request, sent again once when the connection was reset before an answer: a kept-alive
+ * connection that the server closes as the request goes out (Node's keep-alive timeout, more
+ * often on a busy machine) is a transport accident, not an outcome of the matrix. Every case
+ * is safe to repeat: a refused one changes nothing, an allowed one is refused the second time
+ * by its stale version.
+ */
+async function sendOnce<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (e) {
+    if (!/ECONNRESET|socket hang up/.test(String(e))) throw e;
+    return send();
+  }
+}
+
 function postAction(ctx: APIRequestContext, page: string, id: string, a: Pick<ActionCase, "args" | "form">) {
   const headers = { "Next-Action": id, Accept: "text/x-component" };
   if (a.form) {
@@ -76,9 +92,9 @@ function postAction(ctx: APIRequestContext, page: string, id: string, a: Pick<Ac
     const fields: [string, string][] = [...Object.entries(a.form).map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", JSON.stringify([...a.args, "$K1"])]];
     const boundary = "----matrix" + Date.now().toString(16);
     const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
-    return ctx.post(page, { headers: { ...headers, "Content-Type": `multipart/form-data; boundary=${boundary}` }, data: Buffer.from(body, "utf8"), maxRedirects: 0 });
+    return sendOnce(() => ctx.post(page, { headers: { ...headers, "Content-Type": `multipart/form-data; boundary=${boundary}` }, data: Buffer.from(body, "utf8"), maxRedirects: 0 }));
   }
-  return ctx.post(page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(a.args), maxRedirects: 0 });
+  return sendOnce(() => ctx.post(page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(a.args), maxRedirects: 0 }));
 }
 
 const contexts = new Map<Actor, APIRequestContext>();
@@ -121,7 +137,7 @@ for (const row of MATRIX) {
           got = JSON.stringify(await a.snapshot(sql)) === before ? "unchanged" : "changed";
         } else {
           const h = c as HttpCase;
-          const r = await ctx.fetch(h.path, { method: h.method ?? "GET", data: h.body, maxRedirects: 10 });
+          const r = await sendOnce(() => ctx.fetch(h.path, { method: h.method ?? "GET", data: h.body, maxRedirects: 10 }));
           got = await classify(actor, h.path, r.status(), r.url());
         }
         results.push(`${c.label} · ${actor}: ${got}`);
