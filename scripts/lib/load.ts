@@ -88,8 +88,19 @@ export async function waitForHttp(url: string, timeoutMs = 60_000) {
   }
 }
 
+/** Refuses a port that something already answers on (a leftover server would be measured instead). */
+async function ensurePortFree(port: number) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
+  } catch {
+    return;
+  }
+  throw new Error(`端口 ${port} 已被占用：请先停止占用它的程序，或设置 BENCH_APP_PORT 换一组端口`);
+}
+
 /** `next start` on the built app, against `databaseUrl`. */
 export async function startApp(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Service> {
+  await ensurePortFree(port);
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "inherit"],
@@ -103,7 +114,12 @@ export async function startApp(databaseUrl: string, port: number, env: Record<st
       ...env,
     },
   });
-  await waitForHttp(`http://127.0.0.1:${port}/login`);
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/login`);
+  } catch (e) {
+    await stopChild(child);
+    throw e;
+  }
   return { stop: () => stopChild(child) };
 }
 
@@ -140,14 +156,19 @@ ${httpConfig.replaceAll("/var/cache/nginx/", `${prefix}/cache/`)}
 `,
   );
   const bin = fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+  await ensurePortFree(Number(new URL(probeUrl).port));
   const child = spawn(bin, ["-c", conf, "-p", prefix], { stdio: ["ignore", "ignore", "inherit"] });
-  await waitForHttp(probeUrl, 10_000);
-  return {
-    stop: async () => {
-      await stopChild(child);
-      fs.rmSync(prefix, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    await stopChild(child);
+    fs.rmSync(prefix, { recursive: true, force: true });
   };
+  try {
+    await waitForHttp(probeUrl, 30_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { stop };
 }
 
 /** The shipped deploy/nginx.conf, pointed at a local app and port. */
