@@ -11,7 +11,7 @@ import path from "node:path";
 import { ensureBuild } from "./lib/bootstrap.mjs";
 import { BENCH_PASSWORD, FULL_SCALE, generateBenchData, SMOKE_SCALE } from "./lib/bench-data";
 import { createScratchDatabase, dropDatabase, openDatabase } from "./lib/database";
-import { ensureLoadTools, shippedNginxConfig, signInCookie, startApp, startNginx, wrk, type LoadResult, type Service } from "./lib/load";
+import { ensureLoadTools, fetchFresh, shippedNginxConfig, signInCookie, startApp, startNginx, wrk, type LoadResult, type Service } from "./lib/load";
 import { runMigrate } from "./lib/migrate";
 import { seedDemo } from "./lib/seed-demo";
 import { measureDraftSaves, measureKeystrokes } from "./lib/bench-client";
@@ -80,7 +80,7 @@ async function main() {
 
     const app = `http://127.0.0.1:${APP_PORT}`;
     services.push(await startApp(url, APP_PORT));
-    const page = await fetch(app + REPORT);
+    const page = await fetchFresh(app + REPORT);
     if (page.status !== 200) throw new Error(`${REPORT} 返回 ${page.status}`);
     const html = await page.text();
     const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), "govreports-static-"));
@@ -94,7 +94,7 @@ async function main() {
     services.push(await startNginx(shippedNginxConfig(APP_PORT, PROXY_PORT), `http://127.0.0.1:${PROXY_PORT}/login`));
     const proxy = `http://127.0.0.1:${PROXY_PORT}`;
     // warm both paths (first renders, nginx cache fill)
-    for (const u of [app + REPORT, app + "/login", proxy + REPORT, proxy + REPORT]) await fetch(u);
+    for (const u of [app + REPORT, app + "/login", proxy + REPORT, proxy + REPORT]) await fetchFresh(u);
     console.log(`▶ 报告页 ${(html.length / 1024).toFixed(0)} KB；开始测量（每项 ${SECONDS} s × ${ROUNDS} 轮，wrk 50 连接）`);
 
     {
@@ -174,14 +174,14 @@ async function main() {
       });
     }
     {
-      const r = await measureKeystrokes(app, { keystrokes: smoke ? 10 : 100, password: BENCH_PASSWORD, databaseUrl: url });
-      lines.push({
-        id: "P5",
-        what: "Chromium：三表中按键 → 合计更新到屏幕",
-        measured: `p95 ${ms(r.p95)}（${r.samples} 次）`,
-        goal: "p95 ≤ 16 ms",
-        met: r.p95 <= 16,
-      });
+      // a line that could not be measured says so (and is "not met"); it never hides the others
+      const what = "Chromium：三表中按键 → 合计更新到屏幕";
+      try {
+        const r = await measureKeystrokes(app, { keystrokes: smoke ? 10 : 100, password: BENCH_PASSWORD, databaseUrl: url });
+        lines.push({ id: "P5", what, measured: `p95 ${ms(r.p95)}（${r.samples} 次）`, goal: "p95 ≤ 16 ms", met: r.p95 <= 16 });
+      } catch (e) {
+        lines.push({ id: "P5", what, measured: `未能测量：${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`, goal: "p95 ≤ 16 ms", met: false });
+      }
     }
   } finally {
     for (const s of services.reverse()) await s.stop().catch(() => {});
@@ -199,7 +199,9 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    console.error(`✗ ${e instanceof Error ? e.message : String(e)}`);
+    const cause = e instanceof Error && e.cause ? `（${e.cause instanceof Error ? e.cause.message : String(e.cause)}）` : "";
+    console.error(`✗ ${e instanceof Error ? e.message : String(e)}${cause}`);
+    if (process.env.DEBUG && e instanceof Error) console.error(e.stack);
     process.exit(1);
   },
 );

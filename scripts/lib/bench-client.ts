@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { PROJECT_ROOT } from "./database";
-import { signInCookie } from "./load";
+import { fetchFresh, signInCookie } from "./load";
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,7 +64,7 @@ export async function measureDraftSaves(base: string, o: { clerks: number; saves
           { reportId: t.reportId, expectedVersion: version, entries: { applications: { received: { naturalPerson: value } } } },
         ]);
         const started = performance.now();
-        const r = await fetch(`${base}/workspace/reports/${t.reportId}`, {
+        const r = await fetchFresh(`${base}/workspace/reports/${t.reportId}`, {
           method: "POST",
           headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Cookie: cookies[i]! },
           body,
@@ -124,7 +124,7 @@ export async function measureKeystrokes(base: string, o: { keystrokes: number; p
     const total = page.locator(`output[aria-label="一、本年新收政府信息公开申请数量 总计"]`);
     await input.click();
     await input.fill("");
-    await total.waitFor();
+    await total.waitFor({ state: "attached" }); // empty (so "hidden") until a figure is typed
     const handle = await total.elementHandle();
     await page.evaluate((out) => {
       const w = window as unknown as { __keyTimes: number[]; __t0: number | null };
@@ -141,7 +141,7 @@ export async function measureKeystrokes(base: string, o: { keystrokes: number; p
     for (let i = 0; i < o.keystrokes; i++) {
       // alternate between appending a digit and deleting it, so the total changes every time
       await page.keyboard.press(i % 2 === 0 ? String((i % 9) + 1) : "Backspace");
-      await page.waitForTimeout(20);
+      await page.waitForTimeout(250); // let each keystroke show before the next
     }
     const times = await page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes);
     if (times.length < o.keystrokes * 0.9) throw new Error(`只测到 ${times.length}/${o.keystrokes} 次合计更新`);

@@ -30,7 +30,7 @@ export const SMOKE_SCALE: BenchScale = {
     { code: "910000", name: "基准省甲", reports: 40 },
     { code: "920000", name: "基准省乙", reports: 400 },
   ],
-  county: { code: "930101", agencies: 30 },
+  county: { code: "930101", agencies: 120 },
   year: 2020,
 };
 

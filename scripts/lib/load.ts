@@ -61,6 +61,20 @@ export function wrk(url: string, { connections = 50, seconds = 10, headers = {} 
   };
 }
 
+/**
+ * fetch, sent again once when a pooled keep-alive connection turns out to have been closed by
+ * the server while idle (during a load run): a transport accident, the request never arrived.
+ */
+export async function fetchFresh(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : "";
+    if (!/other side closed|ECONNRESET|socket hang up/.test(cause)) throw e;
+    return fetch(url, init);
+  }
+}
+
 export interface Service {
   stop(): Promise<void>;
 }
@@ -129,7 +143,10 @@ export async function startApp(databaseUrl: string, port: number, env: Record<st
  */
 export async function startNginx(httpConfig: string, probeUrl: string): Promise<Service> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "govreports-nginx-"));
-  for (const d of ["logs", "cache", "tmp"]) fs.mkdirSync(path.join(prefix, d));
+  // started as root, nginx's workers run as `nobody`: they must reach the prefix and write the cache
+  fs.chmodSync(prefix, 0o755);
+  for (const d of ["logs", "cache", "tmp"]) fs.mkdirSync(path.join(prefix, d), { mode: 0o777 });
+  for (const d of ["cache", "tmp"]) fs.chmodSync(path.join(prefix, d), 0o777);
   const mime = fs.existsSync("/etc/nginx/mime.types") ? "include /etc/nginx/mime.types;" : "";
   const conf = path.join(prefix, "nginx.conf");
   fs.writeFileSync(
@@ -165,6 +182,8 @@ ${httpConfig.replaceAll("/var/cache/nginx/", `${prefix}/cache/`)}
   try {
     await waitForHttp(probeUrl, 30_000);
   } catch (e) {
+    const log = path.join(prefix, "logs/error.log");
+    if (fs.existsSync(log)) console.error(fs.readFileSync(log, "utf8").split("\n").slice(-10).join("\n"));
     await stop();
     throw e;
   }
@@ -183,7 +202,7 @@ export function shippedNginxConfig(appPort: number, listenPort: number) {
 
 /** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
 export async function signInCookie(base: string, username: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrf = await fetchFresh(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = new Map<string, string>();
   const keep = (r: Response) => {
@@ -195,7 +214,7 @@ export async function signInCookie(base: string, username: string, password: str
   };
   keep(csrf);
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const r = await fetch(`${base}/api/auth/callback/credentials`, {
+  const r = await fetchFresh(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
