@@ -1,7 +1,7 @@
 /**
  * The two national report formats, as data.
  *
- * Labels are verbatim from the official formats (see /work/shared/SPEC.md). The
+ * Labels are verbatim from the official formats (国办公开办函〔2019〕60号, 〔2021〕30号). The
  * declarations below are compact; build() turns them into the full ReportTemplate
  * (flat row lists, label paths, derivations), so each label is written exactly once.
  */
