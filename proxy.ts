@@ -18,11 +18,7 @@ function isProtected(pathname: string) {
 /** /reports/CODE/YEAR: the current version of a published report (app/published/…). */
 const REPORT_PAGE = /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/;
 
-/**
- * A rewrite target on this app. Built from `nextUrl` (not from `req.url`, whose host is what the
- * client sent): a target whose origin differs from the server's own would be fetched as an
- * external URL, through this proxy again.
- */
+/** A rewrite target on this app, built from `nextUrl` (the URL Next routes by), without the query. */
 function internalUrl(req: NextRequest, pathname: string) {
   const url = req.nextUrl.clone();
   url.pathname = pathname;
