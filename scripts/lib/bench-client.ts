@@ -122,9 +122,13 @@ export async function measureKeystrokes(base: string, o: { keystrokes: number; p
     const input = page.getByRole("textbox", { name: "一、本年新收政府信息公开申请数量 自然人", exact: true });
     // derived cells are <output> elements named like the inputs (SPEC "Accessible names")
     const total = page.locator(`output[aria-label="一、本年新收政府信息公开申请数量 总计"]`);
+    // the total is blank while any cell of its row is blank (P4 may have left only 自然人 filled):
+    // give every other cell of the row a figure first
+    const row = page.locator(`input[data-grid="applications"][data-r="${await input.getAttribute("data-r")}"]`);
+    for (const cell of await row.all()) await cell.fill("0");
     await input.click();
     await input.fill("");
-    await total.waitFor({ state: "attached" }); // empty (so "hidden") until a figure is typed
+    await total.waitFor({ state: "attached" }); // blank (so "hidden") while 自然人 is blank
     const handle = await total.elementHandle();
     await page.evaluate((out) => {
       const w = window as unknown as { __keyTimes: number[]; __t0: number | null };

@@ -66,6 +66,7 @@ const BUILD_INPUTS = ["app", "components", "lib", "types", "proxy.ts", "next.con
 
 /** `next build` when there is no build or any source is newer than it. */
 export function ensureBuild({ force = false } = {}) {
+  ensurePrismaClient(); // the build imports the generated client
   const built = mtime(path.join(ROOT, ".next/BUILD_ID"));
   if (!force && built && built >= newestMtime(BUILD_INPUTS)) return;
   console.log("▶ 构建: next build");

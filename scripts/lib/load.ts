@@ -44,7 +44,7 @@ end
 export function wrk(url: string, { connections = 50, seconds = 10, headers = {} as Record<string, string> } = {}): LoadResult {
   const script = path.join(os.tmpdir(), `govreports-wrk-${process.pid}.lua`);
   fs.writeFileSync(script, WRK_REPORT);
-  const args = ["-t", "2", "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", script];
+  const args = ["-t", String(Math.min(2, connections)), "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", script];
   for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}: ${v}`);
   args.push(url);
   const r = spawnSync("wrk", args, { encoding: "utf8" });
@@ -70,7 +70,7 @@ export async function fetchFresh(url: string, init?: RequestInit): Promise<Respo
     return await fetch(url, init);
   } catch (e) {
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : "";
-    if (!/other side closed|ECONNRESET|socket hang up/.test(cause)) throw e;
+    if (!/other side closed|ECONNRESET|EPIPE|socket hang up/.test(cause)) throw e;
     return fetch(url, init);
   }
 }
