@@ -31,7 +31,8 @@ interface Line {
   what: string;
   measured: string;
   goal: string;
-  met: boolean;
+  /** null: a reference line without a goal */
+  met: boolean | null;
 }
 const lines: Line[] = [];
 
@@ -85,6 +86,9 @@ async function main() {
     const html = await page.text();
     const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), "govreports-static-"));
     fs.writeFileSync(path.join(staticDir, "report.html"), html);
+    // nginx's workers run as `nobody`: without this the baseline measures 403s
+    fs.chmodSync(staticDir, 0o755);
+    fs.chmodSync(path.join(staticDir, "report.html"), 0o644);
     services.push(
       await startNginx(
         `server { listen 127.0.0.1:${STATIC_PORT}; root ${staticDir}; location / { try_files $uri =404; } }`,
@@ -103,6 +107,7 @@ async function main() {
         () => wrk(app + "/login", { seconds: SECONDS }),
       );
       checkErrors("P1a", subject);
+      checkErrors("P1a /login", baseline);
       const ratio = subject.rps / baseline.rps;
       lines.push({
         id: "P1a",
@@ -118,6 +123,7 @@ async function main() {
         () => wrk(`http://127.0.0.1:${STATIC_PORT}/report.html`, { seconds: SECONDS }),
       );
       checkErrors("P1b", subject);
+      checkErrors("P1b 静态基线", baseline);
       const ratio = subject.rps / baseline.rps;
       lines.push({
         id: "P1b",
@@ -152,15 +158,28 @@ async function main() {
       }
     }
     {
+      // The goal is the page's response time for a reviewer opening it: a county has a few
+      // reviewers, so one connection. Ten at once (one Node process on two cores shares its
+      // time between them) is printed beside it for reference, with no goal.
       const cookie = await signInCookie(app, "bench-reviewer", BENCH_PASSWORD);
-      const r = wrk(`${app}/review?year=${scale.year}`, { seconds: SECONDS, connections: 10, headers: { Cookie: cookie } });
-      checkErrors("P3", r);
+      const url = `${app}/review?year=${scale.year}`;
+      const one = wrk(url, { seconds: SECONDS, connections: 1, headers: { Cookie: cookie } });
+      checkErrors("P3", one);
       lines.push({
         id: "P3",
-        what: `审核人工作台：${scale.county.agencies} 个单位的县（10 连接）`,
-        measured: `p95 ${ms(r.p95)}（${r.rps.toFixed(0)} req/s）`,
+        what: `审核人工作台：${scale.county.agencies} 个单位的县（1 连接）`,
+        measured: `p95 ${ms(one.p95)}（${one.rps.toFixed(0)} req/s）`,
         goal: "p95 ≤ 150 ms",
-        met: r.p95 <= 150,
+        met: one.p95 <= 150,
+      });
+      const ten = wrk(url, { seconds: SECONDS, connections: 10, headers: { Cookie: cookie } });
+      checkErrors("P3", ten);
+      lines.push({
+        id: "P3'",
+        what: "同上，10 连接并发（参考）",
+        measured: `p95 ${ms(ten.p95)}（${ten.rps.toFixed(0)} req/s）`,
+        goal: "—",
+        met: null,
       });
     }
     {
@@ -192,7 +211,7 @@ async function main() {
   console.log(`\n性能基准（${smoke ? "冒烟运行，数值无意义" : "本机"}，${os.cpus().length} 核，${new Date().toISOString().slice(0, 16)}Z）\n`);
   console.log("| 项 | 测量内容 | 结果 | 目标 | 达标 |");
   console.log("|---|---|---|---|---|");
-  for (const l of lines) console.log(`| ${l.id} | ${l.what} | ${l.measured} | ${l.goal} | ${l.met ? "met" : "not met"} |`);
+  for (const l of lines) console.log(`| ${l.id} | ${l.what} | ${l.measured} | ${l.goal} | ${l.met === null ? "—" : l.met ? "met" : "not met"} |`);
   return 0;
 }
 
