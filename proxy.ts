@@ -7,7 +7,8 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { requestIsHttps } from "@/lib/server/security/client-address";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
-import { currentVersionNo } from "@/lib/server/cache/published-ref";
+import { currentRegionStamp, currentVersionNo } from "@/lib/server/cache/published-ref";
+import { parseAgencySort } from "@/lib/statistics/agency-sort";
 
 const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin", "/account"];
 
@@ -17,6 +18,19 @@ function isProtected(pathname: string) {
 
 /** /reports/CODE/YEAR: the current version of a published report (app/published/…). */
 const REPORT_PAGE = /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/;
+
+/** /regions/CODE: a region's statistics (app/published-regions/…). */
+const REGION_PAGE = /^\/regions\/(\d{6})$/;
+
+/**
+ * The cached region page's path: its stamp, then the query the page reads, parsed here the
+ * way the page parses it, so that no other query can add entries to the cache.
+ */
+function regionPagePath(code: string, stamp: string, query: URLSearchParams) {
+  const year = /^(19|20)\d{2}$/.test(query.get("year") ?? "") ? query.get("year")! : "latest";
+  const { sort, dir } = parseAgencySort(query.get("sort"), query.get("dir"));
+  return `/published-regions/${code}/${stamp}/${year}/${sort}/${dir}`;
+}
 
 /** A rewrite target on this app, built from `nextUrl` (the URL Next routes by), without the query. */
 function internalUrl(req: NextRequest, pathname: string) {
@@ -58,6 +72,12 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
     const versionNo = await currentVersionNo(report[1]!, Number(report[2]));
     // not published (yet): the dynamic page answers 404, and nothing of that is cached
     if (versionNo !== null) return withSecurityHeaders(req, internalUrl(req, `/published/${report[1]}/${report[2]}/${versionNo}`));
+  }
+  const region = REGION_PAGE.exec(pathname);
+  if (region) {
+    const stamp = await currentRegionStamp(region[1]!);
+    // no such region: the dynamic page answers 404
+    if (stamp !== null) return withSecurityHeaders(req, internalUrl(req, regionPagePath(region[1]!, stamp, req.nextUrl.searchParams)));
   }
   return withSecurityHeaders(req);
 }

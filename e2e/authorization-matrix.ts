@@ -361,6 +361,15 @@ export const MATRIX: MatrixRow[] = [
       { label: "APPROVED 没有公开版本", path: `/published/${FIXTURES.approved.code}/${FIXTURES.approved.year}/1`, expect: everyone("notFound") },
     ],
   },
+  {
+    // the stamp-keyed page that proxy.ts rewrites /regions/CODE to: public, like the region page
+    route: "/published-regions/[code]/[stamp]/[year]/[sort]/[dir]",
+    kind: "page",
+    cases: [
+      { label: "地区统计", path: "/published-regions/640122/0.0/latest/name/asc", expect: everyone("ok") },
+      { label: "不存在的地区", path: "/published-regions/999999/0.0/latest/name/asc", expect: everyone("notFound") },
+    ],
+  },
   // ── signed-in pages
   { route: "/account/password", kind: "page", cases: [{ label: "修改密码", path: "/account/password", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
   ...(["/admin/agencies", "/admin/audit", "/admin/import", "/admin/regions", "/admin/users", "/admin/years"] as const).map(

@@ -69,7 +69,7 @@ async function addRollup(c: pg.Client, agencyCodePattern: string, year: number, 
   await c.query(
     `WITH counts AS (${counts})
      INSERT INTO "RegionYearTotal"("regionCode", year, "reportCount") SELECT region, $2::int, n FROM counts
-     ON CONFLICT ("regionCode", year) DO UPDATE SET "reportCount" = "RegionYearTotal"."reportCount" + EXCLUDED."reportCount"`,
+     ON CONFLICT ("regionCode", year) DO UPDATE SET "reportCount" = "RegionYearTotal"."reportCount" + EXCLUDED."reportCount", revision = "RegionYearTotal".revision + 1`,
     [agencyCodePattern, year],
   );
 }

@@ -250,3 +250,49 @@ describe("reading the roll-up (GET /api/regions/CODE/YEAR's data)", () => {
     expect(await stats.getRegionRollup("659999", 2020)).toBeNull();
   });
 });
+
+describe("the key of a region's cached page (proxy.ts → app/published-regions/…)", () => {
+  // each read is remembered for a second: step the clock past it between reads
+  let clock = Date.now();
+  const stampOf = async (code: string) => {
+    clock += 2000;
+    vi.spyOn(Date, "now").mockReturnValue(clock);
+    const { currentRegionStamp } = await import("@/lib/server/cache/published-ref");
+    return currentRegionStamp(code);
+  };
+
+  it("changes with a publication or correction under the region and with the directory, not otherwise", async () => {
+    const [, , , yi] = REGIONS;
+    const province = await stampOf("650000");
+    const county = await stampOf("650121");
+    expect(province).toMatch(/^\d+\.\d+$/);
+    expect(await stampOf("650000")).toBe(province); // nothing changed
+
+    // a correction in 乙县 changes 乙县, its city and province, but not 甲县
+    await correct(ids.c!, [{ section: "proactive", row: "procurement", column: "amount", value: "100" }]);
+    const afterYi = await stampOf("650000");
+    expect(afterYi).not.toBe(province);
+    expect(await stampOf("650121")).toBe(county);
+
+    // one in 甲县 changes 甲县 and the province again
+    await correct(ids.a!, [{ section: "proactive", row: "procurement", column: "amount", value: "35" }]);
+    const jiaAfterCorrection = await stampOf("650121");
+    expect(jiaAfterCorrection).not.toBe(county);
+    const afterJia = await stampOf("650000");
+    expect(afterJia).not.toBe(afterYi);
+
+    // a new agency in 乙县 (the pages list those that have not published) changes every key
+    const draft = await importReport(ctx.db, report("650122109000", "乙县九镇", yi!, 2020, { received: 1, granted: 1, amount: 1, change: 1, recon: 0 }), { publish: false, actor });
+    if (!draft.ok) throw new Error(draft.errors.join("\n"));
+    expect(await stampOf("650121")).not.toBe(jiaAfterCorrection);
+    const afterCorrection = await stampOf("650000");
+    expect(afterCorrection).not.toBe(afterJia);
+
+    // renaming an agency (a name the pages show) changes every key
+    await ctx.db.agency.update({ where: { code: "650121100000" }, data: { name: "甲县一镇（更名）" } });
+    expect(await stampOf("650000")).not.toBe(afterCorrection);
+
+    expect(await stampOf("659999")).toBeNull();
+    vi.restoreAllMocks();
+  });
+});

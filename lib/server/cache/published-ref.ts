@@ -11,7 +11,14 @@ const remembered = new Map<string, { versionNo: number; until: number }>();
 
 const globalPool = globalThis as unknown as { __govreportsRefPool?: pg.Pool };
 function pool() {
-  return (globalPool.__govreportsRefPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 }));
+  if (!globalPool.__govreportsRefPool) {
+    const p = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+    // an idle connection the server closed (a restart, a dropped database) must not crash the
+    // process: the pool discards it and the next query opens another
+    p.on("error", () => {});
+    globalPool.__govreportsRefPool = p;
+  }
+  return globalPool.__govreportsRefPool;
 }
 
 export async function currentVersionNo(code: string, year: number): Promise<number | null> {
@@ -31,4 +38,34 @@ export async function currentVersionNo(code: string, year: number): Promise<numb
   else remembered.set(key, { versionNo, until: now + TTL_MS });
   if (remembered.size > 10_000) remembered.clear();
   return versionNo;
+}
+
+const rememberedRegions = new Map<string, { stamp: string; until: number }>();
+
+/**
+ * The key under which a region's statistics page is cached: the sum of its roll-up rows'
+ * revisions (every publication or correction under the region bumps one of them inside its
+ * transaction, and a row's bumps are serialised by its lock, so the sum grows with every
+ * commit) and the count of changes to the region and agency directory (names, new
+ * agencies). One indexed query, remembered for at most one second; null for no such region.
+ */
+export async function currentRegionStamp(code: string): Promise<string | null> {
+  const now = Date.now();
+  const hit = rememberedRegions.get(code);
+  if (hit && hit.until > now) return hit.stamp;
+  const { rows } = await pool().query<{ revisions: string | null; directory: string | null }>(
+    `SELECT (SELECT sum(y."revision") FROM "RegionYearTotal" y WHERE y."regionCode" = $1)::text AS revisions,
+            (SELECT s."value" FROM "PublicDirectoryStamp" s WHERE s."id" = 1)::text AS directory
+      WHERE EXISTS (SELECT 1 FROM "Region" g WHERE g."code" = $1)`,
+    [code],
+  );
+  const row = rows[0];
+  if (!row) {
+    rememberedRegions.delete(code);
+    return null;
+  }
+  const stamp = `${row.revisions ?? 0}.${row.directory ?? 0}`;
+  rememberedRegions.set(code, { stamp, until: now + TTL_MS });
+  if (rememberedRegions.size > 10_000) rememberedRegions.clear();
+  return stamp;
 }

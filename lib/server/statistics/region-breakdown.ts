@@ -4,7 +4,8 @@ import "server-only";
 // agencies that have not published, and the key figures across years (from the roll-up).
 // Each read touches the region's direct children only, never the whole subtree.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { KEY_FIGURES, type KeyFigureKey, type KeyFigureValues } from "@/lib/statistics/key-figures";
+import type { AgencySort } from "@/lib/statistics/agency-sort";
+import type { KeyFigureKey, KeyFigureValues } from "@/lib/statistics/key-figures";
 import { db } from "../db";
 import { documentKeyFigureColumns, keyFigureCellFilter, rollupKeyFigureColumns } from "./sql";
 
@@ -29,13 +30,7 @@ export async function getSubRegions(code: string, year: number): Promise<SubRegi
     ORDER BY g."code"`;
 }
 
-export const AGENCY_SORTS = ["name", ...KEY_FIGURES.map((f) => f.key), "grantedShare"] as const;
-export type AgencySort = (typeof AGENCY_SORTS)[number];
-
-export function parseAgencySort(sort: string | undefined, dir: string | undefined): { sort: AgencySort; dir: "asc" | "desc" } {
-  const s = (AGENCY_SORTS as readonly string[]).includes(sort ?? "") ? (sort as AgencySort) : "name";
-  return { sort: s, dir: dir === "desc" ? "desc" : "asc" };
-}
+export { AGENCY_SORTS, parseAgencySort, type AgencySort } from "@/lib/statistics/agency-sort";
 
 export interface AgencyFiguresRow extends KeyFigureValues {
   code: string;

@@ -82,5 +82,6 @@ export async function updateRegionRollup(tx: Tx, previous: ReportDocument | null
     GROUP BY d."regionCode", d."year"
     ORDER BY d."regionCode", d."year"
     ON CONFLICT ("regionCode", "year")
-    DO UPDATE SET "reportCount" = "RegionYearTotal"."reportCount" + EXCLUDED."reportCount"`;
+    DO UPDATE SET "reportCount" = "RegionYearTotal"."reportCount" + EXCLUDED."reportCount",
+      "revision" = "RegionYearTotal"."revision" + 1`;
 }
