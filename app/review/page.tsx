@@ -143,7 +143,7 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
                     )}
                     <td>
                       {r.agency.name}
-                      <div className="muted" style={{ fontSize: 12 }}>
+                      <div className="muted code">
                         {r.agency.code}
                       </div>
                     </td>

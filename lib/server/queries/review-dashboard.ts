@@ -1,8 +1,8 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { grantedShare, qualityFlags, shareRange, type Figures, type QualityFlag, type QualityFlagId } from "@/lib/quality/flags";
+import { grantedShare, qualityFlags, rowSum, shareRange, type Figures, type QualityFlag, type QualityFlagId } from "@/lib/quality/flags";
 import type { ReportStatusName } from "@/lib/reports/status";
-import { cellId, cellsOf, deriveSections, findCell, getTemplate, type ReportSections, type TemplateId } from "@/lib/templates";
+import { cellId, cellsOf, deriveSections, getTemplate, type ReportSections, type TemplateId } from "@/lib/templates";
 import { db } from "../db";
 import { agenciesInScope } from "../access/scope";
 import { regionPath } from "../regions/ensure-region";
@@ -37,13 +37,11 @@ function scopePrefix(user: CurrentUser): string | null {
 }
 
 type CellRow = { reportId: string; section: string; row: string; column: string; value: number };
-type KeyRow = { reportId: string; received: number | null; granted: number | null; handled: number | null; reconsideration: number | null; litigation: number | null };
-type SumRow = { section: string; row: string; column: string; value: string };
 
 /**
  * The review dashboard in a fixed number of queries, whatever the number of agencies:
- * agencies with their reports of the year and the year before, the non-zero cells of those
- * reports (for the flags), the key figures (SQL), and the region totals over the rows shown (SQL).
+ * agencies with their reports of the year and the year before, and the non-zero cells of those
+ * reports, from which the flags, the key figures and the totals over the rows shown are computed.
  */
 export async function getReviewDashboard(user: CurrentUser, filters: DashboardFilters) {
   const prefix = scopePrefix(user);
@@ -72,51 +70,28 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
   const reportingYear = years.find((y) => y.year === year) ?? null;
   if (prefix === null) return { region, years, reportingYear, rows: [] as DashboardRow[], allCount: 0, totals: null, templateId: null };
 
-  const [cells, keys] = await Promise.all([
-    db.$queryRaw<CellRow[]>`
+  // the non-zero cells of this year's and last year's reports: the flags, the key figures and
+  // the totals are all computed from them (三 and 四 hold whole counts, exact as float8)
+  const cells = await db.$queryRaw<CellRow[]>`
       SELECT c."reportId", c.section::text AS section, c.row, c.column, c.value::float8 AS value
       FROM "ReportCell" c
       JOIN "Report" r ON r.id = c."reportId"
       JOIN "Agency" a ON a.id = r."agencyId"
       JOIN "Region" g ON g.code = a."regionCode"
       WHERE r.year IN (${year}, ${year - 1}) AND a.active AND g.path LIKE ${prefix + "%"}
-        AND c.value IS NOT NULL AND c.value <> 0`,
-    db.$queryRaw<KeyRow[]>`
-      SELECT c."reportId",
-        SUM(c.value) FILTER (WHERE c.section = 'applications' AND c.row = 'received' AND c.column <> 'total')::float8 AS received,
-        SUM(c.value) FILTER (WHERE c.section = 'applications' AND c.row = 'granted' AND c.column <> 'total')::float8 AS granted,
-        SUM(c.value) FILTER (WHERE c.section = 'applications' AND c.column <> 'total'
-          AND c.row NOT IN ('received', 'carriedOver', 'handledTotal', 'carriedForward'))::float8 AS handled,
-        SUM(c.value) FILTER (WHERE c.section = 'reviewLitigation' AND c.row = 'reconsideration' AND c.column <> 'total')::float8 AS reconsideration,
-        SUM(c.value) FILTER (WHERE c.section = 'reviewLitigation' AND c.row IN ('litigationDirect', 'litigationAfterReconsideration') AND c.column <> 'total')::float8 AS litigation
-      FROM "ReportCell" c
-      JOIN "Report" r ON r.id = c."reportId"
-      JOIN "Agency" a ON a.id = r."agencyId"
-      JOIN "Region" g ON g.code = a."regionCode"
-      WHERE r.year = ${year} AND a.active AND g.path LIKE ${prefix + "%"}
-      GROUP BY c."reportId"`,
-  ]);
+        AND c.value IS NOT NULL AND c.value <> 0`;
 
   const figuresOf = new Map<string, Figures>();
   for (const c of cells) (figuresOf.get(c.reportId) ?? figuresOf.set(c.reportId, {}).get(c.reportId)!)[`${c.section}/${c.row}/${c.column}`] = c.value;
-  const keyOf = new Map(keys.map((k) => [k.reportId, k]));
 
   const current = agencies.map((a) => ({ agency: a, report: a.reports.find((r) => r.year === year) ?? null, last: a.reports.find((r) => r.year === year - 1) ?? null }));
   const range = shareRange(current.filter((c) => c.report).map((c) => grantedShare(TEMPLATE_ID[c.report!.template], figuresOf.get(c.report!.id) ?? {})));
 
   const all: DashboardRow[] = current.map(({ agency, report, last }) => {
-    const k = report ? keyOf.get(report.id) : undefined;
     return {
       agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionName: agency.region.name },
       report: report && { id: report.id, status: report.status, version: report.version, submittedAt: report.submittedAt, publishedAt: report.publishedAt },
-      figures: report
-        ? {
-            received: k?.received ?? 0,
-            grantedShare: k?.handled ? (k.granted ?? 0) / k.handled : null,
-            reconsideration: k?.reconsideration ?? 0,
-            litigation: k?.litigation ?? 0,
-          }
-        : null,
+      figures: report ? keyFigures(TEMPLATE_ID[report.template], figuresOf.get(report.id) ?? {}) : null,
       flags: report
         ? qualityFlags(
             {
@@ -140,25 +115,32 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
 
   const templateId: TemplateId = reportingYear ? TEMPLATE_ID[reportingYear.template] : year >= 2021 ? "2021" : "2019";
   const shownIds = rows.flatMap((r) => (r.report ? [r.report.id] : []));
-  const totals = await regionTotals(templateId, shownIds);
+  const totals = regionTotals(templateId, shownIds, figuresOf);
   return { region, years, reportingYear, rows, allCount: all.length, totals: { ...totals, reportCount: shownIds.length }, templateId };
 }
 
-/** 三 and 四 summed over the given reports (SQL); derived cells are recomputed from the sums. */
-async function regionTotals(templateId: TemplateId, reportIds: string[]): Promise<Pick<ReportSections, "applications" | "reviewLitigation">> {
-  const sums = reportIds.length
-    ? await db.$queryRaw<SumRow[]>`
-        SELECT c.section::text AS section, c.row, c.column, SUM(c.value)::text AS value
-        FROM "ReportCell" c
-        WHERE c."reportId" = ANY(${reportIds}::text[]) AND c.section IN ('applications', 'reviewLitigation')
-        GROUP BY c.section, c.row, c.column`
-    : [];
+function keyFigures(templateId: TemplateId, figures: Figures): KeyFigures {
+  return {
+    received: rowSum(templateId, figures, "applications", "received"),
+    grantedShare: grantedShare(templateId, figures),
+    reconsideration: rowSum(templateId, figures, "reviewLitigation", "reconsideration"),
+    litigation: rowSum(templateId, figures, "reviewLitigation", "litigationDirect") + rowSum(templateId, figures, "reviewLitigation", "litigationAfterReconsideration"),
+  };
+}
+
+/** 三 and 四 summed over the given reports; derived cells are recomputed from the sums. */
+function regionTotals(templateId: TemplateId, reportIds: string[], figuresOf: Map<string, Figures>): Pick<ReportSections, "applications" | "reviewLitigation"> {
   const t = getTemplate(templateId);
   const stated: Record<string, Record<string, Record<string, number>>> = { applications: {}, reviewLitigation: {} };
-  for (const cell of cellsOf(t)) if (cell.section !== "proactive" && !cell.derived) (stated[cell.section]![cell.row] ??= {})[cell.column] = 0;
-  for (const s of sums) {
-    const def = findCell(t, cellId(s.section as "applications", s.row, s.column));
-    if (def && !def.derived) stated[s.section]![s.row]![s.column] = Number(s.value);
+  const summed = cellsOf(t).filter((cell) => cell.section !== "proactive" && !cell.derived);
+  for (const cell of summed) (stated[cell.section]![cell.row] ??= {})[cell.column] = 0;
+  for (const id of reportIds) {
+    const figures = figuresOf.get(id);
+    if (!figures) continue;
+    for (const cell of summed) {
+      const v = figures[cellId(cell.section, cell.row, cell.column)];
+      if (v) stated[cell.section]![cell.row]![cell.column] += v;
+    }
   }
   const derived = deriveSections(t, stated);
   return { applications: derived.applications, reviewLitigation: derived.reviewLitigation };
