@@ -115,7 +115,10 @@ async function ensurePortFree(port: number) {
 /** `next start` on the built app, against `databaseUrl`. */
 export async function startApp(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Service> {
   await ensurePortFree(port);
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // as scripts/serve.ts starts it, without -H: Next 16 takes proxy.ts's rewrites for internal
+  // ones only when their origin is its own default (http://localhost:PORT); with -H 127.0.0.1
+  // it forwards every rewritten request to itself over HTTP, and the bench would measure that
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

@@ -7,7 +7,33 @@ import pg from "pg";
  * every instance within a second, with no cross-instance invalidation needed.
  */
 const TTL_MS = 1000;
-const remembered = new Map<string, { versionNo: number; until: number }>();
+
+interface Remembered<T> {
+  value: Promise<T>;
+  until: number;
+}
+
+/**
+ * The value of `load()` for `key`, remembered for at most TTL_MS from the moment it was asked
+ * for. Callers that arrive while the query runs share it: under load, one query per key and
+ * second, never a queue of identical ones. Only a non-null value is kept once known (a report
+ * published a moment ago must not stay 404); a failed query is forgotten.
+ */
+function remember<T>(memo: Map<string, Remembered<T | null>>, key: string, load: () => Promise<T | null>): Promise<T | null> {
+  const now = Date.now();
+  const hit = memo.get(key);
+  if (hit && hit.until > now) return hit.value;
+  const entry: Remembered<T | null> = { value: load(), until: now + TTL_MS };
+  const forget = () => {
+    if (memo.get(key) === entry) memo.delete(key);
+  };
+  entry.value.then((v) => v === null && forget(), forget);
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(key, entry);
+  return entry.value;
+}
+
+const remembered = new Map<string, Remembered<number | null>>();
 
 const globalPool = globalThis as unknown as { __govreportsRefPool?: pg.Pool };
 function pool() {
@@ -21,26 +47,19 @@ function pool() {
   return globalPool.__govreportsRefPool;
 }
 
-export async function currentVersionNo(code: string, year: number): Promise<number | null> {
-  const key = `${code}/${year}`;
-  const now = Date.now();
-  const hit = remembered.get(key);
-  if (hit && hit.until > now) return hit.versionNo;
-  const { rows } = await pool().query<{ v: number | null }>(
-    `SELECT max(v."versionNo") AS v FROM "PublishedVersion" v
-       JOIN "Report" r ON r.id = v."reportId" JOIN "Agency" a ON a.id = r."agencyId"
-      WHERE a.code = $1 AND r.year = $2`,
-    [code, year],
-  );
-  const versionNo = rows[0]?.v ?? null;
-  // only a found version is remembered: a report published a moment ago must not stay 404
-  if (versionNo === null) remembered.delete(key);
-  else remembered.set(key, { versionNo, until: now + TTL_MS });
-  if (remembered.size > 10_000) remembered.clear();
-  return versionNo;
+export function currentVersionNo(code: string, year: number): Promise<number | null> {
+  return remember(remembered, `${code}/${year}`, async () => {
+    const { rows } = await pool().query<{ v: number | null }>(
+      `SELECT max(v."versionNo") AS v FROM "PublishedVersion" v
+         JOIN "Report" r ON r.id = v."reportId" JOIN "Agency" a ON a.id = r."agencyId"
+        WHERE a.code = $1 AND r.year = $2`,
+      [code, year],
+    );
+    return rows[0]?.v ?? null;
+  });
 }
 
-const rememberedRegions = new Map<string, { stamp: string; until: number }>();
+const rememberedRegions = new Map<string, Remembered<string | null>>();
 
 /**
  * The key under which a region's statistics page is cached: the sum of its roll-up rows'
@@ -49,23 +68,15 @@ const rememberedRegions = new Map<string, { stamp: string; until: number }>();
  * commit) and the count of changes to the region and agency directory (names, new
  * agencies). One indexed query, remembered for at most one second; null for no such region.
  */
-export async function currentRegionStamp(code: string): Promise<string | null> {
-  const now = Date.now();
-  const hit = rememberedRegions.get(code);
-  if (hit && hit.until > now) return hit.stamp;
-  const { rows } = await pool().query<{ revisions: string | null; directory: string | null }>(
-    `SELECT (SELECT sum(y."revision") FROM "RegionYearTotal" y WHERE y."regionCode" = $1)::text AS revisions,
-            (SELECT s."value" FROM "PublicDirectoryStamp" s WHERE s."id" = 1)::text AS directory
-      WHERE EXISTS (SELECT 1 FROM "Region" g WHERE g."code" = $1)`,
-    [code],
-  );
-  const row = rows[0];
-  if (!row) {
-    rememberedRegions.delete(code);
-    return null;
-  }
-  const stamp = `${row.revisions ?? 0}.${row.directory ?? 0}`;
-  rememberedRegions.set(code, { stamp, until: now + TTL_MS });
-  if (rememberedRegions.size > 10_000) rememberedRegions.clear();
-  return stamp;
+export function currentRegionStamp(code: string): Promise<string | null> {
+  return remember(rememberedRegions, code, async () => {
+    const { rows } = await pool().query<{ revisions: string | null; directory: string | null }>(
+      `SELECT (SELECT sum(y."revision") FROM "RegionYearTotal" y WHERE y."regionCode" = $1)::text AS revisions,
+              (SELECT s."value" FROM "PublicDirectoryStamp" s WHERE s."id" = 1)::text AS directory
+        WHERE EXISTS (SELECT 1 FROM "Region" g WHERE g."code" = $1)`,
+      [code],
+    );
+    const row = rows[0];
+    return row ? `${row.revisions ?? 0}.${row.directory ?? 0}` : null;
+  });
 }
