@@ -32,7 +32,11 @@ function regionPagePath(code: string, stamp: string, query: URLSearchParams) {
   return `/published-regions/${code}/${stamp}/${year}/${sort}/${dir}`;
 }
 
-/** A rewrite target on this app, built from `nextUrl` (the URL Next routes by), without the query. */
+/**
+ * A rewrite target on this app, built from `nextUrl` (the URL Next routes by), without the query.
+ * Next serves it in-process only when its origin is the server's own: start the app without -H
+ * (scripts/serve.ts), or Next forwards every rewritten request to itself over HTTP.
+ */
 function internalUrl(req: NextRequest, pathname: string) {
   const url = req.nextUrl.clone();
   url.pathname = pathname;
