@@ -168,6 +168,16 @@ test("the roll-up API and its CSV hold the same sums; the CSV downloads from the
   }
   const apiText = await api.text();
   expect(apiText).toContain('"amount": 1334.5579');
+  // a client that holds these bytes gets 304, for the JSON and for each download
+  for (const path of ["", "/csv", "/figures.csv", "/reports.zip"]) {
+    const url = `/api/regions/${REGION.code}/${YEAR}${path}`;
+    const etag = (await request.get(url)).headers()["etag"];
+    expect(etag, url).toMatch(/^"[\w-]+"$/);
+    const again = await request.get(url, { headers: { "If-None-Match": etag! } });
+    expect(again.status(), url).toBe(304);
+    expect(again.headers()["etag"]).toBe(etag);
+    expect((await request.get(url, { headers: { "If-None-Match": '"something-else"' } })).status(), url).toBe(200);
+  }
 
   await page.goto(`/regions/${REGION.code}?year=${YEAR}`);
   const downloading = page.waitForEvent("download");

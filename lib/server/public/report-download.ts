@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { writeCsv } from "@/lib/documents/csv-writer";
+import { matchesIfNoneMatch, strongEtag } from "@/lib/http/etag";
 import { writeDocx } from "@/lib/documents/docx-writer";
 import { CONTENT_TYPES, asciiFileName, attachmentDisposition, downloadFileName, type DocumentFormat } from "@/lib/documents/names";
 import { writeXlsx } from "@/lib/documents/xlsx-writer";
@@ -15,16 +15,10 @@ const VERSION_NOT_FOUND = "该报告没有这一发布版本。";
 
 /** Strong validator: a published version is immutable, so its id and the format name the bytes. */
 export function downloadEtag(publishedVersionId: string, format: string): string {
-  return `"${createHash("sha256").update(`${publishedVersionId}/${format}`).digest("base64url").slice(0, 32)}"`;
+  return strongEtag(publishedVersionId, format);
 }
 
-/** If-None-Match: a list of entity tags or "*" (weak comparison, RFC 9110 §13.1.2). */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  const bare = etag.replace(/^W\//, "");
-  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
-}
+export { matchesIfNoneMatch };
 
 function notFound(message: string) {
   return Response.json({ error: message }, { status: 404, headers: { "Cache-Control": "no-store" } });
