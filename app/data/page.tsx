@@ -49,6 +49,31 @@ const REGION_COLUMN_MEANINGS: Record<(typeof REGION_CSV_COLUMNS)[number], string
   column_label: "列的中文名称",
 };
 
+/** Codes (fields, columns) with what each means: one row per code. */
+function CodeTable({ caption, codeHeader, rows }: { caption: string; codeHeader: string; rows: readonly (readonly [string, string])[] }) {
+  return (
+    <table className="data">
+      <caption className="muted">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{codeHeader}</th>
+          <th scope="col">含义</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([code, meaning]) => (
+          <tr key={code}>
+            <th scope="row">
+              <code>{code}</code>
+            </th>
+            <td>{meaning}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export default async function OpenDataPage() {
   const regions = await getRootRegions();
   return (
@@ -146,68 +171,14 @@ export default async function OpenDataPage() {
       <section className="card" aria-labelledby="exchange">
         <h2 id="exchange">报告交换文件（JSON）</h2>
         <p>每份报告一个 JSON 文件，与系统导入、导出所用格式相同。顶层字段：</p>
-        <table className="data">
-          <caption className="muted">交换文件的顶层字段</caption>
-          <thead>
-            <tr>
-              <th scope="col">字段</th>
-              <th scope="col">含义</th>
-            </tr>
-          </thead>
-          <tbody>
-            {DOCUMENT_KEYS.map(([k, v]) => (
-              <tr key={k}>
-                <th scope="row">
-                  <code>{k}</code>
-                </th>
-                <td>{v}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CodeTable caption="交换文件的顶层字段" codeHeader="字段" rows={DOCUMENT_KEYS} />
         <p className="muted">派生的合计栏（各行“总计”、“（七）总计”、各组“总计”）均已填入。</p>
       </section>
 
       <section className="card" aria-labelledby="long-csv">
         <h2 id="long-csv">数据长表（CSV）的列</h2>
-        <table className="data">
-          <caption className="muted">figures.csv 的列（汇总 CSV 的列见下表）</caption>
-          <thead>
-            <tr>
-              <th scope="col">列名</th>
-              <th scope="col">含义</th>
-            </tr>
-          </thead>
-          <tbody>
-            {FIGURES_CSV_COLUMNS.map((c) => (
-              <tr key={c}>
-                <th scope="row">
-                  <code>{c}</code>
-                </th>
-                <td>{FIGURES_COLUMN_MEANINGS[c]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="data">
-          <caption className="muted">汇总 CSV（/api/regions/CODE/YEAR/csv）的列</caption>
-          <thead>
-            <tr>
-              <th scope="col">列名</th>
-              <th scope="col">含义</th>
-            </tr>
-          </thead>
-          <tbody>
-            {REGION_CSV_COLUMNS.map((c) => (
-              <tr key={c}>
-                <th scope="row">
-                  <code>{c}</code>
-                </th>
-                <td>{REGION_COLUMN_MEANINGS[c]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CodeTable caption="figures.csv 的列（汇总 CSV 的列见下表）" codeHeader="列名" rows={FIGURES_CSV_COLUMNS.map((c) => [c, FIGURES_COLUMN_MEANINGS[c]])} />
+        <CodeTable caption="汇总 CSV（/api/regions/CODE/YEAR/csv）的列" codeHeader="列名" rows={REGION_CSV_COLUMNS.map((c) => [c, REGION_COLUMN_MEANINGS[c]])} />
       </section>
 
       {(Object.keys(TEMPLATES) as TemplateId[]).map((id) => (

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/components/review/action-result";
 import { AccessDeniedError, authorize } from "@/lib/auth/guard";
+import { forgetPublicRefs } from "@/lib/server/cache/published-ref";
 import { db } from "@/lib/server/db";
 import { agenciesInScope } from "@/lib/server/access/scope";
 import { publishReports } from "@/lib/server/reports/publish-reports";
@@ -23,6 +24,7 @@ export async function batchPublishAction(_prev: ActionResult, formData: FormData
     const parsed = selection.safeParse(formData.getAll("publish"));
     if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "提交的内容无效。" };
     const outcomes = await publishReports(db, user, parsed.data);
+    forgetPublicRefs();
     revalidatePath("/review");
     // names only for reports in scope: a forged id is reported without telling what it is
     const named = await db.report.findMany({

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { OfficialTable } from "@/components/reports/OfficialTable";
 import { StatusBadge } from "@/components/reports/StatusBadge";
+import { FilterForm } from "@/components/layout/FilterForm";
 import { BATCH_PUBLISH_FORM_ID, BatchPublishForm } from "@/components/review/BatchPublishForm";
 import { requireUser } from "@/lib/auth/guard";
 import { QUALITY_FLAG_IDS, QUALITY_FLAG_LABELS, type QualityFlagId } from "@/lib/quality/flags";
@@ -47,52 +48,24 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
         {filters.year} 年度报告 · 报送截止 {formatDate(deadline)}
         {deadline && ` · ${deadlineText(daysUntil(deadline))}`}
       </p>
-      <form className="filters no-print" method="get" aria-label="筛选">
-        <label>
-          报告年度{" "}
-          <select name="year" defaultValue={String(filters.year)}>
-            {years.map((y) => (
-              <option key={y.year} value={y.year}>
-                {y.year} 年度
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          状态{" "}
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">全部</option>
-            {STATUS_ORDER.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          单位类型{" "}
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">全部</option>
-            <option value="TOWNSHIP">{KIND_LABELS.TOWNSHIP}</option>
-            <option value="DEPARTMENT">{KIND_LABELS.DEPARTMENT}</option>
-          </select>
-        </label>
-        <label>
-          数据质量提示{" "}
-          <select name="flag" defaultValue={filters.flag ?? ""}>
-            <option value="">全部</option>
-            <option value="ANY">有任一提示</option>
-            {QUALITY_FLAG_IDS.map((f) => (
-              <option key={f} value={f}>
-                {QUALITY_FLAG_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button className="btn secondary" type="submit">
-          筛选
-        </button>
-      </form>
+      <FilterForm
+        className="filters no-print"
+        aria-label="筛选"
+        submitLabel="筛选"
+        fields={[
+          { kind: "select", name: "year", label: "报告年度", value: String(filters.year), options: years.map((y) => ({ value: String(y.year), label: `${y.year} 年度` })) },
+          { kind: "select", name: "status", label: "状态", value: filters.status ?? "", all: "全部", options: STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] })) },
+          { kind: "select", name: "kind", label: "单位类型", value: filters.kind ?? "", all: "全部", options: (["TOWNSHIP", "DEPARTMENT"] as const).map((k) => ({ value: k, label: KIND_LABELS[k] })) },
+          {
+            kind: "select",
+            name: "flag",
+            label: "数据质量提示",
+            value: filters.flag ?? "",
+            all: "全部",
+            options: [{ value: "ANY", label: "有任一提示" }, ...QUALITY_FLAG_IDS.map((f) => ({ value: f, label: QUALITY_FLAG_LABELS[f] }))],
+          },
+        ]}
+      />
       <div className="card">
         <p aria-label="各状态数量">
           显示 {rows.length} / {allCount} 个单位：

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AgencyForm } from "@/components/admin/AgencyForm";
 import { Pager } from "@/components/admin/Pager";
+import { FilterForm } from "@/components/layout/FilterForm";
 import { requireUser } from "@/lib/auth/guard";
 import { AGENCY_KIND_LABELS } from "@/lib/admin/codes";
 import { listAgencies, listRegions } from "@/lib/server/queries/admin";
@@ -22,25 +23,14 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
         <AgencyForm regions={activeRegions} />
       </details>
       <div className="card">
-        <form className="filters" method="get" role="search">
-          <label>
-            搜索 <input name="q" defaultValue={q} placeholder="代码、名称或地区" aria-label="搜索单位" />
-          </label>
-          <label>
-            地区{" "}
-            <select name="region" defaultValue={regionCode ?? ""} aria-label="地区">
-              <option value="">全部</option>
-              {regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}（{r.code}）
-                </option>
-              ))}
-            </select>
-          </label>
-          <button className="btn secondary" type="submit">
-            查找
-          </button>
-        </form>
+        <FilterForm
+          role="search"
+          submitLabel="查找"
+          fields={[
+            { kind: "search", name: "q", label: "搜索", value: q, placeholder: "代码、名称或地区", accessibleName: "搜索单位" },
+            { kind: "select", name: "region", label: "地区", value: regionCode ?? "", all: "全部", accessibleName: "地区", options: regions.map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` })) },
+          ]}
+        />
         <table className="data" aria-label="单位列表">
           <thead>
             <tr>

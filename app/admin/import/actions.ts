@@ -1,6 +1,7 @@
 "use server";
 
 import { AccessDeniedError, authorize } from "@/lib/auth/guard";
+import { forgetPublicRefs } from "@/lib/server/cache/published-ref";
 import { db } from "@/lib/server/db";
 import { confirmOnboarding, type ConfirmResult } from "@/lib/server/onboarding/confirm-onboarding";
 import type { OnboardingFile, OnboardingFileKey, OnboardingPlan } from "@/lib/server/onboarding/plan-onboarding";
@@ -54,7 +55,10 @@ export async function confirmImportAction(form: FormData): Promise<ConfirmRespon
     if (typeof files === "string") return { ok: false, status: 400, message: files, problems: [] };
     const digest = form.get("digest");
     const result = await confirmOnboarding(db, actor, files, typeof digest === "string" ? digest : "");
-    if (result.ok) for (const path of ["/admin", "/admin/agencies", "/admin/users", "/review"]) revalidatePath(path);
+    if (result.ok) {
+      forgetPublicRefs(); // new regions and agencies show on the public pages at once
+      for (const path of ["/admin", "/admin/agencies", "/admin/users", "/review"]) revalidatePath(path);
+    }
     return result;
   } catch (e) {
     return refusal(e);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
 import { UserForm } from "@/components/admin/UserForm";
 import { UserRowActions } from "@/components/admin/UserRowActions";
+import { FilterForm } from "@/components/layout/FilterForm";
 import { requireUser } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/reports/format";
@@ -26,25 +27,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <UserForm />
       </details>
       <div className="card">
-        <form className="filters" method="get" role="search">
-          <label>
-            搜索 <input name="q" defaultValue={q} placeholder="用户名、姓名、单位或地区" aria-label="搜索用户" />
-          </label>
-          <label>
-            角色{" "}
-            <select name="role" defaultValue={role ?? ""} aria-label="角色">
-              <option value="">全部</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button className="btn secondary" type="submit">
-            查找
-          </button>
-        </form>
+        <FilterForm
+          role="search"
+          submitLabel="查找"
+          fields={[
+            { kind: "search", name: "q", label: "搜索", value: q, placeholder: "用户名、姓名、单位或地区", accessibleName: "搜索用户" },
+            { kind: "select", name: "role", label: "角色", value: role ?? "", all: "全部", accessibleName: "角色", options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })) },
+          ]}
+        />
         <table className="data" aria-label="用户列表">
           <thead>
             <tr>

@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { AccessDeniedError, authorize, type CurrentUser } from "@/lib/auth/guard";
 import type { RoleName } from "@/lib/auth/roles";
+import { forgetPublicRefs } from "../cache/published-ref";
 import { db } from "../db";
 import { rateLimitMessage } from "../security/rate-limit";
 import type { Db } from "../prisma";
@@ -22,7 +23,11 @@ export async function runAdminAction<T extends object>(
     const limited = await rateLimitMessage("write", { user: actor });
     if (limited) return { ok: false, status: 429, message: limited };
     const result = await operation(db, actor);
-    if (result.ok) for (const path of revalidate) revalidatePath(path);
+    if (result.ok) {
+      // names and agency lists on the public pages may have changed
+      forgetPublicRefs();
+      for (const path of revalidate) revalidatePath(path);
+    }
     return result;
   } catch (e) {
     if (e instanceof AccessDeniedError) return { ok: false, status: e.status, message: e.message };

@@ -1,11 +1,10 @@
 import pg from "pg";
 
-/**
- * Which published version of a report is current: one indexed query, remembered for at most
- * one second. Everything public about a report is cached under a key that includes this
- * version number, so a publication or correction made through any app instance shows on
- * every instance within a second, with no cross-instance invalidation needed.
- */
+// The keys of the cached public pages, read by proxy.ts on every request: which published
+// version of a report is current, and a region's stamp. Each is one indexed query, remembered
+// for at most one second. Everything public is cached under a key that includes them, so a
+// publication or correction made through any app instance shows on every instance within a
+// second, with no cross-instance invalidation needed.
 const TTL_MS = 1000;
 
 interface Remembered<T> {
@@ -33,7 +32,11 @@ function remember<T>(memo: Map<string, Remembered<T | null>>, key: string, load:
   return entry.value;
 }
 
-const remembered = new Map<string, Remembered<number | null>>();
+// on globalThis: proxy.ts and the app's server code are bundled apart, and the server actions
+// that forget (forgetPublicRefs) must reach the maps that proxy.ts reads
+const shared = globalThis as unknown as { __govreportsPublicRefs?: { versions: Map<string, Remembered<number | null>>; regions: Map<string, Remembered<string | null>> } };
+shared.__govreportsPublicRefs ??= { versions: new Map(), regions: new Map() };
+const remembered = shared.__govreportsPublicRefs.versions;
 
 const globalPool = globalThis as unknown as { __govreportsRefPool?: pg.Pool };
 function pool() {
@@ -59,7 +62,7 @@ export function currentVersionNo(code: string, year: number): Promise<number | n
   });
 }
 
-const rememberedRegions = new Map<string, Remembered<string | null>>();
+const rememberedRegions = shared.__govreportsPublicRefs.regions;
 
 /**
  * The key under which a region's statistics page is cached: the sum of its roll-up rows'
@@ -79,4 +82,14 @@ export function currentRegionStamp(code: string): Promise<string | null> {
     const row = rows[0];
     return row ? `${row.revisions ?? 0}.${row.directory ?? 0}` : null;
   });
+}
+
+/**
+ * Forgets every remembered version number and region stamp of this instance: called after a
+ * publication, correction or directory change commits here, so the person who made it sees
+ * it at once (other instances within the second).
+ */
+export function forgetPublicRefs() {
+  remembered.clear();
+  rememberedRegions.clear();
 }

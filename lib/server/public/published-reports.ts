@@ -24,6 +24,14 @@ export function parseVersionNo(value: string | null | undefined): number | null 
 }
 
 /**
+ * `?version=N` as given in a URL: undefined when absent (the current version), null when
+ * malformed (nothing can match it: the caller answers 404).
+ */
+export function parseVersionParam(value: string | null): number | undefined | null {
+  return value === null ? undefined : parseVersionNo(value);
+}
+
+/**
  * A published version of a report (the current one unless `versionNo` is given) with its
  * version history, or null when the report has no such published version. Public: no session.
  */

@@ -1,5 +1,7 @@
-// One published report as the public reads it: a published version's immutable snapshot
-// (the current one, or an earlier one by number) and the report's version history.
+// One published report as the public reads it — its pages, the JSON API and the downloads: a
+// published version's immutable snapshot (the current one, or an earlier one by number) and
+// the report's version history. Only PublishedVersion is read: a draft, submitted or
+// approved report has none, so it can never leak through here.
 import { canonicalJson, type ReportDocument } from "@/lib/exchange";
 import { readQualityNotes, type QualityNote } from "@/lib/validation";
 import type { Db } from "../prisma";
@@ -12,6 +14,8 @@ export interface PublishedVersionSummary {
 }
 
 export interface PublishedReportView {
+  /** the PublishedVersion's id: names its immutable bytes (the downloads' and the API's ETag) */
+  id: string;
   /** the version asked for (the current one when no number was given) */
   versionNo: number;
   document: ReportDocument;
@@ -39,7 +43,7 @@ export async function readPublishedReport(db: Db, code: string, year: number, ve
   const wanted = versionNo ?? current.versionNo;
   const version = await db.publishedVersion.findFirst({
     where: { versionNo: wanted, report: { year, agency: { code } } },
-    select: { versionNo: true, document: true, publishedAt: true, changeNote: true, qualityNotes: true },
+    select: { id: true, versionNo: true, document: true, publishedAt: true, changeNote: true, qualityNotes: true },
   });
   if (!version) return null;
   return {

@@ -4,8 +4,7 @@ import { matchesIfNoneMatch, strongEtag } from "@/lib/http/etag";
 import { writeDocx } from "@/lib/documents/docx-writer";
 import { CONTENT_TYPES, asciiFileName, attachmentDisposition, downloadFileName, type DocumentFormat } from "@/lib/documents/names";
 import { writeXlsx } from "@/lib/documents/xlsx-writer";
-import { parseReportKey } from "./published-reports";
-import { getPublishedVersion, parseVersionParam } from "./published-version";
+import { getPublishedReport, parseReportKey, parseVersionParam } from "./published-reports";
 
 /** Published reports never change (a correction is a new version): shared caches may keep them briefly. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
@@ -41,7 +40,7 @@ export async function reportDownloadResponse(req: Request, params: Promise<{ cod
   if (!key) return notFound(NOT_FOUND);
   const versionNo = parseVersionParam(new URL(req.url).searchParams.get("version"));
   if (versionNo === null) return notFound(VERSION_NOT_FOUND);
-  const version = await getPublishedVersion(key.code, key.year, versionNo);
+  const version = await getPublishedReport(key.code, key.year, versionNo);
   if (!version) return notFound(versionNo === undefined ? NOT_FOUND : VERSION_NOT_FOUND);
 
   const etag = downloadEtag(version.id, format);

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/components/review/action-result";
 import { AccessDeniedError, authorize } from "@/lib/auth/guard";
+import { forgetPublicRefs } from "@/lib/server/cache/published-ref";
 import { db } from "@/lib/server/db";
 import { addComment, COMMENT_MAX_LENGTH } from "@/lib/server/comments/add-comment";
 import { resolveComment } from "@/lib/server/comments/resolve-comment";
@@ -32,6 +33,7 @@ function refused(e: unknown): ActionResult {
 }
 
 function touch(reportId: string) {
+  forgetPublicRefs();
   revalidatePath(`/review/reports/${reportId}`);
   revalidatePath("/review");
   revalidatePath("/workspace");

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { parseReportKey } from "@/lib/server/public/published-reports";
-import { getPublishedVersion, parseVersionParam } from "@/lib/server/public/published-version";
+import { getPublishedReport, parseReportKey, parseVersionParam } from "@/lib/server/public/published-reports";
 import { downloadEtag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "@/lib/server/public/report-download";
 
 // The public API of SPEC: the published report in the exchange format (?version=N: an earlier
@@ -10,7 +9,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ code: st
   const { code, year } = await params;
   const key = parseReportKey(code, year);
   const versionNo = parseVersionParam(new URL(req.url).searchParams.get("version"));
-  const report = !key || versionNo === null ? null : await getPublishedVersion(key.code, key.year, versionNo);
+  const report = !key || versionNo === null ? null : await getPublishedReport(key.code, key.year, versionNo);
   if (!report) {
     return NextResponse.json({ error: "报告不存在或尚未公开发布。" }, { status: 404, headers: { "Cache-Control": "no-store" } });
   }
