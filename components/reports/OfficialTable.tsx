@@ -65,12 +65,14 @@ function placeCells(rows: LayoutCell[][], idPrefix: string) {
 
 function GridCell({ placed, values, headers, cellText }: { placed: PlacedCell; values: SectionValues; headers?: string; cellText?: CellText }) {
   const { cell, id } = placed;
-  const span = { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
+  // only the spans there are: an absent prop costs nothing, an undefined one is written into
+  // the page's RSC payload ("$undefined") for every cell
+  const span = { ...(cell.rowSpan > 1 && { rowSpan: cell.rowSpan }), ...(cell.colSpan > 1 && { colSpan: cell.colSpan }) };
   switch (cell.type) {
     case "value": {
       const def = cell.cell!;
       return (
-        <td {...span} className="num" data-cell={def.id} headers={headers || undefined}>
+        <td {...span} className="num" data-cell={def.id} {...(headers && { headers })}>
           {cellText ? cellText(def) : formatCellValue(values[def.row]?.[def.column], def.kind)}
         </td>
       );
