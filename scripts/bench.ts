@@ -97,8 +97,9 @@ async function main() {
     );
     services.push(await startNginx(shippedNginxConfig(APP_PORT, PROXY_PORT), `http://127.0.0.1:${PROXY_PORT}/login`));
     const proxy = `http://127.0.0.1:${PROXY_PORT}`;
-    // warm both paths (first renders, nginx cache fill)
-    for (const u of [app + REPORT, app + "/login", proxy + REPORT, proxy + REPORT]) await fetchFresh(u);
+    // warm both paths (first renders, nginx cache fill) with what wrk asks for: no Accept-Encoding
+    // (nginx caches one copy per encoding; fetch would otherwise fill only the gzip one)
+    for (const u of [app + REPORT, app + "/login", proxy + REPORT, proxy + REPORT]) await fetchFresh(u, { headers: { "accept-encoding": "identity" } });
     console.log(`▶ 报告页 ${(html.length / 1024).toFixed(0)} KB；开始测量（每项 ${SECONDS} s × ${ROUNDS} 轮，wrk 50 连接）`);
 
     {
