@@ -7,7 +7,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { requestIsHttps } from "@/lib/server/security/client-address";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
-import { currentRegionStamp, currentVersionNo } from "@/lib/server/cache/published-ref";
+import { currentAgencyStamp, currentHomeStamp, currentRegionStamp, currentVersionNo } from "@/lib/server/cache/published-ref";
 import { parseAgencySort } from "@/lib/statistics/agency-sort";
 
 const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin", "/account"];
@@ -21,6 +21,9 @@ const REPORT_PAGE = /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/;
 
 /** /regions/CODE: a region's statistics (app/published-regions/…). */
 const REGION_PAGE = /^\/regions\/(\d{6})$/;
+
+/** /agencies/CODE: an agency's figures across years (app/published-agencies/…). */
+const AGENCY_PAGE = /^\/agencies\/([0-9A-Za-z-]{2,40})$/;
 
 /**
  * The cached region page's path: its stamp, then the query the page reads, parsed here the
@@ -83,6 +86,13 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
     // no such region: the dynamic page answers 404
     if (stamp !== null) return withSecurityHeaders(req, internalUrl(req, regionPagePath(region[1]!, stamp, req.nextUrl.searchParams)));
   }
+  const agency = AGENCY_PAGE.exec(pathname);
+  if (agency) {
+    const stamp = await currentAgencyStamp(agency[1]!);
+    // no such agency: the dynamic page answers 404
+    if (stamp !== null) return withSecurityHeaders(req, internalUrl(req, `/published-agencies/${agency[1]}/${stamp}`));
+  }
+  if (pathname === "/") return withSecurityHeaders(req, internalUrl(req, `/published-home/${await currentHomeStamp()}`));
   return withSecurityHeaders(req);
 }
 

@@ -362,6 +362,20 @@ export const MATRIX: MatrixRow[] = [
     ],
   },
   {
+    // the stamp-keyed pages that proxy.ts rewrites / and /agencies/CODE to: public, like those pages
+    route: "/published-home/[stamp]",
+    kind: "page",
+    cases: [{ label: "首页", path: "/published-home/0.0", expect: everyone("ok") }],
+  },
+  {
+    route: "/published-agencies/[code]/[stamp]",
+    kind: "page",
+    cases: [
+      { label: "单位页", path: `/published-agencies/${FIXTURES.published.code}/0.0`, expect: everyone("ok") },
+      { label: "不存在的单位", path: "/published-agencies/no-such-agency/0.0", expect: everyone("notFound") },
+    ],
+  },
+  {
     // the stamp-keyed page that proxy.ts rewrites /regions/CODE to: public, like the region page
     route: "/published-regions/[code]/[stamp]/[year]/[sort]/[dir]",
     kind: "page",

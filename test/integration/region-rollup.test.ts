@@ -295,4 +295,22 @@ describe("the key of a region's cached page (proxy.ts → app/published-regions/
     expect(await stampOf("659999")).toBeNull();
     vi.restoreAllMocks();
   });
+
+  it("an agency's page key moves with its own publications, the home page's with any", async () => {
+    const refs = await import("@/lib/server/cache/published-ref");
+    const read = async <T>(f: () => Promise<T>) => {
+      clock += 2000;
+      vi.spyOn(Date, "now").mockReturnValue(clock);
+      return f();
+    };
+    const jia = await read(() => refs.currentAgencyStamp("650121101000"));
+    const yi = await read(() => refs.currentAgencyStamp("650122-zrzy"));
+    const home = await read(() => refs.currentHomeStamp());
+    await correct(ids.c!, [{ section: "proactive", row: "procurement", column: "amount", value: "101" }]);
+    expect(await read(() => refs.currentAgencyStamp("650122-zrzy"))).not.toBe(yi);
+    expect(await read(() => refs.currentAgencyStamp("650121101000"))).toBe(jia);
+    expect(await read(() => refs.currentHomeStamp())).not.toBe(home);
+    expect(await read(() => refs.currentAgencyStamp("no-such-agency"))).toBeNull();
+    vi.restoreAllMocks();
+  });
 });

@@ -34,8 +34,9 @@ function remember<T>(memo: Map<string, Remembered<T | null>>, key: string, load:
 
 // on globalThis: proxy.ts and the app's server code are bundled apart, and the server actions
 // that forget (forgetPublicRefs) must reach the maps that proxy.ts reads
-const shared = globalThis as unknown as { __govreportsPublicRefs?: { versions: Map<string, Remembered<number | null>>; regions: Map<string, Remembered<string | null>> } };
-shared.__govreportsPublicRefs ??= { versions: new Map(), regions: new Map() };
+type Memo<T> = Map<string, Remembered<T | null>>;
+const shared = globalThis as unknown as { __govreportsPublicRefs?: { versions: Memo<number>; regions: Memo<string>; agencies: Memo<string>; home: Memo<string> } };
+shared.__govreportsPublicRefs ??= { versions: new Map(), regions: new Map(), agencies: new Map(), home: new Map() };
 const remembered = shared.__govreportsPublicRefs.versions;
 
 const globalPool = globalThis as unknown as { __govreportsRefPool?: pg.Pool };
@@ -84,12 +85,47 @@ export function currentRegionStamp(code: string): Promise<string | null> {
   });
 }
 
+const DIRECTORY = `(SELECT s."value" FROM "PublicDirectoryStamp" s WHERE s."id" = 1)::text`;
+
 /**
- * Forgets every remembered version number and region stamp of this instance: called after a
+ * The key of an agency's page (/agencies/CODE): how many versions it has published (a
+ * publication or correction adds one; none is ever removed) and the directory count; null
+ * for no such agency.
+ */
+export function currentAgencyStamp(code: string): Promise<string | null> {
+  return remember(shared.__govreportsPublicRefs!.agencies, code, async () => {
+    const { rows } = await pool().query<{ versions: string; directory: string | null }>(
+      `SELECT (SELECT count(*) FROM "PublishedVersion" v JOIN "Report" r ON r.id = v."reportId" WHERE r."agencyId" = a.id)::text AS versions,
+              ${DIRECTORY} AS directory
+         FROM "Agency" a WHERE a.code = $1`,
+      [code],
+    );
+    const row = rows[0];
+    return row ? `${row.versions}.${row.directory ?? 0}` : null;
+  });
+}
+
+/**
+ * The key of the home page (the latest publications, the region tree with its counts): the
+ * revisions of the top-level regions' roll-up rows — every publication or correction bumps
+ * its top-level region's — and the directory count.
+ */
+export function currentHomeStamp(): Promise<string | null> {
+  return remember(shared.__govreportsPublicRefs!.home, "home", async () => {
+    const { rows } = await pool().query<{ revisions: string | null; directory: string | null }>(
+      `SELECT (SELECT sum(y."revision") FROM "RegionYearTotal" y JOIN "Region" g ON g.code = y."regionCode" WHERE g."parentCode" IS NULL)::text AS revisions,
+              ${DIRECTORY} AS directory`,
+    );
+    const row = rows[0];
+    return `${row?.revisions ?? 0}.${row?.directory ?? 0}`;
+  });
+}
+
+/**
+ * Forgets every remembered key of this instance: called after a
  * publication, correction or directory change commits here, so the person who made it sees
  * it at once (other instances within the second).
  */
 export function forgetPublicRefs() {
-  remembered.clear();
-  rememberedRegions.clear();
+  for (const memo of Object.values(shared.__govreportsPublicRefs!)) memo.clear();
 }

@@ -119,6 +119,7 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
   return { region, years, reportingYear, rows, allCount: all.length, totals: { ...totals, reportCount: shownIds.length }, templateId };
 }
 
+/** One report's key figures, summed over the template's own rows as the quality flags read them. */
 function keyFigures(templateId: TemplateId, figures: Figures): KeyFigures {
   return {
     received: rowSum(templateId, figures, "applications", "received"),
