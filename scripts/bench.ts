@@ -112,7 +112,7 @@ async function main() {
       const ratio = subject.rps / baseline.rps;
       lines.push({
         id: "P1a",
-        what: `报告页（应用直出）vs 应用自身预渲染 /login（${baseline.rps.toFixed(0)} req/s）`,
+        what: `报告页（应用直出）vs 应用自身的 /login（${baseline.rps.toFixed(0)} req/s）`,
         measured: `${subject.rps.toFixed(0)} req/s = ${pct(ratio)}，p99 ${ms(subject.p99)}`,
         goal: "≥ 50 %，p99 ≤ 100 ms",
         met: ratio >= 0.5 && subject.p99 <= 100,
