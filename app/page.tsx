@@ -1,7 +1,7 @@
 import { HomePage } from "@/components/public/HomePage";
 
-// Reached only when proxy.ts could not read the home page's stamp; otherwise / is rewritten to
-// the cached app/published-home/[stamp].
+// proxy.ts rewrites every request for / to the cached app/published-home/[stamp]; this route
+// renders the same page per request wherever the proxy does not run.
 export const dynamic = "force-dynamic";
 
 export default HomePage;
