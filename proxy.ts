@@ -47,6 +47,16 @@ function internalUrl(req: NextRequest, pathname: string) {
   return url;
 }
 
+/**
+ * The stamp-keyed pages exist only as rewrite targets: a stamp a client makes up would render
+ * and store one more copy on disk, so a request for them is served only when it carries this
+ * process's mark, which the rewrite below adds (it also reaches Next's own request when Next
+ * forwards a rewrite over HTTP, as it does when started with -H).
+ */
+const STAMPED_PAGE = /^\/published-(?:regions|agencies|home)(?:\/|$)/;
+const REWRITE_MARK = "x-govreports-rewrite";
+const rewriteSecret = newNonce();
+
 function withSecurityHeaders(req: NextRequest, rewriteTo?: URL) {
   const nonce = usesNonce(req.nextUrl.pathname) ? newNonce() : null;
   const csp = contentSecurityPolicy({ nonce });
@@ -55,6 +65,8 @@ function withSecurityHeaders(req: NextRequest, rewriteTo?: URL) {
   requestHeaders.set("content-security-policy", csp);
   if (nonce) requestHeaders.set("x-nonce", nonce);
   else requestHeaders.delete("x-nonce");
+  if (rewriteTo && STAMPED_PAGE.test(rewriteTo.pathname)) requestHeaders.set(REWRITE_MARK, rewriteSecret);
+  else requestHeaders.delete(REWRITE_MARK);
   const res = rewriteTo
     ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
@@ -74,6 +86,8 @@ const gate = withAuth((req) => withSecurityHeaders(req), {
 export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   const { pathname } = req.nextUrl;
   if (isProtected(pathname)) return gate(req as NextRequestWithAuth, event);
+  // not a route of the public site: the app's 404 page (there is no page at /published-home)
+  if (STAMPED_PAGE.test(pathname) && req.headers.get(REWRITE_MARK) !== rewriteSecret) return withSecurityHeaders(req, internalUrl(req, "/published-home"));
   const report = REPORT_PAGE.exec(pathname);
   if (report) {
     const versionNo = await currentVersionNo(report[1]!, Number(report[2]));
