@@ -18,11 +18,26 @@ export async function expectSignedInAs(page: Page, text: string) {
   await expect(page.getByTestId("current-user")).toContainText(text);
 }
 
-/** Publishes a report file through the real CLI into the database the e2e server uses. */
-export function publishWithCli(file: string) {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", "import", file, "--publish"], {
+/** Runs a TypeScript script of the project against the database the e2e server uses. */
+function runScript(script: string, args: string[]) {
+  return spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });
+}
+
+/** Publishes a report file through the real CLI into the database the e2e server uses. */
+export function publishWithCli(file: string) {
+  const r = runScript("scripts/cli.ts", ["import", file, "--publish"]);
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+/**
+ * Runs e2e/support/workflow-fixture.ts (the real server operations) against the e2e database
+ * and returns the JSON it prints last.
+ */
+export function workflowFixture(...args: string[]) {
+  const r = runScript("e2e/support/workflow-fixture.ts", args);
+  if (r.status !== 0) throw new Error(`fixture ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }

@@ -1,23 +1,14 @@
 // Two app instances on one database (playwright.config.ts starts both): a publication or a
 // correction made through one shows on the other within a second — the public report page is
 // cached under a key that includes the published version, never invalidated per instance.
-import { spawnSync } from "node:child_process";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { workflowFixture as fixture } from "./helpers";
 
 test.describe.configure({ timeout: 300_000 });
 
 const FIRST = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
 const SECOND = `http://localhost:${Number(process.env.E2E_PORT || 3210) + 1}`;
 const YEAR = 2023;
-
-function fixture(...args: string[]) {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/support/workflow-fixture.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-  });
-  if (r.status !== 0) throw new Error(`fixture ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!);
-}
 
 async function page(request: APIRequestContext, base: string, path: string) {
   const r = await request.get(base + path);

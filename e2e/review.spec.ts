@@ -3,22 +3,12 @@
 // batch publish; a reviewer of another county sees nothing and can do nothing; a correction.
 // Steps that belong to the clerk's editor (another part of the app) are made through the
 // real operations by e2e/support/workflow-fixture.ts.
-import { spawnSync } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, workflowFixture as fixture } from "./helpers";
 
 const YEAR = 2022;
 // each scenario spawns the fixture (tsx) a few times and walks several pages: more than the default 30 s on a busy machine
 test.describe.configure({ timeout: 360_000 });
-
-function fixture(...args: string[]) {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/support/workflow-fixture.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-  });
-  if (r.status !== 0) throw new Error(`fixture ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!);
-}
 
 /** A new agency of 贺兰县 (unique per run) with its report in `state`. */
 function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBLISHED") {
