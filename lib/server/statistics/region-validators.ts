@@ -2,20 +2,27 @@ import "server-only";
 import { matchesIfNoneMatch, strongEtag } from "@/lib/http/etag";
 import { currentRegionStamp } from "../cache/published-ref";
 import { PUBLIC_CACHE_HEADERS } from "./region-exports";
+import { parseRegionCode, parseYear } from "./region-rollup";
+
+export type RegionDownload = { code: string; year: number; headers: Record<string, string> };
 
 /**
- * The validators of a region's open data for a year (the roll-up as JSON or CSV, the long
- * CSV, the ZIP): its entity tag changes exactly when the region's cached page key does (a
- * publication or correction under it, a change to the directory), read with the same one
- * indexed query. `notModified` is the 304 to send when the client already holds the bytes;
- * null for a region that does not exist.
+ * The start of every region open-data route (the roll-up as JSON or CSV, the long CSV, the
+ * ZIP) for `/api/regions/CODE/YEAR…`: the region and year from the URL, and the validators.
+ * The entity tag changes exactly when the region's cached page key does (a publication or
+ * correction under it, a change to the directory), read with the same one indexed query.
+ * Returns the response to send instead — a Chinese 404 for an unknown region or a malformed
+ * year, a 304 when the client already holds the bytes — or what the route needs to answer.
  */
-export async function regionValidators(req: Request, code: string, year: number, what: string) {
-  const stamp = await currentRegionStamp(code);
-  if (stamp === null) return null;
-  const headers: Record<string, string> = { ...PUBLIC_CACHE_HEADERS, ETag: strongEtag("region", code, year, what, stamp) };
-  const notModified = matchesIfNoneMatch(req.headers.get("if-none-match"), headers.ETag!) ? new Response(null, { status: 304, headers }) : null;
-  return { headers, notModified };
+export async function openRegionDownload(req: Request, params: Promise<{ code: string; year: string }>, what: string): Promise<RegionDownload | Response> {
+  const { code, year } = await params;
+  const regionCode = parseRegionCode(code);
+  const y = parseYear(year);
+  const stamp = regionCode && y ? await currentRegionStamp(regionCode) : null;
+  if (!regionCode || !y || stamp === null) return regionNotFound(code);
+  const headers: Record<string, string> = { ...PUBLIC_CACHE_HEADERS, ETag: strongEtag("region", regionCode, y, what, stamp) };
+  if (matchesIfNoneMatch(req.headers.get("if-none-match"), headers.ETag!)) return new Response(null, { status: 304, headers });
+  return { code: regionCode, year: y, headers };
 }
 
 /** The 404 of the region downloads, in Chinese. */

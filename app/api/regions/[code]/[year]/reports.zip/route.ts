@@ -1,25 +1,20 @@
 import { Readable } from "node:stream";
 import { reportsZip } from "@/lib/server/statistics/region-exports";
-import { parseRegionCode, parseYear } from "@/lib/server/statistics/region-rollup";
-import { regionNotFound, regionValidators } from "@/lib/server/statistics/region-validators";
+import { openRegionDownload } from "@/lib/server/statistics/region-validators";
 
 type Params = { params: Promise<{ code: string; year: string }> };
 
 // Open data: the exchange documents of every published report under the region for the year.
 export async function GET(req: Request, { params }: Params) {
-  const { code, year } = await params;
-  const regionCode = parseRegionCode(code);
-  const y = parseYear(year);
-  const validators = regionCode && y ? await regionValidators(req, regionCode, y, "reports.zip") : null;
-  if (!regionCode || !y || !validators) return regionNotFound(code);
-  if (validators.notModified) return validators.notModified;
-  const { zip } = await reportsZip(regionCode, y);
+  const region = await openRegionDownload(req, params, "reports.zip");
+  if (region instanceof Response) return region;
+  const { zip } = await reportsZip(region.code, region.year);
   const stream = zip.generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE" });
   return new Response(Readable.toWeb(new Readable().wrap(stream)) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": "application/zip",
-      "Content-Disposition": `attachment; filename="reports-${regionCode}-${y}.zip"`,
-      ...validators.headers,
+      "Content-Disposition": `attachment; filename="reports-${region.code}-${region.year}.zip"`,
+      ...region.headers,
     },
   });
 }
