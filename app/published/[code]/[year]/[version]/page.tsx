@@ -8,11 +8,12 @@ import { reportTitle } from "@/lib/templates";
 // up the current version number (one indexed query) and rewrites to this route, whose URL
 // includes that number. A published version never changes, so the page is rendered once and
 // then served from the full-route cache; a publication or correction changes the number and
-// so the URL, on every app instance at once, without any invalidation. (Next renders an
-// uncached page through an internal request that passes proxy.ts again, so /published/… is
-// not refused there; its canonical link names /reports/CODE/YEAR.) The short revalidate only
-// sets a short s-maxage for shared caches in front of /reports/CODE/YEAR (deploy/nginx.conf).
-export const revalidate = 60;
+// so the URL, on every app instance at once, without any invalidation. Only proxy.ts's own
+// rewrites reach this route (a made-up version number would store one more page on disk); its
+// canonical link names /reports/CODE/YEAR. The page shows only the published versions up to
+// this one, which are never re-rendered: nothing in them changes while this one is current.
+// proxy.ts gives it its Cache-Control and ETag.
+export const revalidate = false;
 export const dynamicParams = true;
 export async function generateStaticParams() {
   return [];

@@ -5,8 +5,9 @@ import { regionPageMetadata, RegionStatisticsPage } from "@/components/statistic
 // changes with every publication or correction under the region and every change to the
 // directory of regions and agencies, so the page is rendered once per stamp and query and then
 // served from the full-route cache, on every app instance, with no invalidation. The query is
-// in the path, parsed by proxy.ts ("latest" for no year). As for the report page, the short
-// revalidate only sets a short s-maxage for shared caches in front of /regions/CODE.
+// in the path, parsed by proxy.ts ("latest" for no year).
+// proxy.ts gives it its Cache-Control and ETag; the revalidate re-renders a page that is still
+// asked for at most once a minute, a safety net for anything shown that its stamp does not count.
 export const revalidate = 60;
 export const dynamicParams = true;
 export async function generateStaticParams() {
