@@ -35,7 +35,7 @@ function placeCells(rows: LayoutCell[][], idPrefix: string) {
       while (occupied[r]!.has(col)) col++;
       for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++)
         for (let dc = 0; dc < cell.colSpan; dc++) occupied[r + dr]!.add(col + dc);
-      const p = { cell, row: r, col, id: `${idPrefix}-r${r}c${col}` };
+      const p = { cell, row: r, col, id: `${idPrefix}${r}-${col}` };
       col += cell.colSpan;
       return p;
     });
@@ -107,11 +107,18 @@ function GridCell({ placed, values, headers, cellText }: { placed: PlacedCell; v
   }
 }
 
+/**
+ * Short id prefixes: every value cell names three or four header ids in `headers`, and the page
+ * carries each of them twice (HTML and RSC payload); "table-applications-r12c3" made up a third
+ * of a report page's weight.
+ */
+const ID_PREFIX: Record<SectionKey, string> = { proactive: "tp", applications: "ta", reviewLitigation: "tr" };
+
 export function OfficialTable({
   template,
   section,
   values,
-  idPrefix = `table-${section}`,
+  idPrefix = ID_PREFIX[section],
   cellText,
 }: {
   template: ReportTemplate;
