@@ -49,13 +49,31 @@ const GROUPS = ["reconsideration", "litigationDirect", "litigationAfterReconside
 
 const get = (f: Figures, id: string) => f[id] ?? 0;
 
+const rowCellIds = new Map<string, readonly string[]>();
+
+/**
+ * The stated cells a row of 三 or 四 adds up: its non-derived columns, or for a derived row
+ * those of the rows it sums. Worked out once per template and row: the reviewer dashboard
+ * asks for several rows of every report in the county on each request.
+ */
+function rowCells(templateId: TemplateId, section: "applications" | "reviewLitigation", row: string): readonly string[] {
+  const key = `${templateId}/${section}/${row}`;
+  let ids = rowCellIds.get(key);
+  if (!ids) {
+    const def = findRow(getTemplate(templateId), section, row);
+    if (!def) ids = [];
+    else if (def.derived && def.derivation) ids = def.derivation.sumOf.flatMap((r) => rowCells(templateId, section, r));
+    else ids = def.columns.filter((c) => !c.derived).map((c) => cellId(section, row, c.key));
+    rowCellIds.set(key, ids);
+  }
+  return ids;
+}
+
 /** The sum of a row of 三 or 四 over its non-derived columns (a derived row: over the rows it sums). */
 export function rowSum(templateId: TemplateId, figures: Figures, section: "applications" | "reviewLitigation", row: string): number {
-  const t = getTemplate(templateId);
-  const def = findRow(t, section, row);
-  if (!def) return 0;
-  if (def.derived && def.derivation) return def.derivation.sumOf.reduce((s, r) => s + rowSum(templateId, figures, section, r), 0);
-  return def.columns.filter((c) => !c.derived).reduce((s, c) => s + get(figures, cellId(section, row, c.key)), 0);
+  let sum = 0;
+  for (const id of rowCells(templateId, section, row)) sum += get(figures, id);
+  return sum;
 }
 
 /** 予以公开 as a share of every 办理结果 (（七）总计), or null when nothing was handled. */
