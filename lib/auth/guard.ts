@@ -1,10 +1,10 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "./access-denied";
-import { authOptions } from "./options";
 import type { RoleName } from "./roles";
 
 /** The signed-in user as the database knows them now (role, scope, active), not as the token remembers. */
@@ -27,15 +27,20 @@ export const PASSWORD_CHANGE_PATH = "/account/password";
  * account, or one whose role changed, loses access at once even with a valid token.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
+  // The session cookie, decrypted and its expiry checked as proxy.ts's gate (next-auth's
+  // middleware) does: getServerSession would also run next-auth's session endpoint, re-encrypt
+  // the token only to drop it (App Router code cannot set it) and look the user up a second
+  // time in the jwt callback; this lookup is the one that decides. Cookies only, no
+  // Authorization header.
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"] });
+  const id = typeof token?.uid === "string" ? token.uid : null;
+  if (!token || !id) return null;
   const user = await db.user.findUnique({
     where: { id },
     select: { id: true, username: true, displayName: true, role: true, regionCode: true, agencyId: true, active: true, mustChangePassword: true, sessionVersion: true },
   });
   // a revoked session (sign-out, password, role or (de)activation: revoke-sessions.ts) is refused
-  if (!user || !user.active || user.role !== session.user.role || user.sessionVersion !== session.user.sessionVersion) return null;
+  if (!user || !user.active || user.role !== token.role || user.sessionVersion !== token.sv) return null;
   return {
     id: user.id,
     username: user.username,

@@ -64,9 +64,10 @@ export const authOptions: NextAuthOptions = {
         token.sv = user.sessionVersion;
         return token;
       }
-      // every later use of the token (getServerSession, /api/auth/session): the account must
+      // every later use of the token by next-auth (/api/auth/session): the account must
       // still be active and the token's session version current (sign-out, password, role
-      // or (de)activation bump it — lib/server/users/revoke-sessions.ts)
+      // or (de)activation bump it — lib/server/users/revoke-sessions.ts); the app's own
+      // pages, actions and routes check the same in lib/auth/guard.ts
       const current = token.uid
         ? await db.user.findUnique({ where: { id: token.uid }, select: { active: true, sessionVersion: true } })
         : null;

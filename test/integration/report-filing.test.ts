@@ -145,6 +145,31 @@ describe("saveDraft and submit", () => {
     expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).problems).toBe("公开深度不够。");
   });
 
+  it("two saves of the same version at the same moment: one is stored whole, the other refused", async () => {
+    const v = await version();
+    const auditsBefore = await ctx.db.auditEvent.count({ where: { reportId, action: "report.saved" } });
+    const entriesWith = (n: number, problems: string) => {
+      const e = fullEntries();
+      e.applications.received!.naturalPerson = n;
+      e.narrative = { ...e.narrative!, problems };
+      return e;
+    };
+    const results = await Promise.all([
+      saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries: entriesWith(101, "甲的修改") }),
+      saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries: entriesWith(202, "乙的修改") }),
+    ]);
+    const won = results.findIndex((r) => r.ok);
+    expect(won).toBeGreaterThanOrEqual(0);
+    expect(results[1 - won]).toMatchObject({ ok: false, code: 409, currentVersion: v + 1 });
+    const report = await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } });
+    expect(report.version).toBe(v + 1);
+    // the winner's cells and texts together, never a mix
+    expect([report.problems, (await cellsOf(reportId)).get("applications/received/naturalPerson")]).toEqual(won === 0 ? ["甲的修改", 101] : ["乙的修改", 202]);
+    expect(await ctx.db.auditEvent.count({ where: { reportId, action: "report.saved" } })).toBe(auditsBefore + 1);
+    // back to the entries the next tests start from
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 1, entries: fullEntries() })).toMatchObject({ ok: true });
+  });
+
   it("refuses a value that is not a number, naming the cell, and stores nothing", async () => {
     const v = await version();
     const entries = fullEntries() as DraftEntries;
