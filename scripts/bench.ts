@@ -121,7 +121,7 @@ async function main() {
         met: ratio >= 0.5 && subject.p99 <= 100,
       });
       // for reference: the same page at 10 connections (one Node process answers one request
-      // at a time; at 50 closed-loop connections its p99 is a queueing tail, see the README)
+      // at a time, so at 50 closed-loop connections every request waits behind ~49 others)
       const ten = wrk(app + REPORT, { seconds: SECONDS, connections: 10 });
       checkErrors("P1a", ten);
       lines.push({ id: "P1a'", what: "同上，10 连接（参考）", measured: `${ten.rps.toFixed(0)} req/s，p99 ${ms(ten.p99)}`, goal: "—", met: null });
