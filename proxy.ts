@@ -42,10 +42,10 @@ function internalUrl(req: NextRequest, pathname: string) {
 }
 
 /**
- * The stamp-keyed pages exist only as rewrite targets: a stamp (or version number) a client
- * makes up would render and store one more copy on disk, so a request for them is served only when it carries this
- * process's mark, which the rewrite below adds (it also reaches Next's own request when Next
- * forwards a rewrite over HTTP, as it does when started with -H).
+ * The version- and stamp-keyed pages exist only as rewrite targets: a version number or stamp a
+ * client makes up would render and store one more copy on disk, so a request for them is
+ * served only when it carries this process's mark, which the rewrite below adds (it also
+ * reaches Next's own request when Next forwards a rewrite over HTTP, as it does with -H).
  */
 const STAMPED_PAGE = /^\/published(?:-regions|-agencies|-home)?(?:\/|$)/;
 const REWRITE_MARK = "x-govreports-rewrite";

@@ -68,7 +68,8 @@ export function wrk(url: string, { connections = 50, seconds = 10, headers = {} 
   const threads = Math.min(2, connections);
   const args = ["-t", String(threads), "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", script];
   for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}: ${v}`);
-  args.push(url, "--", String(Math.ceil(connections / threads)));
+  // wrk gives each thread connections / threads of them (integer division)
+  args.push(url, "--", String(Math.floor(connections / threads)));
   const r = spawnSync("wrk", args, { encoding: "utf8" });
   const line = r.stdout?.split("\n").find((l) => l.startsWith("WRKJSON "));
   if (!line) throw new Error(`wrk ${url} 没有结果:\n${r.stdout}\n${r.stderr}`);
