@@ -37,8 +37,9 @@ export function ensureLoadTools() {
  * 30 in the listen backlog): when 50 connections arrive together at an app that is already
  * busy with the first of them, the last waits ~1.5 s for its first answer, and wrk's
  * coordinated-omission correction then counts each such wait ~15 times, which alone put
- * p99 near 1 s. The app does not see such bursts behind nginx (a keep-alive pool); the
- * measurement starts once all connections are open, and the rate is counted from then.
+ * p99 near 1 s. Behind nginx the app sees few new connections (nginx keeps up to 64 idle
+ * ones open to it); the measurement starts once all connections are open, and the rate is
+ * counted from then.
  */
 const OPEN_FIRST_MS = 500;
 
