@@ -19,7 +19,7 @@ import {
 } from "@/lib/server/statistics/region-breakdown";
 import { getRegion, getRegionRollup, getRegionYears, parseRegionCode, parseYear } from "@/lib/server/statistics/region-rollup";
 import { formatDecimal } from "@/lib/statistics/decimal";
-import { KEY_FIGURES } from "@/lib/statistics/key-figures";
+import { KEY_FIGURES, type KeyFigureKey } from "@/lib/statistics/key-figures";
 import { getTemplate, SECTION_KEYS } from "@/lib/templates";
 
 /** What the page reads from its URL: /regions/CODE?year=&sort=&dir= */
@@ -77,6 +77,12 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
   };
 
   const trendYears = trends.map((t) => String(t.year));
+  /** one chart series per key figure, across the years */
+  const figureSeries = (keys: KeyFigureKey[]) =>
+    keys.map((k) => {
+      const f = KEY_FIGURES.find((x) => x.key === k)!;
+      return { name: f.shortLabel, values: trends.map((t) => Number(t[f.key])), labels: trends.map((t) => formatDecimal(t[f.key])) };
+    });
   const shownFigures = KEY_FIGURES.filter((f) => f.key !== "handled");
 
   return (
@@ -185,10 +191,7 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
               title={`${region.name}历年政府信息公开申请与办理`}
               categories={trendYears}
               unit="件"
-              series={["received", "granted"].map((k) => {
-                const f = KEY_FIGURES.find((x) => x.key === k)!;
-                return { name: f.shortLabel, values: trends.map((t) => Number(t[f.key])), labels: trends.map((t) => formatDecimal(t[f.key])) };
-              })}
+              series={figureSeries(["received", "granted"])}
             />
             <TrendChart
               id="trend-review"
@@ -196,10 +199,7 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
               categories={trendYears}
               unit="件"
               kind="bar"
-              series={["reconsideration", "litigation"].map((k) => {
-                const f = KEY_FIGURES.find((x) => x.key === k)!;
-                return { name: f.shortLabel, values: trends.map((t) => Number(t[f.key])), labels: trends.map((t) => formatDecimal(t[f.key])) };
-              })}
+              series={figureSeries(["reconsideration", "litigation"])}
             />
             <TrendChart
               id="trend-reports"

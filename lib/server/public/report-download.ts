@@ -15,8 +15,6 @@ export function downloadEtag(publishedVersionId: string, format: string): string
   return strongEtag(publishedVersionId, format);
 }
 
-export { matchesIfNoneMatch };
-
 function notFound(message: string) {
   return Response.json({ error: message }, { status: 404, headers: { "Cache-Control": "no-store" } });
 }

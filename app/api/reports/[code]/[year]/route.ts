@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { getPublishedReport, parseReportKey, parseVersionParam } from "@/lib/server/public/published-reports";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/http/cache-control";
-import { downloadEtag, matchesIfNoneMatch } from "@/lib/server/public/report-download";
+import { matchesIfNoneMatch } from "@/lib/http/etag";
+import { downloadEtag } from "@/lib/server/public/report-download";
 
 // The public API of SPEC: the published report in the exchange format (?version=N: an earlier
 // published version); 404 for anything unpublished. A published version never changes, so its
