@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -11,6 +12,8 @@ const nextConfig: NextConfig = {
   // cached pages (the version-keyed published report) tell shared caches to serve a stale copy
   // for at most an hour while they refetch, not Next's default of a year
   expireTime: 3600,
+  // the route cache of the public pages, in each process's memory as UTF-8 bytes (why: the file)
+  cacheHandler: path.join(process.cwd(), "lib/server/cache/route-cache-handler.mjs"),
   async headers() {
     return [
       {

@@ -43,7 +43,7 @@ function internalUrl(req: NextRequest, pathname: string) {
 
 /**
  * The version- and stamp-keyed pages exist only as rewrite targets: a version number or stamp a
- * client makes up would render and store one more copy on disk, so a request for them is
+ * client makes up would render and store one more copy in the route cache, so a request for them is
  * served only when it carries this process's mark, which the rewrite below adds (it also
  * reaches Next's own request when Next forwards a rewrite over HTTP, as it does with -H).
  */
