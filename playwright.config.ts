@@ -39,9 +39,14 @@ export default defineConfig({
     },
   },
   // two app instances on one database: the second is for e2e/multi-instance.spec.ts (a
-  // publication made through one must show on the other within a second)
-  webServer: [port, port + 1].map((p) => ({
-    command: `node --require ./scripts/lib/trusted-client-address.cjs node_modules/next/dist/bin/next start -p ${p}`,
+  // publication made through one must show on the other within a second). The first runs as
+  // scripts/serve.ts runs the app, two processes on one port (scripts/lib/next-cluster.cjs): the
+  // suite's publications must show on the next request whichever process answers it.
+  webServer: [port, port + 1].map((p, i) => ({
+    command:
+      i === 0
+        ? `node --require ./scripts/lib/trusted-client-address.cjs scripts/lib/next-cluster.cjs -p ${p}`
+        : `node --require ./scripts/lib/trusted-client-address.cjs node_modules/next/dist/bin/next start -p ${p}`,
     url: `http://localhost:${p}/login`,
     timeout: 60_000,
     reuseExistingServer: false,
@@ -52,6 +57,7 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${p}`,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      WEB_CONCURRENCY: i === 0 ? "2" : "1",
     },
   })),
 });

@@ -3,10 +3,12 @@
 // batch publish; a reviewer of another county sees nothing and can do nothing; a correction.
 // Steps that belong to the clerk's editor (another part of the app) are made through the
 // real operations by e2e/support/workflow-fixture.ts.
+import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, workflowFixture as fixture } from "./helpers";
 
 const YEAR = 2022;
+const BASE = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
 // each scenario spawns the fixture (tsx) a few times and walks several pages: more than the default 30 s on a busy machine
 test.describe.configure({ timeout: 360_000 });
 
@@ -16,6 +18,19 @@ function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBL
   const name = `贺兰县${label}${code.slice(-6)}`;
   const { reportId, clerk } = fixture("report", code, name, String(YEAR), state);
   return { code, name, reportId: reportId as string, clerk: clerk as string };
+}
+
+/** GET on a connection of its own (the app's processes take new connections in turn). */
+function onNewConnection(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(path, BASE), { agent: false, headers: { Connection: "close" } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
 }
 
 async function signedInPage(browser: Browser, username: string): Promise<Page> {
@@ -138,8 +153,31 @@ test("发起更正 → 修改 → 审核 → 发布第 2 版（附更正说明�
   await reviewer.reload();
   await reviewer.getByRole("button", { name: "审核通过" }).click();
   await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已审核通过");
+
+  // The app runs in two processes on one port (playwright.config.ts). Until the publication
+  // commits, both keep being asked for the public page over new connections (handed to the
+  // processes in turn), so both remember version 1 as current; the one that publishes must
+  // make the other forget it too.
+  const publicPath = `/reports/${a.code}/${YEAR}`;
+  let priming = true;
+  const primed = (async () => {
+    let asked = 0;
+    while (priming || asked < 4) {
+      expect((await onNewConnection(publicPath)).status).toBe(200);
+      asked++;
+    }
+    return asked;
+  })();
   await reviewer.getByRole("button", { name: "发布", exact: true }).click();
   await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("公开版本第 2 版");
+  priming = false;
+  expect(await primed).toBeGreaterThanOrEqual(4);
+  for (let i = 0; i < 6; i++) {
+    const r = await onNewConnection(publicPath);
+    expect(r.status).toBe(200);
+    // (React separates the text's parts with empty comments in the HTML)
+    expect(r.body.replaceAll("<!-- -->", ""), `request ${i + 1} right after publishing, whichever process answers`).toContain("（第 2 版）");
+  }
 
   const pub = await browser.newPage();
   await pub.goto(`/reports/${a.code}/${YEAR}`);

@@ -1,5 +1,6 @@
 // Starts the app: chooses the database (DATABASE_URL, or the embedded server), applies
-// migrations, with --demo loads the demo data, then runs `next start` until stopped.
+// migrations, with --demo loads the demo data, then runs `next start` (one process per core,
+// scripts/lib/next-cluster.cjs) until stopped.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { openDatabase, persistentSecret, PROJECT_ROOT } from "./lib/database";
@@ -44,8 +45,9 @@ async function main() {
   };
   // the preload makes X-Forwarded-For the socket's address unless TRUSTED_PROXY_HOPS is set
   const preload = path.join(PROJECT_ROOT, "scripts/lib/trusted-client-address.cjs");
-  const nextBin = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
-  const next = spawn(process.execPath, ["--require", preload, nextBin, "start", "-p", String(port)], {
+  // `next start` in one process per core (WEB_CONCURRENCY sets how many)
+  const launcher = path.join(PROJECT_ROOT, "scripts/lib/next-cluster.cjs");
+  const next = spawn(process.execPath, ["--require", preload, launcher, "-p", String(port)], {
     cwd: PROJECT_ROOT,
     env,
     stdio: "inherit",

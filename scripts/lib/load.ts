@@ -136,13 +136,16 @@ async function ensurePortFree(port: number) {
   throw new Error(`端口 ${port} 已被占用：请先停止占用它的程序，或设置 BENCH_APP_PORT 换一组端口`);
 }
 
-/** `next start` on the built app, against `databaseUrl`. */
+/**
+ * The built app against `databaseUrl`, started as scripts/serve.ts starts it: `next start` in
+ * one process per core (scripts/lib/next-cluster.cjs; WEB_CONCURRENCY overrides the count).
+ */
 export async function startApp(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Service> {
   await ensurePortFree(port);
-  // as scripts/serve.ts starts it, without -H: Next 16 takes proxy.ts's rewrites for internal
+  // without -H, as scripts/serve.ts: Next 16 takes proxy.ts's rewrites for internal
   // ones only when their origin is its own default (http://localhost:PORT); with -H 127.0.0.1
   // it forwards every rewritten request to itself over HTTP, and the bench would measure that
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "scripts/lib/next-cluster.cjs"), "-p", String(port)], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

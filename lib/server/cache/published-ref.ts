@@ -124,8 +124,12 @@ export function currentHomeStamp(): Promise<string | null> {
 /**
  * Forgets every remembered key of this instance: called after a
  * publication, correction or directory change commits here, so the person who made it sees
- * it at once (other instances within the second).
+ * it at once (other instances within the second). In a cluster of processes on one machine
+ * (scripts/lib/next-cluster.cjs) the primary passes the message on to the other processes.
  */
 export function forgetPublicRefs() {
   for (const memo of Object.values(shared.__govreportsPublicRefs!)) memo.clear();
+  if (process.env.GOVREPORTS_CLUSTER === "1" && typeof process.send === "function") {
+    process.send({ type: "govreports:forget-public-refs" });
+  }
 }
