@@ -39,12 +39,13 @@ if (cluster.isPrimary && workerCount() === 1) {
   const semiSpace = /--max-semi-space-size/.test(`${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`) ? [] : ["--max-semi-space-size=64"];
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...semiSpace] });
   let stopping = false;
-  const started = new Map();
+  const listening = new Set();
+  const restarts = [];
 
   const fork = () => {
     // GOVREPORTS_CLUSTER: forgetPublicRefs tells the primary (lib/server/cache/published-ref.ts)
     const worker = cluster.fork({ GOVREPORTS_CLUSTER: "1" });
-    started.set(worker.id, Date.now());
+    worker.on("listening", () => listening.add(worker.id));
     worker.on("message", (message) => {
       if (message && message.type === FORGET) {
         for (const other of Object.values(cluster.workers)) if (other && other !== worker) other.send(message);
@@ -52,33 +53,34 @@ if (cluster.isPrimary && workerCount() === 1) {
     });
   };
 
+  const stopAll = (code) => {
+    stopping = true;
+    process.exitCode = code;
+    for (const w of Object.values(cluster.workers)) w?.kill("SIGTERM");
+    if (Object.keys(cluster.workers).length === 0) process.exit(code);
+  };
+
   cluster.on("exit", (worker, code, signal) => {
-    const lived = Date.now() - (started.get(worker.id) ?? 0);
-    started.delete(worker.id);
+    const served = listening.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers).length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    // a process that dies at once (a bad build, a port in use) would die again: stop, loudly
-    if (lived < 10_000) {
-      console.error(`✗ 应用进程启动后即退出（${signal ?? `退出码 ${code}`}），停止全部进程`);
-      stopping = true;
-      for (const w of Object.values(cluster.workers)) w?.kill("SIGTERM");
-      process.exitCode = 1;
-      if (Object.keys(cluster.workers).length === 0) process.exit(1);
-      return;
+    const how = signal ?? `退出码 ${code}`;
+    // one that never listened (a bad build, the port in use) would fail again: stop, loudly;
+    // so would one that keeps dying
+    const now = Date.now();
+    while (restarts.length && restarts[0] < now - 60_000) restarts.shift();
+    if (!served || restarts.length >= 5) {
+      console.error(`✗ 应用进程 ${worker.process.pid} ${served ? "一分钟内反复退出" : "未能启动"}（${how}），停止全部进程`);
+      return stopAll(1);
     }
-    console.error(`! 应用进程 ${worker.process.pid} 已退出（${signal ?? `退出码 ${code}`}），正在重启`);
+    restarts.push(now);
+    console.error(`! 应用进程 ${worker.process.pid} 已退出（${how}），正在重启`);
     fork();
   });
 
-  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-    process.on(sig, () => {
-      stopping = true;
-      for (const w of Object.values(cluster.workers)) w?.kill("SIGTERM");
-      if (Object.keys(cluster.workers).length === 0) process.exit(0);
-    });
-  }
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => stopAll(0));
 
   for (let i = 0; i < count; i++) fork();
 } else {
