@@ -59,11 +59,18 @@ done = function(summary, latency, requests)
 end
 `;
 
+const SETTLE_MS = 1500;
+
 /**
  * One wrk run: `connections` keep-alive connections on up to 2 threads for `seconds`, all
  * opened before the first request (OPEN_FIRST_MS). Latencies in ms.
  */
 export function wrk(url: string, { connections = 50, seconds = 10, headers = {} as Record<string, string> } = {}): LoadResult {
+  // The previous run's last requests are still being answered when wrk exits (up to a few
+  // hundred ms for /login). Wait them out, so that every run starts on an idle app: the cluster's
+  // primary hands each new connection to a process that is free at that moment, and a process
+  // still busy with the previous run got none of the 50, measuring one process instead of two.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
   const script = path.join(os.tmpdir(), `govreports-wrk-${process.pid}.lua`);
   fs.writeFileSync(script, WRK_SCRIPT);
   const threads = Math.min(2, connections);
