@@ -4,7 +4,7 @@ import { currentRegionStamp } from "../cache/published-ref";
 import { PUBLIC_CACHE_HEADERS } from "./region-exports";
 import { parseRegionCode, parseYear } from "./region-rollup";
 
-export type RegionDownload = { code: string; year: number; headers: Record<string, string> };
+export type RegionDownload = { code: string; year: number; stamp: string; headers: Record<string, string> };
 
 /**
  * The start of every region open-data route (the roll-up as JSON or CSV, the long CSV, the
@@ -22,7 +22,7 @@ export async function openRegionDownload(req: Request, params: Promise<{ code: s
   if (!regionCode || !y || stamp === null) return regionNotFound(code);
   const headers: Record<string, string> = { ...PUBLIC_CACHE_HEADERS, ETag: strongEtag("region", regionCode, y, what, stamp) };
   if (matchesIfNoneMatch(req.headers.get("if-none-match"), headers.ETag!)) return new Response(null, { status: 304, headers });
-  return { code: regionCode, year: y, headers };
+  return { code: regionCode, year: y, stamp, headers };
 }
 
 /** The 404 of the region downloads, in Chinese. */

@@ -1,5 +1,4 @@
-import { regionRollupJson } from "@/lib/server/statistics/region-exports";
-import { getRegionRollup } from "@/lib/server/statistics/region-rollup";
+import { cachedRegionRollup } from "@/lib/server/statistics/cached-region-rollup";
 import { openRegionDownload, regionNotFound } from "@/lib/server/statistics/region-validators";
 
 type Params = { params: Promise<{ code: string; year: string }> };
@@ -8,7 +7,7 @@ type Params = { params: Promise<{ code: string; year: string }> };
 export async function GET(req: Request, { params }: Params) {
   const region = await openRegionDownload(req, params, "json");
   if (region instanceof Response) return region;
-  const rollup = await getRegionRollup(region.code, region.year);
-  if (!rollup) return regionNotFound(region.code);
-  return new Response(regionRollupJson(rollup), { headers: { "Content-Type": "application/json; charset=utf-8", ...region.headers } });
+  const body = await cachedRegionRollup(region, "json");
+  if (body === null) return regionNotFound(region.code);
+  return new Response(body, { headers: { "Content-Type": "application/json; charset=utf-8", ...region.headers } });
 }

@@ -1,5 +1,4 @@
-import { regionRollupCsv } from "@/lib/server/statistics/region-exports";
-import { getRegionRollup } from "@/lib/server/statistics/region-rollup";
+import { cachedRegionRollup } from "@/lib/server/statistics/cached-region-rollup";
 import { openRegionDownload, regionNotFound } from "@/lib/server/statistics/region-validators";
 
 type Params = { params: Promise<{ code: string; year: string }> };
@@ -8,12 +7,12 @@ type Params = { params: Promise<{ code: string; year: string }> };
 export async function GET(req: Request, { params }: Params) {
   const region = await openRegionDownload(req, params, "csv");
   if (region instanceof Response) return region;
-  const rollup = await getRegionRollup(region.code, region.year);
-  if (!rollup) return regionNotFound(region.code);
-  return new Response(regionRollupCsv(rollup), {
+  const body = await cachedRegionRollup(region, "csv");
+  if (body === null) return regionNotFound(region.code);
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="region-${rollup.region.code}-${rollup.year}.csv"`,
+      "Content-Disposition": `attachment; filename="region-${region.code}-${region.year}.csv"`,
       ...region.headers,
     },
   });
