@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { OfficialTable } from "@/components/reports/OfficialTable";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { FilterForm } from "@/components/layout/FilterForm";
@@ -147,12 +146,15 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
                       )}
                     </td>
                     <td>
+                      {/* plain links: a county's few hundred rows as next/link would each be a
+                          client component to render and hydrate, and would prefetch every
+                          report page on screen */}
                       {r.report && status === "SUBMITTED" && canAct ? (
-                        <Link className="btn" href={`/review/reports/${r.report.id}`}>
+                        <a className="btn" href={`/review/reports/${r.report.id}`}>
                           审核
-                        </Link>
+                        </a>
                       ) : r.report ? (
-                        <Link href={`/review/reports/${r.report.id}`}>查看</Link>
+                        <a href={`/review/reports/${r.report.id}`}>查看</a>
                       ) : (
                         "—"
                       )}
