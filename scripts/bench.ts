@@ -150,8 +150,11 @@ async function main() {
         ["页面", (code: string) => `${app}/regions/${code}?year=${year}`],
         ["API", (code: string) => `${app}/api/regions/${code}/${year}`],
       ] as const) {
-        // measured warm, as P1: the first request renders the page into the cache
+        // measured warm, as P1: the first request renders the page into the cache, and a few
+        // seconds of load (on several connections, so that every app process gets some) compile
+        // the code that serves it
         for (const p of [small!, large!]) await fetchFresh(make(p.code), { headers: { "accept-encoding": "identity" } });
+        for (const p of [small!, large!]) wrk(make(p.code), { seconds: smoke ? 1 : 2, connections: 4 });
         const { subject, baseline } = paired(
           () => wrk(make(large!.code), { seconds: SECONDS, connections: 10 }),
           () => wrk(make(small!.code), { seconds: SECONDS, connections: 10 }),
@@ -174,6 +177,9 @@ async function main() {
       // time between them) is printed beside it for reference, with no goal.
       const cookie = await signInCookie(app, "bench-reviewer", BENCH_PASSWORD);
       const url = `${app}/review?year=${scale.year}`;
+      // warm, as the other lines: a few seconds of load on several connections (one per app
+      // process at least) first, or V8 compiles the dashboard's code during the measurement
+      wrk(url, { seconds: smoke ? 1 : 3, connections: 4, headers: { Cookie: cookie } });
       const one = wrk(url, { seconds: SECONDS, connections: 1, headers: { Cookie: cookie } });
       checkErrors("P3", one);
       lines.push({
