@@ -168,9 +168,12 @@ test("发起更正 → 修改 → 审核 → 发布第 2 版（附更正说明�
     }
     return asked;
   })();
-  await reviewer.getByRole("button", { name: "发布", exact: true }).click();
-  await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("公开版本第 2 版");
-  priming = false;
+  try {
+    await reviewer.getByRole("button", { name: "发布", exact: true }).click();
+    await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("公开版本第 2 版");
+  } finally {
+    priming = false;
+  }
   expect(await primed).toBeGreaterThanOrEqual(4);
   for (let i = 0; i < 6; i++) {
     const r = await onNewConnection(publicPath);
