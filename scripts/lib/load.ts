@@ -147,7 +147,7 @@ async function ensurePortFree(port: number) {
  * The built app against `databaseUrl`, started as scripts/serve.ts starts it: `next start` in
  * one process per core (scripts/lib/next-cluster.cjs; WEB_CONCURRENCY overrides the count).
  */
-export async function startApp(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Service> {
+export async function startApp(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<AppService> {
   await ensurePortFree(port);
   // without -H, as scripts/serve.ts: Next 16 takes proxy.ts's rewrites for internal
   // ones only when their origin is its own default (http://localhost:PORT); with -H 127.0.0.1
@@ -171,7 +171,31 @@ export async function startApp(databaseUrl: string, port: number, env: Record<st
     await stopChild(child);
     throw e;
   }
-  return { stop: () => stopChild(child) };
+  return { stop: () => stopChild(child), cpuTicks: () => childCpuTicks(child.pid) };
+}
+
+/**
+ * CPU time (clock ticks, user + system) each child process of `pid` has used so far: the app's
+ * processes under the cluster's primary. Empty where /proc cannot tell (not Linux).
+ */
+function childCpuTicks(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return children.map((c) => {
+      // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+      const stat = fs.readFileSync(`/proc/${c}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    });
+  } catch {
+    return [];
+  }
+}
+
+export interface AppService extends Service {
+  /** per app process, CPU clock ticks used so far (see childCpuTicks) */
+  cpuTicks(): number[];
 }
 
 /**
