@@ -132,8 +132,8 @@ async function main() {
         goal: "≥ 50 %，p99 ≤ 100 ms",
         met: ratio >= 0.5 && subject.p99 <= 100,
       });
-      // for reference: the same page at 10 connections (one Node process answers one request
-      // at a time, so at 50 closed-loop connections every request waits behind ~49 others)
+      // for reference: the same page at 10 connections (each app process answers one request at
+      // a time, so at 50 closed-loop connections a request waits behind the others on its process)
       const ten = wrk(app + REPORT, { seconds: SECONDS, connections: 10 });
       checkErrors("P1a", ten);
       if (shares.length) lines.push({ id: "P1a''", what: "同上，各应用进程所占 CPU（每轮，参考）", measured: shares.join("；"), goal: "—", met: null });
