@@ -8,7 +8,7 @@
 //   its own memory (lib/server/cache/route-cache-handler.mjs), never in files under .next/ that
 //   another process could read half-written.
 // - The remembered page keys (lib/server/cache/published-ref.ts). The process that commits a
-//   publication forgets its own at once and tells the primary, which tells the others, so a
+//   publication forgets its own at once and tells the primary, which relays it to the others, so a
 //   report published through one process shows on the next request, whichever process answers.
 //   Separate app instances (other machines) still catch up within the second.
 "use strict";
@@ -84,12 +84,7 @@ if (cluster.isPrimary && workerCount() === 1) {
 
   for (let i = 0; i < count; i++) fork();
 } else {
-  process.on("message", (message) => {
-    if (message && message.type === FORGET) {
-      const refs = globalThis.__govreportsPublicRefs;
-      if (refs) for (const memo of Object.values(refs)) memo.clear();
-    }
-  });
+  // (lib/server/cache/published-ref.ts listens for the primary's relayed messages itself)
   process.argv = [process.argv[0], nextBin, "start", ...args];
   require(nextBin);
 }

@@ -121,15 +121,31 @@ export function currentHomeStamp(): Promise<string | null> {
   });
 }
 
+const CLUSTER_FORGET = "govreports:forget-public-refs";
+/** one of several processes on one port (scripts/lib/next-cluster.cjs), whose primary relays messages */
+const inCluster = process.env.GOVREPORTS_CLUSTER === "1" && typeof process.send === "function";
+
+function clearRemembered() {
+  for (const memo of Object.values(shared.__govreportsPublicRefs!)) memo.clear();
+}
+
+// another process of the cluster committed a publication: forget here too. Listened for once
+// per process (this module is bundled into proxy.ts and into the app's server code apart).
+const listener = globalThis as unknown as { __govreportsForgetListener?: boolean };
+if (inCluster && !listener.__govreportsForgetListener) {
+  listener.__govreportsForgetListener = true;
+  process.on("message", (message: { type?: unknown } | null) => {
+    if (message?.type === CLUSTER_FORGET) clearRemembered();
+  });
+}
+
 /**
  * Forgets every remembered key of this instance: called after a
  * publication, correction or directory change commits here, so the person who made it sees
  * it at once (other instances within the second). In a cluster of processes on one machine
- * (scripts/lib/next-cluster.cjs) the primary passes the message on to the other processes.
+ * the primary passes the message on to the other processes, which forget at once too.
  */
 export function forgetPublicRefs() {
-  for (const memo of Object.values(shared.__govreportsPublicRefs!)) memo.clear();
-  if (process.env.GOVREPORTS_CLUSTER === "1" && typeof process.send === "function") {
-    process.send({ type: "govreports:forget-public-refs" });
-  }
+  clearRemembered();
+  if (inCluster) process.send!({ type: CLUSTER_FORGET });
 }
