@@ -7,26 +7,14 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { requestIsHttps } from "@/lib/server/security/client-address";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
-import { currentAgencyStamp, currentHomeStamp, currentRegionStamp, currentVersionNo } from "@/lib/server/cache/published-ref";
-import { parseAgencySort } from "@/lib/statistics/agency-sort";
+import { publicPageEtag, publicPageTarget } from "@/lib/server/cache/public-keys";
 import { PUBLIC_PAGE_CACHE_CONTROL } from "@/lib/http/cache-control";
-import { matchesIfNoneMatch, strongEtag } from "@/lib/http/etag";
-import { buildId } from "@/lib/server/cache/build-id";
+import { matchesIfNoneMatch } from "@/lib/http/etag";
 
 const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin", "/account"];
 
 function isProtected(pathname: string) {
   return PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-}
-
-/**
- * The cached region page's path: its stamp, then the query the page reads, parsed here the
- * way the page parses it, so that no other query can add entries to the cache.
- */
-function regionPagePath(code: string, stamp: string, query: URLSearchParams) {
-  const year = /^(19|20)\d{2}$/.test(query.get("year") ?? "") ? query.get("year")! : "latest";
-  const { sort, dir } = parseAgencySort(query.get("sort"), query.get("dir"));
-  return `/published-regions/${code}/${stamp}/${year}/${sort}/${dir}`;
 }
 
 /**
@@ -69,40 +57,6 @@ function withSecurityHeaders(req: NextRequest, rewriteTo?: URL) {
   return res;
 }
 
-/**
- * The public pages served from Next's full-route cache, each under a path that includes what
- * it shows (the current version number, a stamp; lib/server/cache/published-ref.ts), so a
- * publication changes the path on every instance at once and nothing is ever invalidated.
- * `target` is that path, or null when there is nothing to show.
- */
-const CACHED_PAGES: { path: RegExp; target: (match: RegExpExecArray, query: URLSearchParams) => Promise<string | null> }[] = [
-  {
-    // /reports/CODE/YEAR: the current version of a published report (app/published/…)
-    path: /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/,
-    target: async ([, code, year]) => {
-      const versionNo = await currentVersionNo(code!, Number(year));
-      return versionNo === null ? null : `/published/${code}/${year}/${versionNo}`;
-    },
-  },
-  {
-    // /regions/CODE: a region's statistics (app/published-regions/…)
-    path: /^\/regions\/(\d{6})$/,
-    target: async ([, code], query) => {
-      const stamp = await currentRegionStamp(code!);
-      return stamp === null ? null : regionPagePath(code!, stamp, query);
-    },
-  },
-  {
-    // /agencies/CODE: an agency's figures across years (app/published-agencies/…)
-    path: /^\/agencies\/([0-9A-Za-z-]{2,40})$/,
-    target: async ([, code]) => {
-      const stamp = await currentAgencyStamp(code!);
-      return stamp === null ? null : `/published-agencies/${code}/${stamp}`;
-    },
-  },
-  { path: /^\/$/, target: async () => `/published-home/${await currentHomeStamp()}` },
-];
-
 /** What the 200 for a cached page varies on (Next's router headers, and its compression). */
 const CACHED_PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
 
@@ -117,7 +71,7 @@ const CACHED_PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, nex
 function cachedPage(req: NextRequest, target: string) {
   const res = withSecurityHeaders(req, internalUrl(req, target));
   if (req.method !== "GET" && req.method !== "HEAD") return res;
-  const etag = strongEtag("page", buildId(), target);
+  const etag = publicPageEtag(target);
   if (matchesIfNoneMatch(req.headers.get("if-none-match"), etag)) {
     return new NextResponse(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_PAGE_CACHE_CONTROL, Vary: CACHED_PAGE_VARY } });
   }
@@ -139,14 +93,11 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   if (isProtected(pathname)) return gate(req as NextRequestWithAuth, event);
   // not a route of the public site: the app's 404 page (there is no page at /published-home)
   if (STAMPED_PAGE.test(pathname) && req.headers.get(REWRITE_MARK) !== rewriteSecret) return withSecurityHeaders(req, internalUrl(req, "/published-home"));
-  for (const page of CACHED_PAGES) {
-    const match = page.path.exec(pathname);
-    if (!match) continue;
-    const target = await page.target(match, req.nextUrl.searchParams);
-    // no such report, region or agency (yet): the dynamic page answers 404, nothing is cached
-    if (target !== null) return cachedPage(req, target);
-    break;
-  }
+  // a public page served from Next's route cache under its stamp-keyed path
+  // (lib/server/cache/public-keys.ts); none for no such report, region or agency (yet): the
+  // dynamic page answers 404 and nothing is cached
+  const target = await publicPageTarget(pathname, () => req.nextUrl.searchParams);
+  if (target) return cachedPage(req, target);
   return withSecurityHeaders(req);
 }
 

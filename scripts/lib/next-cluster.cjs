@@ -17,6 +17,7 @@ const os = require("node:os");
 const path = require("node:path");
 
 const FORGET = "govreports:forget-public-refs";
+const { installResponseCache } = require("../../lib/server/cache/response-cache.cjs");
 const nextBin = path.join(__dirname, "../../node_modules/next/dist/bin/next");
 const args = process.argv.slice(2);
 
@@ -28,7 +29,9 @@ function workerCount() {
 }
 
 if (cluster.isPrimary && workerCount() === 1) {
-  // one process: plain `next start` in this process
+  // one process: plain `next start` in this process, with the public pages' response cache in
+  // front of it (lib/server/cache/response-cache.cjs)
+  installResponseCache();
   process.argv = [process.argv[0], nextBin, "start", ...args];
   require(nextBin);
 } else if (cluster.isPrimary) {
@@ -85,6 +88,7 @@ if (cluster.isPrimary && workerCount() === 1) {
   for (let i = 0; i < count; i++) fork();
 } else {
   // (lib/server/cache/published-ref.ts listens for the primary's relayed messages itself)
+  installResponseCache();
   process.argv = [process.argv[0], nextBin, "start", ...args];
   require(nextBin);
 }

@@ -313,4 +313,51 @@ describe("the key of a region's cached page (proxy.ts → app/published-regions/
     expect(await read(() => refs.currentAgencyStamp("no-such-agency"))).toBeNull();
     vi.restoreAllMocks();
   });
+
+  it("the response cache's key is the ETag the page or download is sent with, and moves with a correction", async () => {
+    const { responseCacheKey } = await import("@/lib/server/cache/response-cache-key");
+    const { publicPageEtag } = await import("@/lib/server/cache/public-keys");
+    const { openRegionDownload } = await import("@/lib/server/statistics/region-validators");
+    const step = () => {
+      clock += 2000;
+      vi.spyOn(Date, "now").mockReturnValue(clock);
+    };
+    const key = async (pathname: string, headers = {}) => {
+      step();
+      return responseCacheKey(pathname, "", headers);
+    };
+    // the ETag the route itself answers with (lib/server/statistics/region-validators.ts)
+    const downloadEtag = async (what: string) => {
+      step();
+      const opened = await openRegionDownload(new Request("http://app/api/regions/650000/2020"), Promise.resolve({ code: "650000", year: "2020" }), what);
+      return opened instanceof Response ? null : opened.headers.ETag;
+    };
+    const versions = () => ctx.db.publishedVersion.count({ where: { report: { agency: { code: "650122-zrzy" }, year: 2020 } } });
+
+    // paths without a key are left to Next at once, without a query
+    expect(responseCacheKey("/login", "", {})).toBeNull();
+    expect(responseCacheKey("/api/reports/650122-zrzy/2020", "", {})).toBeNull();
+    expect(responseCacheKey("/api/regions/650000/2020/reports.zip", "", {})).toBeNull();
+
+    const page = await key("/reports/650122-zrzy/2020");
+    expect(page).toEqual({ etag: publicPageEtag(`/published/650122-zrzy/2020/${await versions()}`), key: `${page!.etag}|http` });
+    const json = await key("/api/regions/650000/2020");
+    const csv = await key("/api/regions/650000/2020/csv");
+    expect(json!.etag).toBe(await downloadEtag("json"));
+    expect(csv!.etag).toBe(await downloadEtag("csv"));
+    expect(csv!.etag).not.toBe(json!.etag);
+
+    await correct(ids.c!, [{ section: "proactive", row: "procurement", column: "amount", value: "102" }]);
+    const corrected = await key("/reports/650122-zrzy/2020");
+    expect(corrected!.etag).not.toBe(page!.etag);
+    expect(corrected!.etag).toBe(publicPageEtag(`/published/650122-zrzy/2020/${await versions()}`));
+    const csvAfter = await key("/api/regions/650000/2020/csv");
+    expect(csvAfter!.etag).not.toBe(csv!.etag);
+    expect(csvAfter!.etag).toBe(await downloadEtag("csv"));
+
+    // nothing published: no key, Next answers the 404
+    expect(await key("/reports/no-such-agency/2020")).toBeNull();
+    expect(await key("/api/regions/659999/2020")).toBeNull();
+    vi.restoreAllMocks();
+  });
 });

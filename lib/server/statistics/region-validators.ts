@@ -1,5 +1,6 @@
 import "server-only";
-import { matchesIfNoneMatch, strongEtag } from "@/lib/http/etag";
+import { matchesIfNoneMatch } from "@/lib/http/etag";
+import { regionDownloadEtag } from "../cache/public-keys";
 import { currentRegionStamp } from "../cache/published-ref";
 import { PUBLIC_CACHE_HEADERS } from "./region-exports";
 import { parseRegionCode, parseYear } from "./region-rollup";
@@ -20,7 +21,7 @@ export async function openRegionDownload(req: Request, params: Promise<{ code: s
   const y = parseYear(year);
   const stamp = regionCode && y ? await currentRegionStamp(regionCode) : null;
   if (!regionCode || !y || stamp === null) return regionNotFound(code);
-  const headers: Record<string, string> = { ...PUBLIC_CACHE_HEADERS, ETag: strongEtag("region", regionCode, y, what, stamp) };
+  const headers: Record<string, string> = { ...PUBLIC_CACHE_HEADERS, ETag: regionDownloadEtag(regionCode, y, what, stamp) };
   if (matchesIfNoneMatch(req.headers.get("if-none-match"), headers.ETag!)) return new Response(null, { status: 304, headers });
   return { code: regionCode, year: y, stamp, headers };
 }
