@@ -6,6 +6,8 @@ import fs from "node:fs";
 import pg from "pg";
 import bcrypt from "bcryptjs";
 import { documentToCells, exportDocument, parseReportDocument, type ReportDocument } from "@/lib/exchange";
+import { cellsOf, deriveSections, emptySections, getTemplate } from "@/lib/templates";
+import { validateDocument } from "@/lib/validation";
 import { SEED_REPORT_FILE } from "./seed-demo";
 
 export interface BenchScale {
@@ -48,6 +50,38 @@ function syntheticDocument(): ReportDocument {
 }
 
 /**
+ * The dashboard county's reports: a township's year in figures (the seed report leaves 三 and
+ * 四 blank, and a dashboard of blank reports would compute no key figures and raise no flags),
+ * times `factor`: every rule is linear, so each multiple keeps them all, and agencies given
+ * different factors make a county of varied figures.
+ */
+function countyDocument(base: ReportDocument, factor: number): ReportDocument {
+  const t = getTemplate(base.template);
+  const s = emptySections(t, 0);
+  // the totals blank: deriveSections computes them
+  for (const cell of cellsOf(t)) if (cell.derived) s[cell.section][cell.row]![cell.column] = null;
+  const a = s.applications;
+  a.received!.naturalPerson = 12;
+  a.received!.legal = 3;
+  a.carriedOver!.naturalPerson = 1;
+  a.granted!.naturalPerson = 7;
+  a.granted!.legal = 2;
+  a.partiallyGranted!.naturalPerson = 2;
+  a["unavailable.notHeld"]!.naturalPerson = 3;
+  a.carriedForward!.naturalPerson = 1;
+  a.carriedForward!.legal = 1;
+  s.reviewLitigation.reconsideration = { ...s.reviewLitigation.reconsideration, upheld: 1, corrected: 1 };
+  s.reviewLitigation.litigationDirect = { ...s.reviewLitigation.litigationDirect, upheld: 1 };
+  const times = (section: Record<string, Record<string, number | null>>) =>
+    Object.fromEntries(Object.entries(section).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([col, v]) => [col, v === null ? null : v * factor]))]));
+  const derived = deriveSections(t, { proactive: base.proactive, applications: s.applications, reviewLitigation: s.reviewLitigation });
+  const doc = { ...base, proactive: derived.proactive, applications: times(derived.applications), reviewLitigation: times(derived.reviewLitigation) } as ReportDocument;
+  const errors = validateDocument(doc, { mode: "published" }).filter((v) => v.severity === "error");
+  if (errors.length) throw new Error(`基准县的合成报告不合规则：${errors.map((v) => v.message).join("；")}`);
+  return doc;
+}
+
+/**
  * The region roll-up of the synthetic reports. Every synthetic report carries the same figures,
  * so a region's totals are those figures times the number of reports under it: one statement
  * instead of summing millions of cells (the roll-up's equality with the SUM over published
@@ -71,6 +105,29 @@ async function addRollup(c: pg.Client, agencyCodePattern: string, year: number, 
      INSERT INTO "RegionYearTotal"("regionCode", year, "reportCount") SELECT region, $2::int, n FROM counts
      ON CONFLICT ("regionCode", year) DO UPDATE SET "reportCount" = "RegionYearTotal"."reportCount" + EXCLUDED."reportCount", revision = "RegionYearTotal".revision + 1`,
     [agencyCodePattern, year],
+  );
+}
+
+/**
+ * The region roll-up of the published reports of the agencies matching `agencyCodePattern`,
+ * every year, summed over their cells (reports whose figures differ: the dashboard county).
+ */
+async function addRollupBySum(c: pg.Client, agencyCodePattern: string) {
+  const published = `SELECT r.id, r.year, chain.code AS region
+       FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId" JOIN "Region" g ON g.code = a."regionCode"
+       CROSS JOIN LATERAL unnest(string_to_array(rtrim(g.path, '/'), '/')) AS chain(code)
+      WHERE a.code LIKE $1::text AND r.status = 'PUBLISHED'`;
+  await c.query(
+    `WITH published AS (${published})
+     INSERT INTO "RegionCellTotal"("regionCode", year, section, row, "column", value)
+     SELECT p.region, p.year, x.section, x.row, x."column", SUM(COALESCE(x.value, 0))
+       FROM published p JOIN "ReportCell" x ON x."reportId" = p.id GROUP BY 1, 2, 3, 4, 5`,
+    [agencyCodePattern],
+  );
+  await c.query(
+    `WITH published AS (${published})
+     INSERT INTO "RegionYearTotal"("regionCode", year, "reportCount") SELECT region, year, COUNT(*)::int FROM published GROUP BY 1, 2`,
+    [agencyCodePattern],
   );
 }
 
@@ -142,8 +199,15 @@ async function publishAll(c: pg.Client, where: string, params: unknown[], year: 
   );
 }
 
-/** One county of `agencies` agencies: a sixth in each state (none, draft, submitted, returned, approved, published). */
-async function makeDashboardCounty(c: pg.Client, s: BenchScale, doc: ReportDocument) {
+/** How many different multiples of countyDocument's figures the county's agencies get. */
+const FACTORS = 9;
+
+/**
+ * One county of `agencies` agencies: a sixth in each state (none, draft, submitted, returned,
+ * approved, published) for the year, every one published the year before (the dashboard
+ * compares the two), with varied figures.
+ */
+async function makeDashboardCounty(c: pg.Client, s: BenchScale, base: ReportDocument) {
   const code = s.county.code;
   const province = `${code.slice(0, 2)}0000`;
   const city = `${code.slice(0, 4)}00`;
@@ -160,18 +224,23 @@ async function makeDashboardCounty(c: pg.Client, s: BenchScale, doc: ReportDocum
      FROM generate_series(1, $2::int) n`,
     [code, s.county.agencies],
   );
-  await publishAll(c, `a.code LIKE $1::text AND (substring(a.code from '-(\\d+)$')::int % 6) > 0`, [`${code}-%`], s.year, doc);
+  const n = `substring(a.code from '-(\\d+)$')::int`;
+  for (let k = 0; k < FACTORS; k++) {
+    // this year: agency n's figures × (n % 9 + 1); last year: × ((n + 4) % 9 + 1)
+    await publishAll(c, `a.code LIKE $1::text AND ${n} % 6 > 0 AND ${n} % ${FACTORS} = ${k}`, [`${code}-%`], s.year, countyDocument(base, k + 1));
+    await publishAll(c, `a.code LIKE $1::text AND (${n} + 4) % ${FACTORS} = ${k}`, [`${code}-%`], s.year - 1, { ...countyDocument(base, k + 1), year: s.year - 1 });
+  }
   // spread the other states over the county's reports (a sixth of agencies have none)
   await c.query(
     `UPDATE "Report" r SET status = (ARRAY['PUBLISHED','DRAFT','SUBMITTED','RETURNED','APPROVED','PUBLISHED'])[(substring(a.code from '-(\\d+)$')::int % 6) + 1]::"ReportStatus"
-     FROM "Agency" a WHERE a.id = r."agencyId" AND a."regionCode" = $1::text`,
-    [code],
+     FROM "Agency" a WHERE a.id = r."agencyId" AND a."regionCode" = $1::text AND r.year = $2::int`,
+    [code, s.year],
   );
   await c.query(
     `DELETE FROM "PublishedVersion" v USING "Report" r WHERE v."reportId" = r.id AND r.status <> 'PUBLISHED' AND r.id LIKE $1::text`,
     [`r-bench-${code}-%`],
   );
-  await addRollup(c, `${code}-%`, s.year, doc);
+  await addRollupBySum(c, `${code}-%`);
   const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
   await c.query(
     `INSERT INTO "User"(id, username, "displayName", "passwordHash", role, "regionCode", "updatedAt")
@@ -194,10 +263,13 @@ export async function generateBenchData(url: string, scale: BenchScale, log: (m:
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    await c.query(
-      `INSERT INTO "ReportingYear"(year, template, deadline, "updatedAt") VALUES ($1::int, $2::"TemplateCode", make_date($1::int + 1, 1, 31), now()) ON CONFLICT DO NOTHING`,
-      [scale.year, doc.template],
-    );
+    // the year measured, and the one before (the dashboard county's reports of last year)
+    for (const year of [scale.year - 1, scale.year]) {
+      await c.query(
+        `INSERT INTO "ReportingYear"(year, template, deadline, "updatedAt") VALUES ($1::int, $2::"TemplateCode", make_date($1::int + 1, 1, 31), now()) ON CONFLICT DO NOTHING`,
+        [year, doc.template],
+      );
+    }
     for (const p of scale.provinces) {
       const t = Date.now();
       await makeProvince(c, p, scale.year, doc);
