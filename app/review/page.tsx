@@ -1,13 +1,13 @@
 import { OfficialTable } from "@/components/reports/OfficialTable";
-import { StatusBadge } from "@/components/reports/StatusBadge";
 import { FilterForm } from "@/components/layout/FilterForm";
-import { BATCH_PUBLISH_FORM_ID, BatchPublishForm } from "@/components/review/BatchPublishForm";
+import { BatchPublishForm } from "@/components/review/BatchPublishForm";
+import { DashboardTable, type DashboardTableRow } from "@/components/review/DashboardTable";
 import { requireUser } from "@/lib/auth/guard";
 import { QUALITY_FLAG_IDS, QUALITY_FLAG_LABELS, type QualityFlagId } from "@/lib/quality/flags";
 import { daysUntil, deadlineText } from "@/lib/reports/deadline";
 import { formatDate, formatDateTime } from "@/lib/reports/format";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
-import { getReviewDashboard, type DashboardFilters } from "@/lib/server/queries/review-dashboard";
+import { getReviewDashboard, type DashboardFilters, type DashboardRow } from "@/lib/server/queries/review-dashboard";
 import { getTemplate } from "@/lib/templates";
 
 export const metadata = { title: "审核工作台" };
@@ -28,6 +28,32 @@ function parseFilters(q: Query): DashboardFilters {
 }
 
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+
+/** The table's rows, formatted here (the table is a client component: see its file). */
+function tableRows(rows: DashboardRow[], deadline: Date | null): DashboardTableRow[] {
+  const days = deadline ? daysUntil(deadline) : null;
+  return rows.map((r) => {
+    const status = r.report?.status ?? "MISSING";
+    return {
+      agencyId: r.agency.id,
+      agencyName: r.agency.name,
+      agencyCode: r.agency.code,
+      kindLabel: KIND_LABELS[r.agency.kind],
+      status,
+      report: r.report && { id: r.report.id, version: r.report.version },
+      submittedAt: formatDateTime(r.report?.submittedAt),
+      publishedAt: formatDateTime(r.report?.publishedAt),
+      deadline: {
+        text: days === null ? "—" : NOT_FILED.has(status) ? deadlineText(days) : "已报送",
+        overdue: days !== null && days < 0 && NOT_FILED.has(status),
+      },
+      figures: r.figures
+        ? [String(r.figures.received), percent(r.figures.grantedShare), String(r.figures.reconsideration), String(r.figures.litigation)]
+        : ["—", "—", "—", "—"],
+      flags: r.flags.map((f) => ({ label: QUALITY_FLAG_LABELS[f.id], message: f.message })),
+    };
+  });
+}
 
 export default async function ReviewerDashboard({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await requireUser(["REVIEWER", "ADMIN"], "/review");
@@ -76,94 +102,7 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
         </p>
         {canAct && <BatchPublishForm approvedCount={approved.length} />}
         <div className="table-frame">
-          <table className="data" aria-label="辖区单位报送情况">
-            <thead>
-              <tr>
-                {canAct && <th>选择</th>}
-                <th>单位</th>
-                <th>类型</th>
-                <th>状态</th>
-                <th>提交时间</th>
-                <th>发布时间</th>
-                <th>截止</th>
-                <th className="num">新收申请</th>
-                <th className="num">予以公开</th>
-                <th className="num">复议</th>
-                <th className="num">诉讼</th>
-                <th>数据质量提示</th>
-                <th>操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const status = r.report?.status ?? "MISSING";
-                const days = deadline ? daysUntil(deadline) : null;
-                return (
-                  <tr key={r.agency.id}>
-                    {canAct && (
-                      <td>
-                        {status === "APPROVED" && r.report && (
-                          <input
-                            type="checkbox"
-                            form={BATCH_PUBLISH_FORM_ID}
-                            name="publish"
-                            value={`${r.report.id}:${r.report.version}`}
-                            aria-label={`选择 ${r.agency.name}`}
-                          />
-                        )}
-                      </td>
-                    )}
-                    <td>
-                      {r.agency.name}
-                      <div className="muted code">
-                        {r.agency.code}
-                      </div>
-                    </td>
-                    <td>{KIND_LABELS[r.agency.kind]}</td>
-                    <td>
-                      <StatusBadge status={status} />
-                    </td>
-                    <td>{formatDateTime(r.report?.submittedAt)}</td>
-                    <td>{formatDateTime(r.report?.publishedAt)}</td>
-                    <td className={days !== null && days < 0 && NOT_FILED.has(status) ? "overdue" : undefined}>
-                      {days === null ? "—" : NOT_FILED.has(status) ? deadlineText(days) : "已报送"}
-                    </td>
-                    <td className="num">{r.figures ? r.figures.received : "—"}</td>
-                    <td className="num">{r.figures ? percent(r.figures.grantedShare) : "—"}</td>
-                    <td className="num">{r.figures ? r.figures.reconsideration : "—"}</td>
-                    <td className="num">{r.figures ? r.figures.litigation : "—"}</td>
-                    <td>
-                      {r.flags.length === 0 ? (
-                        "—"
-                      ) : (
-                        <ul className="flags">
-                          {r.flags.map((f, i) => (
-                            <li key={i} title={f.message}>
-                              ⚠ {QUALITY_FLAG_LABELS[f.id]}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
-                      {/* plain links: a county's few hundred rows as next/link would each be a
-                          client component to render and hydrate, and would prefetch every
-                          report page on screen */}
-                      {r.report && status === "SUBMITTED" && canAct ? (
-                        <a className="btn" href={`/review/reports/${r.report.id}`}>
-                          审核
-                        </a>
-                      ) : r.report ? (
-                        <a href={`/review/reports/${r.report.id}`}>查看</a>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DashboardTable rows={tableRows(rows, deadline)} canAct={canAct} />
         </div>
       </div>
       {template && totals && (

@@ -4,7 +4,7 @@
  * Pure functions over a report's figures (cell id → value; a cell absent or blank counts
  * as 0), so the dashboard can compute them for hundreds of reports from one query.
  */
-import { cellId, cellsOf, findRow, getTemplate, type TemplateId } from "@/lib/templates";
+import { cellId, cellsOf, findRow, getTemplate, type CellDef, type TemplateId } from "@/lib/templates";
 import { cellName } from "@/lib/reports/cell-name";
 
 export type QualityFlagId = "zeroTablesNarrative" | "jumpFromLastYear" | "carryOverMismatch" | "casesWithoutApplications" | "grantedShareOutlier";
@@ -121,7 +121,8 @@ export function narrativeCaseMentions(narrative: QualityInput["narrative"]): str
   return found;
 }
 
-function allZero(figures: Figures) {
+/** Whether 三 and 四 hold nothing but zeros and blanks. */
+export function tablesAllZero(figures: Figures) {
   return Object.entries(figures).every(([id, v]) => v === 0 || !(id.startsWith("applications/") || id.startsWith("reviewLitigation/")));
 }
 
@@ -129,11 +130,40 @@ function casesTotal(templateId: TemplateId, figures: Figures) {
   return GROUPS.reduce((s, g) => s + rowSum(templateId, figures, "reviewLitigation", g), 0);
 }
 
+/** per pair of templates: the cells compared with last year's, by id, with their place in the template */
+const comparable = new Map<string, ReadonlyMap<string, { cell: CellDef; order: number }>>();
+
+/**
+ * The cells compared with last year's that are not 0 in either year (two zeros never jump), in
+ * the template's order. Compared: stated counts (not derived, not a signed change) that last
+ * year's template has too — worked out once per pair of templates, not per report. Only the
+ * non-zero cells of the two reports are looked at: the reviewer dashboard asks this for every
+ * report in the county, and most cells of most reports are 0 or blank.
+ */
+function changedComparableCells(templateId: TemplateId, lastYearTemplateId: TemplateId, figures: Figures, lastYearFigures: Figures): CellDef[] {
+  const key = `${templateId}/${lastYearTemplateId}`;
+  let cells = comparable.get(key);
+  if (!cells) {
+    const lastIds = new Set(cellsOf(getTemplate(lastYearTemplateId)).map((c) => c.id));
+    const list = cellsOf(getTemplate(templateId)).filter((cell) => !cell.derived && cell.kind !== "signedCount" && lastIds.has(cell.id));
+    cells = new Map(list.map((cell, order) => [cell.id, { cell, order }]));
+    comparable.set(key, cells);
+  }
+  const found = new Map<string, { cell: CellDef; order: number }>();
+  for (const source of [figures, lastYearFigures]) {
+    for (const id in source) {
+      const c = source[id] !== 0 ? cells.get(id) : undefined;
+      if (c) found.set(id, c);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.order - b.order).map((c) => c.cell);
+}
+
 export function qualityFlags(input: QualityInput, range: ShareRange | null): QualityFlag[] {
   const { template, figures, lastYear } = input;
   const flags: QualityFlag[] = [];
 
-  if (allZero(figures)) {
+  if (tablesAllZero(figures)) {
     const mentions = narrativeCaseMentions(input.narrative);
     if (mentions.length) {
       flags.push({
@@ -145,9 +175,7 @@ export function qualityFlags(input: QualityInput, range: ShareRange | null): Qua
 
   if (lastYear) {
     const t = getTemplate(template);
-    const lastIds = new Set(cellsOf(getTemplate(lastYear.template)).map((c) => c.id));
-    for (const cell of cellsOf(t)) {
-      if (cell.derived || cell.kind === "signedCount" || !lastIds.has(cell.id)) continue;
+    for (const cell of changedComparableCells(template, lastYear.template, figures, lastYear.figures)) {
       const now = get(figures, cell.id);
       const before = get(lastYear.figures, cell.id);
       const hi = Math.max(now, before);

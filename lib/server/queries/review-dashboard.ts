@@ -1,10 +1,9 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { grantedShare, qualityFlags, rowSum, shareRange, type Figures, type QualityFlag, type QualityFlagId } from "@/lib/quality/flags";
+import { grantedShare, qualityFlags, rowSum, shareRange, tablesAllZero, type Figures, type QualityFlag, type QualityFlagId, type QualityInput } from "@/lib/quality/flags";
 import type { ReportStatusName } from "@/lib/reports/status";
-import { cellId, cellsOf, deriveSections, getTemplate, type ReportSections, type TemplateId } from "@/lib/templates";
+import { cellsOf, deriveSections, getTemplate, type ReportSections, type TemplateId } from "@/lib/templates";
 import { db } from "../db";
-import { agenciesInScope } from "../access/scope";
 import { regionPath } from "../regions/ensure-region";
 import { TEMPLATE_ID } from "../reports/report-document";
 
@@ -29,80 +28,102 @@ export interface DashboardRow {
   flags: QualityFlag[];
 }
 
-/** The SQL prefix of the user's scope over Region.path ("" for an administrator: everything). */
+/** The SQL prefix of the user's scope over Region.path ("" for an administrator: everything), as agenciesInScope (../access/scope.ts) draws it. */
 function scopePrefix(user: CurrentUser): string | null {
   if (user.role === "ADMIN") return "";
   if (user.role === "REVIEWER" && user.regionCode) return regionPath(user.regionCode);
   return null;
 }
 
-type CellRow = { reportId: string; section: string; row: string; column: string; value: number };
+type FiguresRow = { reportId: string; figures: Figures };
+
+type AgencyReportRow = {
+  agencyId: string;
+  code: string;
+  name: string;
+  kind: "TOWNSHIP" | "DEPARTMENT";
+  regionName: string;
+  reportId: string | null;
+  year: number | null;
+  /** the template's id as the database stores it ("2019", "2021") */
+  template: TemplateId | null;
+  status: ReportStatusName | null;
+  version: number | null;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  /** the report's non-zero cells, cell id → value (null: none) */
+  figures: Figures | null;
+};
 
 /**
- * The review dashboard in a fixed number of queries, whatever the number of agencies:
- * agencies with their reports of the year and the year before, and the non-zero cells of those
- * reports, from which the flags, the key figures and the totals over the rows shown are computed.
+ * The review dashboard in a fixed number of queries, whatever the number of agencies: one
+ * row per agency in scope and report of the year or the year before, each with that report's
+ * non-zero cells as one JSON object (cell id → value, built by PostgreSQL from the partial
+ * index "ReportCell_nonzero_idx": a few hundred rows rather than the tens of thousands of cells
+ * a county's reports hold), from which the flags, the key figures and the totals over the rows
+ * shown are computed. The narratives are read only for the reports whose tables are all zero
+ * (the one flag that reads them), not for every report.
  */
 export async function getReviewDashboard(user: CurrentUser, filters: DashboardFilters) {
   const prefix = scopePrefix(user);
   const { year } = filters;
-  const [region, years, agencies] = await Promise.all([
+  const [region, years, rowsRead] = await Promise.all([
     user.regionCode ? db.region.findUnique({ where: { code: user.regionCode } }) : null,
     db.reportingYear.findMany({ orderBy: { year: "desc" }, select: { year: true, deadline: true, template: true } }),
     prefix === null
       ? []
-      : db.agency.findMany({
-          where: { ...agenciesInScope(user), active: true },
-          orderBy: [{ kind: "asc" }, { code: "asc" }],
-          select: {
-            id: true,
-            code: true,
-            name: true,
-            kind: true,
-            region: { select: { name: true } },
-            reports: {
-              where: { year: { in: [year, year - 1] } },
-              select: { id: true, year: true, template: true, status: true, version: true, submittedAt: true, publishedAt: true, overview: true, problems: true, other: true },
-            },
-          },
-        }),
+      : db.$queryRaw<AgencyReportRow[]>`
+          SELECT a.id AS "agencyId", a.code, a.name, a.kind::text AS kind, g.name AS "regionName",
+                 r.id AS "reportId", r.year, r.template::text AS template, r.status::text AS status, r.version,
+                 r."submittedAt", r."publishedAt", f.figures
+            FROM "Agency" a
+            JOIN "Region" g ON g.code = a."regionCode"
+            LEFT JOIN "Report" r ON r."agencyId" = a.id AND r.year IN (${year}, ${year - 1})
+            LEFT JOIN LATERAL (
+              SELECT json_object_agg(c.section::text || '/' || c.row || '/' || c.column, c.value::float8) AS figures
+                FROM "ReportCell" c WHERE c."reportId" = r.id AND c.value IS NOT NULL AND c.value <> 0
+            ) f ON true
+           WHERE a.active AND g.path LIKE ${prefix + "%"}
+           ORDER BY a.kind, a.code`,
   ]);
   const reportingYear = years.find((y) => y.year === year) ?? null;
   if (prefix === null) return { region, years, reportingYear, rows: [] as DashboardRow[], allCount: 0, totals: null, templateId: null };
 
-  // the non-zero cells of this year's and last year's reports: the flags, the key figures and
-  // the totals are all computed from them (三 and 四 hold whole counts, exact as float8)
-  const cells = await db.$queryRaw<CellRow[]>`
-      SELECT c."reportId", c.section::text AS section, c.row, c.column, c.value::float8 AS value
-      FROM "ReportCell" c
-      JOIN "Report" r ON r.id = c."reportId"
-      JOIN "Agency" a ON a.id = r."agencyId"
-      JOIN "Region" g ON g.code = a."regionCode"
-      WHERE r.year IN (${year}, ${year - 1}) AND a.active AND g.path LIKE ${prefix + "%"}
-        AND c.value IS NOT NULL AND c.value <> 0`;
-
   const figuresOf = new Map<string, Figures>();
-  for (const c of cells) (figuresOf.get(c.reportId) ?? figuresOf.set(c.reportId, {}).get(c.reportId)!)[`${c.section}/${c.row}/${c.column}`] = c.value;
-
-  const current = agencies.map((a) => ({ agency: a, report: a.reports.find((r) => r.year === year) ?? null, last: a.reports.find((r) => r.year === year - 1) ?? null }));
-  const range = shareRange(current.filter((c) => c.report).map((c) => grantedShare(TEMPLATE_ID[c.report!.template], figuresOf.get(c.report!.id) ?? {})));
+  const agencies = new Map<string, { agency: DashboardRow["agency"]; reports: AgencyReportRow[] }>();
+  for (const row of rowsRead) {
+    const entry = agencies.get(row.agencyId) ?? { agency: { id: row.agencyId, code: row.code, name: row.name, kind: row.kind, regionName: row.regionName }, reports: [] };
+    agencies.set(row.agencyId, entry);
+    if (row.reportId) {
+      entry.reports.push(row);
+      figuresOf.set(row.reportId, row.figures ?? {});
+    }
+  }
+  const current = [...agencies.values()].map(({ agency, reports }) => ({
+    agency,
+    report: reports.find((r) => r.year === year) ?? null,
+    last: reports.find((r) => r.year === year - 1) ?? null,
+  }));
+  const narratives = await narrativesOf(current.flatMap((c) => (c.report && tablesAllZero(figuresOf.get(c.report.reportId!)!) ? [c.report.reportId!] : [])));
+  const range = shareRange(current.flatMap((c) => (c.report ? [grantedShare(c.report.template!, figuresOf.get(c.report.reportId!)!)] : [])));
 
   const all: DashboardRow[] = current.map(({ agency, report, last }) => {
+    if (!report) return { agency, report: null, figures: null, flags: [] };
+    const templateId = report.template!;
+    const figures = figuresOf.get(report.reportId!)!;
     return {
-      agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionName: agency.region.name },
-      report: report && { id: report.id, status: report.status, version: report.version, submittedAt: report.submittedAt, publishedAt: report.publishedAt },
-      figures: report ? keyFigures(TEMPLATE_ID[report.template], figuresOf.get(report.id) ?? {}) : null,
-      flags: report
-        ? qualityFlags(
-            {
-              template: TEMPLATE_ID[report.template],
-              figures: figuresOf.get(report.id) ?? {},
-              narrative: report,
-              lastYear: last && { template: TEMPLATE_ID[last.template], figures: figuresOf.get(last.id) ?? {} },
-            },
-            range,
-          )
-        : [],
+      agency,
+      report: { id: report.reportId!, status: report.status!, version: report.version!, submittedAt: report.submittedAt, publishedAt: report.publishedAt },
+      figures: keyFigures(templateId, figures),
+      flags: qualityFlags(
+        {
+          template: templateId,
+          figures,
+          narrative: narratives.get(report.reportId!) ?? {},
+          lastYear: last && { template: last.template!, figures: figuresOf.get(last.reportId!)! },
+        },
+        range,
+      ),
     };
   });
 
@@ -119,6 +140,13 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
   return { region, years, reportingYear, rows, allCount: all.length, totals: { ...totals, reportCount: shownIds.length }, templateId };
 }
 
+/** The narratives of these reports (the flag "表格全为 0 但正文提到申请或案件" reads them). */
+async function narrativesOf(reportIds: string[]): Promise<Map<string, QualityInput["narrative"]>> {
+  if (reportIds.length === 0) return new Map();
+  const reports = await db.report.findMany({ where: { id: { in: reportIds } }, select: { id: true, overview: true, problems: true, other: true } });
+  return new Map(reports.map((r) => [r.id, r]));
+}
+
 /** One report's key figures, summed over the template's own rows as the quality flags read them. */
 function keyFigures(templateId: TemplateId, figures: Figures): KeyFigures {
   return {
@@ -133,14 +161,13 @@ function keyFigures(templateId: TemplateId, figures: Figures): KeyFigures {
 function regionTotals(templateId: TemplateId, reportIds: string[], figuresOf: Map<string, Figures>): Pick<ReportSections, "applications" | "reviewLitigation"> {
   const t = getTemplate(templateId);
   const stated: Record<string, Record<string, Record<string, number>>> = { applications: {}, reviewLitigation: {} };
-  const summed = cellsOf(t).filter((cell) => cell.section !== "proactive" && !cell.derived);
-  for (const cell of summed) (stated[cell.section]![cell.row] ??= {})[cell.column] = 0;
+  const summed = new Map(cellsOf(t).filter((cell) => cell.section !== "proactive" && !cell.derived).map((cell) => [cell.id, cell]));
+  for (const cell of summed.values()) (stated[cell.section]![cell.row] ??= {})[cell.column] = 0;
+  // over each report's non-zero cells only (a report of another template adds what it shares)
   for (const id of reportIds) {
-    const figures = figuresOf.get(id);
-    if (!figures) continue;
-    for (const cell of summed) {
-      const v = figures[cellId(cell.section, cell.row, cell.column)];
-      if (v) stated[cell.section]![cell.row]![cell.column] += v;
+    for (const [cellKey, v] of Object.entries(figuresOf.get(id) ?? {})) {
+      const cell = summed.get(cellKey);
+      if (cell) stated[cell.section]![cell.row]![cell.column] += v;
     }
   }
   const derived = deriveSections(t, stated);
