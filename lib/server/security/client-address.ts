@@ -7,7 +7,7 @@
 //   it saw, e.g. nginx `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`): the
 //   client is the N-th entry from the right; whatever the client wrote further left is ignored.
 // - unset or 0 (no proxy): the app must be started through scripts/serve.ts or the Docker image,
-//   whose server (scripts/lib/next-server.mjs) overwrites X-Forwarded-For with the socket's
+//   whose preload (scripts/lib/trusted-client-address.cjs) overwrites X-Forwarded-For with the socket's
 //   address before Next sees it, so a forged header buys nothing either way.
 
 /** Environment variables (process.env, or a plain object in tests). */
