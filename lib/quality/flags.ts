@@ -69,10 +69,21 @@ function rowCells(templateId: TemplateId, section: "applications" | "reviewLitig
   return ids;
 }
 
-/** The sum of a row of 三 or 四 over its non-derived columns (a derived row: over the rows it sums). */
+const rowCellSets = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The sum of a row of 三 or 四 over its non-derived columns (a derived row: over the rows it
+ * sums). Summed over the report's figures that belong to the row rather than over the row's
+ * cells: a figures object holds a report's non-zero cells (a few dozen), while a derived row
+ * such as （七）总计 spans well over a hundred cells. 三 and 四 hold whole counts, so the order
+ * of the additions does not matter.
+ */
 export function rowSum(templateId: TemplateId, figures: Figures, section: "applications" | "reviewLitigation", row: string): number {
+  const key = `${templateId}/${section}/${row}`;
+  let cells = rowCellSets.get(key);
+  if (!cells) rowCellSets.set(key, (cells = new Set(rowCells(templateId, section, row))));
   let sum = 0;
-  for (const id of rowCells(templateId, section, row)) sum += get(figures, id);
+  for (const id in figures) if (cells.has(id)) sum += figures[id]!;
   return sum;
 }
 
