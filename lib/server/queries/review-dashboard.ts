@@ -35,8 +35,6 @@ function scopePrefix(user: CurrentUser): string | null {
   return null;
 }
 
-type FiguresRow = { reportId: string; figures: Figures };
-
 type AgencyReportRow = {
   agencyId: string;
   code: string;
