@@ -93,16 +93,20 @@ export function wrk(url: string, { connections = 50, seconds = 10, headers = {} 
 }
 
 /**
- * fetch, sent again once when a pooled keep-alive connection turns out to have been closed by
- * the server while idle (during a load run): a transport accident, the request never arrived.
+ * fetch, sent again when a pooled keep-alive connection turns out to have been closed by the
+ * server while idle: a transport accident, the request never arrived. The bench blocks its own
+ * event loop while wrk runs (spawnSync, and the settling wait), so the pool learns of the app's
+ * idle-timeout closes only when it next picks a connection, and may hold several such: each try
+ * uses one up.
  */
 export async function fetchFresh(url: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (e) {
-    const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : "";
-    if (!/other side closed|ECONNRESET|EPIPE|socket hang up/.test(cause)) throw e;
-    return fetch(url, init);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : "";
+      if (attempt >= 5 || !/other side closed|ECONNRESET|EPIPE|socket hang up/.test(cause)) throw e;
+    }
   }
 }
 
