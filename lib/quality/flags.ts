@@ -49,27 +49,25 @@ const GROUPS = ["reconsideration", "litigationDirect", "litigationAfterReconside
 
 const get = (f: Figures, id: string) => f[id] ?? 0;
 
-const rowCellIds = new Map<string, readonly string[]>();
+const rowCellSets = new Map<string, ReadonlySet<string>>();
 
 /**
  * The stated cells a row of 三 or 四 adds up: its non-derived columns, or for a derived row
  * those of the rows it sums. Worked out once per template and row: the reviewer dashboard
  * asks for several rows of every report in the county on each request.
  */
-function rowCells(templateId: TemplateId, section: "applications" | "reviewLitigation", row: string): readonly string[] {
+function rowCells(templateId: TemplateId, section: "applications" | "reviewLitigation", row: string): ReadonlySet<string> {
   const key = `${templateId}/${section}/${row}`;
-  let ids = rowCellIds.get(key);
+  let ids = rowCellSets.get(key);
   if (!ids) {
     const def = findRow(getTemplate(templateId), section, row);
-    if (!def) ids = [];
-    else if (def.derived && def.derivation) ids = def.derivation.sumOf.flatMap((r) => rowCells(templateId, section, r));
-    else ids = def.columns.filter((c) => !c.derived).map((c) => cellId(section, row, c.key));
-    rowCellIds.set(key, ids);
+    if (!def) ids = new Set();
+    else if (def.derived && def.derivation) ids = new Set(def.derivation.sumOf.flatMap((r) => [...rowCells(templateId, section, r)]));
+    else ids = new Set(def.columns.filter((c) => !c.derived).map((c) => cellId(section, row, c.key)));
+    rowCellSets.set(key, ids);
   }
   return ids;
 }
-
-const rowCellSets = new Map<string, ReadonlySet<string>>();
 
 /**
  * The sum of a row of 三 or 四 over its non-derived columns (a derived row: over the rows it
@@ -79,9 +77,7 @@ const rowCellSets = new Map<string, ReadonlySet<string>>();
  * of the additions does not matter.
  */
 export function rowSum(templateId: TemplateId, figures: Figures, section: "applications" | "reviewLitigation", row: string): number {
-  const key = `${templateId}/${section}/${row}`;
-  let cells = rowCellSets.get(key);
-  if (!cells) rowCellSets.set(key, (cells = new Set(rowCells(templateId, section, row))));
+  const cells = rowCells(templateId, section, row);
   let sum = 0;
   for (const id in figures) if (cells.has(id)) sum += figures[id]!;
   return sum;
