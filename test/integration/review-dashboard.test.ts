@@ -1,0 +1,86 @@
+// The reviewer dashboard's figures on a real database: each report's non-zero cells are read
+// once per version (lib/server/queries/report-figures.ts), and a draft save — which bumps the
+// version in the statement that writes the cells — shows on the next read, as a status change
+// does.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/guard";
+import { ensureRegion } from "@/lib/server/regions/ensure-region";
+import { createReport } from "@/lib/server/reports/create-report";
+import { saveDraft } from "@/lib/server/reports/save-draft";
+import { freshDatabase } from "./db-helpers";
+
+vi.mock("server-only", () => ({}));
+
+let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+let dashboard: typeof import("@/lib/server/queries/review-dashboard");
+let clerk: CurrentUser;
+let reviewer: CurrentUser;
+let reportId = "";
+const YEAR = 2022;
+const FILTERS = { year: YEAR, status: null, kind: null, flag: null } as const;
+
+beforeAll(async () => {
+  ctx = await freshDatabase("govreports_dashboard");
+  const db = ctx.db;
+  for (const [code, name] of [["640000", "宁夏回族自治区"], ["640100", "银川市"], ["640122", "贺兰县"]]) await ensureRegion(db, { code: code!, name: name! });
+  const a = await db.agency.create({ data: { code: "640122100000", name: "贺兰县习岗镇", kind: "TOWNSHIP", regionCode: "640122" } });
+  await db.agency.create({ data: { code: "640122101000", name: "贺兰县金贵镇", kind: "TOWNSHIP", regionCode: "640122" } });
+  await db.reportingYear.create({ data: { year: YEAR, template: "T2021", open: true } });
+  const c = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: a.id } });
+  const r = await db.user.create({ data: { username: "r1", displayName: "县审核人", role: "REVIEWER", passwordHash: "x", regionCode: "640122" } });
+  clerk = { id: c.id, username: c.username, displayName: c.displayName, role: "CLERK", regionCode: null, agencyId: a.id, mustChangePassword: false };
+  reviewer = { id: r.id, username: r.username, displayName: r.displayName, role: "REVIEWER", regionCode: "640122", agencyId: null, mustChangePassword: false };
+  const created = await createReport(db, clerk, { year: YEAR });
+  if (!created.ok) throw new Error("createReport failed");
+  reportId = created.reportId;
+  // the dashboard reads through the app's own client (lib/server/db.ts)
+  process.env.DATABASE_URL = ctx.url;
+  dashboard = await import("@/lib/server/queries/review-dashboard");
+});
+afterAll(async () => ctx?.drop());
+
+async function received(id: string) {
+  const { rows } = await dashboard.getReviewDashboard(reviewer, FILTERS);
+  return rows.find((row) => row.report?.id === id)?.figures?.received;
+}
+
+async function save(naturalPerson: number) {
+  const { version } = await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } });
+  const r = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: version, entries: { applications: { received: { naturalPerson } } } as never });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+}
+
+describe("getReviewDashboard", () => {
+  it("shows a draft save at once, and reads a version's cells only once", async () => {
+    const { rows, allCount } = await dashboard.getReviewDashboard(reviewer, FILTERS);
+    expect(allCount).toBe(2);
+    expect(rows.filter((row) => row.report === null)).toHaveLength(1);
+    expect(await received(reportId)).toBe(0);
+
+    await save(7);
+    expect(await received(reportId)).toBe(7);
+    await save(9);
+    expect(await received(reportId)).toBe(9);
+
+    // a change to the cells that bypasses the version (no part of the app makes one) is not
+    // seen: the figures of version N were read once and are kept
+    await ctx.db.$executeRaw`UPDATE "ReportCell" SET value = 1000 WHERE "reportId" = ${reportId} AND section = 'applications' AND row = 'received' AND "column" = 'naturalPerson'`;
+    expect(await received(reportId)).toBe(9);
+    // the next save (version N+1) is read afresh, whole
+    await save(11);
+    expect(await received(reportId)).toBe(11);
+  });
+
+  it("reads the figures of reports it has not kept in one query, with the version they were read at", async () => {
+    const { reportFigures } = await import("@/lib/server/queries/report-figures");
+    const report = await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } });
+    const kept = await reportFigures([{ id: report.id, version: report.version, updatedAt: report.updatedAt }]);
+    expect(kept.get(report.id)?.["applications/received/naturalPerson"]).toBe(11);
+    // an older key than the stored one (a reader that raced a save): read afresh, and the
+    // figures are those of the version stored now
+    const stale = await reportFigures([{ id: report.id, version: report.version - 1, updatedAt: new Date(0) }]);
+    expect(stale.get(report.id)?.["applications/received/naturalPerson"]).toBe(11);
+    // kept figures are shared between requests: frozen, so no caller can change another's
+    expect(Object.isFrozen(kept.get(report.id))).toBe(true);
+  });
+});
