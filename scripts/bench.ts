@@ -38,25 +38,39 @@ const lines: Line[] = [];
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** Runs subject and baseline alternately, `ROUNDS` times; returns both means. */
-function paired(subject: () => LoadResult, baseline: () => LoadResult) {
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/**
+ * Runs subject and baseline `rounds` times each, in turn and in counterbalanced order (the
+ * baseline first in even rounds, the subject first in odd ones: the second run of a pair
+ * measured a little slower here, whichever it was), and returns each one's median round.
+ */
+function paired(subject: () => LoadResult, baseline: () => LoadResult, rounds = ROUNDS) {
   const s: LoadResult[] = [];
   const b: LoadResult[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    b.push(baseline());
-    s.push(subject());
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      b.push(baseline());
+      s.push(subject());
+    } else {
+      s.push(subject());
+      b.push(baseline());
+    }
   }
-  const avg = (rs: LoadResult[]): LoadResult => ({
-    rps: mean(rs.map((r) => r.rps)),
-    p50: mean(rs.map((r) => r.p50)),
-    p95: mean(rs.map((r) => r.p95)),
-    p99: mean(rs.map((r) => r.p99)),
+  const mid = (rs: LoadResult[]): LoadResult => ({
+    rps: median(rs.map((r) => r.rps)),
+    p50: median(rs.map((r) => r.p50)),
+    p95: median(rs.map((r) => r.p95)),
+    p99: median(rs.map((r) => r.p99)),
     requests: rs.reduce((a, r) => a + r.requests, 0),
     errors: rs.reduce((a, r) => a + r.errors, 0),
   });
-  return { subject: avg(s), baseline: avg(b) };
+  return { subject: mid(s), baseline: mid(b) };
 }
 
 function checkErrors(label: string, r: LoadResult) {
@@ -168,9 +182,12 @@ async function main() {
         // the code that serves it
         for (const p of [small!, large!]) await fetchFresh(make(p.code), { headers: { "accept-encoding": "identity" } });
         for (const p of [small!, large!]) wrk(make(p.code), { seconds: smoke ? 1 : 2, connections: 4 });
+        // a few milliseconds each way: twice the rounds of half the length, so that one
+        // round's hiccup (a collection, the other process's work) does not decide the ratio
         const { subject, baseline } = paired(
-          () => wrk(make(large!.code), { seconds: SECONDS, connections: 10 }),
-          () => wrk(make(small!.code), { seconds: SECONDS, connections: 10 }),
+          () => wrk(make(large!.code), { seconds: Math.max(1, SECONDS / 2), connections: 10 }),
+          () => wrk(make(small!.code), { seconds: Math.max(1, SECONDS / 2), connections: 10 }),
+          ROUNDS * 2,
         );
         checkErrors(`P2 ${kind}`, subject);
         checkErrors(`P2 ${kind}`, baseline);
