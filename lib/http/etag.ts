@@ -6,10 +6,4 @@ export function strongEtag(...parts: (string | number)[]): string {
   return `"${createHash("sha256").update(parts.join("/")).digest("base64url").slice(0, 32)}"`;
 }
 
-/** If-None-Match: a list of entity tags or "*" (weak comparison). */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  const bare = etag.replace(/^W\//, "");
-  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
-}
+export { matchesIfNoneMatch } from "./if-none-match.cjs";

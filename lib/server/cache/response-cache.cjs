@@ -20,6 +20,8 @@
 // replayed as Next sent it, with a fresh Date; an If-None-Match for it gets a 304.
 "use strict";
 
+const { matchesIfNoneMatch } = require("../../http/if-none-match.cjs");
+
 const KEY_FUNCTION = Symbol.for("govreports.responseCacheKey");
 const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
 /** requests for Next's client router (RSC payloads, prefetches) and server actions: always Next's */
@@ -28,12 +30,6 @@ const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch",
 const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
 /** what a 304 repeats of the 200 (RFC 9110 §15.4.5) */
 const NOT_MODIFIED_HEADERS = new Set(["cache-control", "content-location", "etag", "expires", "vary"]);
-
-/** If-None-Match against one strong tag (weak comparison, as RFC 9110 §13.1.2 asks for GET). */
-function matchesIfNoneMatch(header, etag) {
-  if (header.trim() === "*") return true;
-  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
-}
 
 /** A header as set by Next: a string, a number, or (route handlers) an array of strings. */
 function headerText(value) {
