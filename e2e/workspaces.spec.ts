@@ -34,3 +34,27 @@ test("管理员看到单位与全部演示账号", async ({ page }) => {
   await page.goto("/admin/agencies?q=640122-zrzy");
   await expect(page.getByRole("table", { name: "单位列表" })).toContainText("贺兰县自然资源局");
 });
+
+test("管理员在审核工作台按地区逐级查看（只读）", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/review?year=2020");
+  await expect(page.getByRole("heading", { name: "审核工作台 · 全部地区（只读）" })).toBeVisible();
+  const area = page.getByRole("combobox", { name: "地区", exact: true });
+  // from the top level down, one region at a time: each choice offers the next level
+  for (const [code, name] of [
+    ["640000", "宁夏回族自治区"],
+    ["640100", "银川市"],
+    ["640122", "贺兰县"],
+  ] as const) {
+    await area.selectOption(code);
+    await page.getByRole("button", { name: "筛选" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]region=${code}(&|$)`));
+    await expect(area).toHaveValue(code);
+    await expect(area.locator("option:checked")).toHaveText(new RegExp(name));
+  }
+  const table = page.getByRole("table", { name: "辖区单位报送情况" });
+  await expect(table.getByRole("row", { name: /贺兰县习岗镇/ })).toBeVisible();
+  // read-only: no selection for batch publish, no review button
+  await expect(table.getByRole("checkbox")).toHaveCount(0);
+  await expect(table.getByRole("link", { name: "审核" })).toHaveCount(0);
+});

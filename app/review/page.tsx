@@ -7,7 +7,7 @@ import { QUALITY_FLAG_IDS, QUALITY_FLAG_LABELS, type QualityFlagId } from "@/lib
 import { daysUntil, deadlineText } from "@/lib/reports/deadline";
 import { formatDate, formatDateTime } from "@/lib/reports/format";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
-import { getReviewDashboard, type DashboardFilters, type DashboardRow } from "@/lib/server/queries/review-dashboard";
+import { getReviewDashboard, MAX_DASHBOARD_AGENCIES, type DashboardFilters, type DashboardRow } from "@/lib/server/queries/review-dashboard";
 import { getTemplate } from "@/lib/templates";
 
 export const metadata = { title: "审核工作台" };
@@ -17,14 +17,15 @@ const KIND_LABELS = { TOWNSHIP: "乡镇（街道）", DEPARTMENT: "部门" } as 
 /** still to be filed: the deadline matters to these */
 const NOT_FILED = new Set<ReportStatusName | "MISSING">(["MISSING", "DRAFT", "RETURNED"]);
 
-type Query = { year?: string; status?: string; kind?: string; flag?: string };
+type Query = { year?: string; status?: string; kind?: string; flag?: string; region?: string };
 
 function parseFilters(q: Query): DashboardFilters {
   const year = /^\d{4}$/.test(q.year ?? "") ? Number(q.year) : new Date().getFullYear() - 1;
   const status = (STATUS_ORDER as string[]).includes(q.status ?? "") ? (q.status as DashboardFilters["status"]) : null;
   const kind = q.kind === "TOWNSHIP" || q.kind === "DEPARTMENT" ? q.kind : null;
   const flag = q.flag === "ANY" || (QUALITY_FLAG_IDS as string[]).includes(q.flag ?? "") ? (q.flag as DashboardFilters["flag"]) : null;
-  return { year, status, kind, flag };
+  const region = /^\d{6}$/.test(q.region ?? "") ? q.region! : null;
+  return { year, status, kind, flag, region };
 }
 
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
@@ -58,7 +59,7 @@ function tableRows(rows: DashboardRow[], deadline: Date | null): DashboardTableR
 export default async function ReviewerDashboard({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await requireUser(["REVIEWER", "ADMIN"], "/review");
   const filters = parseFilters(await searchParams);
-  const { region, years, reportingYear, rows, allCount, totals, templateId } = await getReviewDashboard(user, filters);
+  const { region, area, areaOptions, agencyCount, tooMany, years, reportingYear, rows, allCount, totals, templateId } = await getReviewDashboard(user, filters);
   const canAct = user.role === "REVIEWER";
   const deadline = reportingYear?.deadline ?? null;
   const approved = rows.filter((r) => r.report?.status === "APPROVED");
@@ -79,6 +80,20 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
         submitLabel="筛选"
         fields={[
           { kind: "select", name: "year", label: "报告年度", value: String(filters.year), options: years.map((y) => ({ value: String(y.year), label: `${y.year} 年度` })) },
+          // only where there is a smaller area to choose (a county reviewer has none)
+          ...(areaOptions.length > 0
+            ? [
+                {
+                  kind: "select" as const,
+                  name: "region",
+                  label: "地区",
+                  value: area?.code ?? "",
+                  all: user.role === "ADMIN" ? "全部地区" : `${region?.name ?? ""}（全部）`,
+                  // indented by depth below the scope: full-width spaces, which a select keeps
+                  options: areaOptions.map((o) => ({ value: o.code, label: `${"\u3000".repeat(o.depth)}${o.name}` })),
+                },
+              ]
+            : []),
           { kind: "select", name: "status", label: "状态", value: filters.status ?? "", all: "全部", options: STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] })) },
           { kind: "select", name: "kind", label: "单位类型", value: filters.kind ?? "", all: "全部", options: (["TOWNSHIP", "DEPARTMENT"] as const).map((k) => ({ value: k, label: KIND_LABELS[k] })) },
           {
@@ -91,20 +106,27 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
           },
         ]}
       />
-      <div className="card">
-        <p aria-label="各状态数量">
-          显示 {rows.length} / {allCount} 个单位：
-          {STATUS_ORDER.map((s) => (
-            <span key={s} style={{ marginLeft: 16 }}>
-              {STATUS_LABELS[s]} <strong>{counts[s] ?? 0}</strong>
-            </span>
-          ))}
+      {tooMany ? (
+        <p role="status" className="alert info">
+          {area?.name ?? (user.role === "ADMIN" ? "全部地区" : region?.name)}共有 {agencyCount.toLocaleString("zh-CN")} 个单位，超过一页可列出的{" "}
+          {MAX_DASHBOARD_AGENCIES.toLocaleString("zh-CN")} 个。{areaOptions.some((o) => o.below) && "请在“地区”中选择下级地区。"}
         </p>
-        {canAct && <BatchPublishForm approvedCount={approved.length} />}
-        <div className="table-frame">
-          <DashboardTable rows={tableRows(rows, deadline)} canAct={canAct} />
+      ) : (
+        <div className="card">
+          <p aria-label="各状态数量">
+            显示 {rows.length} / {allCount} 个单位：
+            {STATUS_ORDER.map((s) => (
+              <span key={s} style={{ marginLeft: 16 }}>
+                {STATUS_LABELS[s]} <strong>{counts[s] ?? 0}</strong>
+              </span>
+            ))}
+          </p>
+          {canAct && <BatchPublishForm approvedCount={approved.length} />}
+          <div className="table-frame">
+            <DashboardTable rows={tableRows(rows, deadline)} canAct={canAct} />
+          </div>
         </div>
-      </div>
+      )}
       {template && totals && (
         <div className="card">
           <h2>本地区合计（所显示的 {totals.reportCount} 份报告）</h2>

@@ -15,9 +15,10 @@ let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let dashboard: typeof import("@/lib/server/queries/review-dashboard");
 let clerk: CurrentUser;
 let reviewer: CurrentUser;
+let admin: CurrentUser;
 let reportId = "";
 const YEAR = 2022;
-const FILTERS = { year: YEAR, status: null, kind: null, flag: null } as const;
+const FILTERS = { year: YEAR, status: null, kind: null, flag: null, region: null } as const;
 
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_dashboard");
@@ -28,6 +29,8 @@ beforeAll(async () => {
   await db.reportingYear.create({ data: { year: YEAR, template: "T2021", open: true } });
   const c = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: a.id } });
   const r = await db.user.create({ data: { username: "r1", displayName: "县审核人", role: "REVIEWER", passwordHash: "x", regionCode: "640122" } });
+  const ad = await db.user.create({ data: { username: "a1", displayName: "管理员", role: "ADMIN", passwordHash: "x" } });
+  admin = { id: ad.id, username: ad.username, displayName: ad.displayName, role: "ADMIN", regionCode: null, agencyId: null, mustChangePassword: false };
   clerk = { id: c.id, username: c.username, displayName: c.displayName, role: "CLERK", regionCode: null, agencyId: a.id, mustChangePassword: false };
   reviewer = { id: r.id, username: r.username, displayName: r.displayName, role: "REVIEWER", regionCode: "640122", agencyId: null, mustChangePassword: false };
   const created = await createReport(db, clerk, { year: YEAR });
@@ -82,5 +85,37 @@ describe("getReviewDashboard", () => {
     expect(stale.get(report.id)?.["applications/received/naturalPerson"]).toBe(11);
     // kept figures are shared between requests: frozen, so no caller can change another's
     expect(Object.isFrozen(kept.get(report.id))).toBe(true);
+  });
+
+  it("lists a chosen area within the scope, offers the areas above and below it, and asks for one when the scope is too large", async () => {
+    const { getReviewDashboard, MAX_DASHBOARD_AGENCIES } = dashboard;
+    // another province with more agencies than one page lists
+    for (const [code, name] of [["650000", "测试自治区"], ["650100", "测试市"], ["650101", "测试区"]]) await ensureRegion(ctx.db, { code: code!, name: name! });
+    await ctx.db.$executeRaw`
+      INSERT INTO "Agency" (id, code, name, kind, "regionCode", active, "updatedAt")
+      SELECT 'bulk-' || n, '650101' || lpad(n::text, 6, '0'), '测试单位' || n, 'DEPARTMENT', '650101', true, now()
+        FROM generate_series(1, ${MAX_DASHBOARD_AGENCIES}) n`;
+
+    const all = await getReviewDashboard(admin, FILTERS);
+    expect(all).toMatchObject({ tooMany: true, agencyCount: MAX_DASHBOARD_AGENCIES + 2, rows: [], area: null });
+    expect(all.areaOptions).toEqual([
+      { code: "640000", name: "宁夏回族自治区", depth: 0, below: true },
+      { code: "650000", name: "测试自治区", depth: 0, below: true },
+    ]);
+
+    const city = await getReviewDashboard(admin, { ...FILTERS, region: "640100" });
+    expect(city).toMatchObject({ tooMany: false, agencyCount: 2, allCount: 2, area: { code: "640100", name: "银川市" } });
+    expect(city.areaOptions.map((o) => [o.code, o.depth, o.below])).toEqual([
+      ["640000", 0, false],
+      ["640100", 1, false],
+      ["640122", 2, true],
+    ]);
+
+    // a reviewer's scope bounds the areas: another province's code lists the reviewer's own county
+    const outside = await getReviewDashboard(reviewer, { ...FILTERS, region: "650101" });
+    expect(outside).toMatchObject({ area: null, allCount: 2, tooMany: false });
+    expect(outside.rows.every((row) => row.agency.code.startsWith("640122"))).toBe(true);
+    // a county has no smaller area to offer
+    expect(outside.areaOptions).toEqual([]);
   });
 });

@@ -13,7 +13,16 @@ export interface DashboardFilters {
   status: ReportStatusName | "MISSING" | null;
   kind: "TOWNSHIP" | "DEPARTMENT" | null;
   flag: QualityFlagId | "ANY" | null;
+  /** a region within the user's scope to list (null: the whole scope) */
+  region: string | null;
 }
+
+/**
+ * More active agencies than this in the area asked for, and the dashboard lists none but asks
+ * for a smaller area: a national administrator's scope holds tens of thousands, a page no
+ * browser (or reviewer) can use, and no server should render on a click.
+ */
+export const MAX_DASHBOARD_AGENCIES = 1000;
 
 export interface KeyFigures {
   received: number;
@@ -62,14 +71,23 @@ type AgencyReportRow = {
  * flag that reads them), not for every report.
  */
 export async function getReviewDashboard(user: CurrentUser, filters: DashboardFilters) {
-  const prefix = scopePrefix(user);
+  const scope = scopePrefix(user);
   const { year } = filters;
-  const [region, years, rowsRead] = await Promise.all([
+  const [region, requested, years] = await Promise.all([
     user.regionCode ? db.region.findUnique({ where: { code: user.regionCode } }) : null,
+    filters.region && scope !== null ? db.region.findUnique({ where: { code: filters.region }, select: { code: true, name: true, path: true } }) : null,
     db.reportingYear.findMany({ orderBy: { year: "desc" }, select: { year: true, deadline: true, template: true } }),
-    prefix === null
+  ]);
+  // the area listed: the region asked for when it lies within the scope (checked here, from the
+  // database: the query string is the client's), else the whole scope
+  const area = requested && scope !== null && requested.path.startsWith(scope) && requested.path !== scope ? requested : null;
+  const prefix = scope === null ? null : (area?.path ?? scope);
+  const [areaOptions, agencyCount] = prefix === null ? [[], 0] : await Promise.all([regionOptions(scope!, area), countAgencies(prefix)]);
+  const tooMany = agencyCount > MAX_DASHBOARD_AGENCIES;
+  const rowsRead =
+    prefix === null || tooMany
       ? []
-      : db.$queryRaw<AgencyReportRow[]>`
+      : await db.$queryRaw<AgencyReportRow[]>`
           SELECT a.id AS "agencyId", a.code, a.name, a.kind::text AS kind, g.name AS "regionName",
                  r.id AS "reportId", r.year, r.template::text AS template, r.status::text AS status, r.version,
                  r."submittedAt", r."publishedAt", r."updatedAt"
@@ -77,10 +95,10 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
             JOIN "Region" g ON g.code = a."regionCode"
             LEFT JOIN "Report" r ON r."agencyId" = a.id AND r.year IN (${year}, ${year - 1})
            WHERE a.active AND g.path LIKE ${prefix + "%"}
-           ORDER BY a.kind, a.code`,
-  ]);
+           ORDER BY a.kind, a.code`;
   const reportingYear = years.find((y) => y.year === year) ?? null;
-  if (prefix === null) return { region, years, reportingYear, rows: [] as DashboardRow[], allCount: 0, totals: null, templateId: null };
+  const areaFields = { area: area && { code: area.code, name: area.name }, areaOptions, agencyCount, tooMany };
+  if (prefix === null || tooMany) return { region, years, reportingYear, ...areaFields, rows: [] as DashboardRow[], allCount: 0, totals: null, templateId: null };
 
   const figuresOf = await reportFigures(rowsRead.flatMap((r) => (r.reportId ? [{ id: r.reportId, version: r.version!, updatedAt: r.updatedAt! }] : [])));
   const agencies = new Map<string, { agency: DashboardRow["agency"]; reports: AgencyReportRow[] }>();
@@ -131,7 +149,34 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
   const templateId: TemplateId = reportingYear ? TEMPLATE_ID[reportingYear.template] : year >= 2021 ? "2021" : "2019";
   const shownIds = rows.flatMap((r) => (r.report ? [r.report.id] : []));
   const totals = regionTotals(templateId, shownIds, figuresOf);
-  return { region, years, reportingYear, rows, allCount: all.length, totals: { ...totals, reportCount: shownIds.length }, templateId };
+  return { region, years, reportingYear, ...areaFields, rows, allCount: all.length, totals: { ...totals, reportCount: shownIds.length }, templateId };
+}
+
+/** Active agencies under a region path ("" for all): one indexed count, before anything is listed. */
+async function countAgencies(prefix: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Agency" a JOIN "Region" g ON g.code = a."regionCode"
+     WHERE a.active AND g.path LIKE ${prefix + "%"}`;
+  return row?.n ?? 0;
+}
+
+/**
+ * The areas the filter offers within the scope: the regions from below the scope's own down to
+ * the one listed (to step back up), then the listed one's sub-regions (to narrow down).
+ */
+async function regionOptions(scope: string, area: { code: string; path: string } | null): Promise<{ code: string; name: string; depth: number; below: boolean }[]> {
+  const scopeDepth = scope.split("/").filter(Boolean).length;
+  const chain = (area?.path ?? scope).split("/").filter(Boolean).slice(scopeDepth);
+  const parentCode = chain.at(-1) ?? scope.split("/").filter(Boolean).at(-1) ?? null;
+  const [above, below] = await Promise.all([
+    chain.length ? db.region.findMany({ where: { code: { in: chain } }, select: { code: true, name: true } }) : [],
+    db.region.findMany({ where: { parentCode, active: true }, orderBy: { code: "asc" }, select: { code: true, name: true } }),
+  ]);
+  const named = new Map(above.map((r) => [r.code, r.name]));
+  return [
+    ...chain.flatMap((code, i) => (named.has(code) ? [{ code, name: named.get(code)!, depth: i, below: false }] : [])),
+    ...below.map((r) => ({ ...r, depth: chain.length, below: true })),
+  ];
 }
 
 /** The narratives of these reports (the flag "表格全为 0 但正文提到申请或案件" reads them). */
