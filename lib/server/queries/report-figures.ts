@@ -1,17 +1,15 @@
+// Reports' non-zero cells (cell id → value), as the reviewer dashboard and its quality flags
+// read them, kept in this process under the report's id, version and last update: every write
+// to a report's cells (a draft save, an import) bumps its version and update time, or creates
+// the report, in the same transaction, so what is kept under one key never changes, and a report changed
+// through another instance is read afresh because the caller read its new version. A county's
+// dashboard then reads only the figures of the reports changed since it was last shown: a few
+// hundred kilobytes of JSON, built by PostgreSQL and parsed here on every request, were most of
+// its time.
 import "server-only";
 import type { Figures } from "@/lib/quality/flags";
 import { db } from "../db";
 
-/**
- * Reports' non-zero cells (cell id → value), as the reviewer dashboard and its quality flags
- * read them, kept in this process under the report's id, version and last update: every write
- * to a report's cells (a draft save, an import, a creation) bumps its version and update time
- * in the same transaction, so what is kept under one key never changes, and a report changed
- * through another instance is read afresh because the caller read its new version. A county's
- * dashboard then reads only the figures of the reports changed since it was last shown: a few
- * hundred kilobytes of JSON, built by PostgreSQL and parsed here on every request, were most of
- * its time.
- */
 export interface ReportRef {
   id: string;
   version: number;
