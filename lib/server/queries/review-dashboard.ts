@@ -165,9 +165,9 @@ async function countAgencies(prefix: string): Promise<number> {
  * the one listed (to step back up), then the listed one's sub-regions (to narrow down).
  */
 async function regionOptions(scope: string, area: { code: string; path: string } | null): Promise<{ code: string; name: string; depth: number; below: boolean }[]> {
-  const scopeDepth = scope.split("/").filter(Boolean).length;
-  const chain = (area?.path ?? scope).split("/").filter(Boolean).slice(scopeDepth);
-  const parentCode = chain.at(-1) ?? scope.split("/").filter(Boolean).at(-1) ?? null;
+  const scopeCodes = scope.split("/").filter(Boolean);
+  const chain = area ? area.path.split("/").filter(Boolean).slice(scopeCodes.length) : [];
+  const parentCode = chain.at(-1) ?? scopeCodes.at(-1) ?? null;
   const [above, below] = await Promise.all([
     chain.length ? db.region.findMany({ where: { code: { in: chain } }, select: { code: true, name: true } }) : [],
     db.region.findMany({ where: { parentCode, active: true }, orderBy: { code: "asc" }, select: { code: true, name: true } }),
