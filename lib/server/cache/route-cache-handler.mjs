@@ -23,7 +23,7 @@
 
 import { createRequire } from "node:module";
 
-const { storedPagePolicy } = createRequire(import.meta.url)("../security/csp-policy.cjs");
+const { buildPolicy, inlineScriptHashes } = createRequire(import.meta.url)("../security/csp-policy.cjs");
 const DEV = process.env.NODE_ENV !== "production";
 
 const MAX_BYTES = (Number(process.env.ROUTE_CACHE_MAX_MB) || 256) * 1024 * 1024;
@@ -81,8 +81,12 @@ export default class RouteCacheHandler {
     if (!value) return;
     let stored = value;
     if (value.kind === "APP_PAGE" && typeof value.html === "string" && value.html !== "") {
+      const { hashes, refused } = inlineScriptHashes(value.html);
+      // a Next upgrade that writes inline scripts of another shape shows here (and as a page
+      // whose scripts the browser refuses), never as a policy that lets unknown script run
+      if (refused > 0) console.warn(`! ${key}：${refused} 段内联脚本不是 Next 的已知形式，未列入该页的 CSP，浏览器将拒绝执行`);
       // in place: on a miss Next answers the request from this same value once it is stored
-      value.headers = { ...value.headers, "content-security-policy": storedPagePolicy(value.html, DEV) };
+      value.headers = { ...value.headers, "content-security-policy": buildPolicy({ hashes, dev: DEV }) };
       stored = { ...value, html: Buffer.from(value.html) };
     }
     const bytes = sizeOf(stored);
