@@ -2,11 +2,12 @@
 // page renders. Every page, action and route re-checks the user
 // and scope on the server (lib/auth/guard.ts); this file is never the only check.
 // It also gives every page its security headers (lib/server/security/csp.ts): a per-request
-// nonce on the signed-in areas and the sign-in form, a fixed policy on the cacheable public pages.
+// nonce on every page rendered for its request; a page stored in the route cache brings its own
+// policy, with the hashes of its inline scripts.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { requestIsHttps } from "@/lib/server/security/client-address";
-import { contentSecurityPolicy, HSTS_VALUE, newNonce, usesNonce } from "@/lib/server/security/csp";
+import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/server/security/csp";
 import { publicPageEtag, publicPageTarget } from "@/lib/server/cache/public-keys";
 import { PUBLIC_PAGE_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { matchesIfNoneMatch } from "@/lib/http/etag";
@@ -38,21 +39,33 @@ function internalUrl(req: NextRequest, pathname: string) {
 const STAMPED_PAGE = /^\/published(?:-regions|-agencies|-home)?(?:\/|$)/;
 const REWRITE_MARK = "x-govreports-rewrite";
 const rewriteSecret = newNonce();
+const DEV = process.env.NODE_ENV !== "production";
 
-function withSecurityHeaders(req: NextRequest, rewriteTo?: URL) {
-  const nonce = usesNonce(req.nextUrl.pathname) ? newNonce() : null;
-  const csp = contentSecurityPolicy({ nonce });
+/**
+ * `stored`: a page served from Next's route cache (rewritten to its stamp-keyed path), whose
+ * Content-Security-Policy the route cache handler stored with it, naming its inline scripts by
+ * hash (lib/server/cache/route-cache-handler.mjs): a second policy from here would be enforced
+ * beside it, and a nonce could not allow the stored page's scripts. Every other page gets a
+ * nonce and must be rendered for its request (csp.ts). In development nothing is stored.
+ */
+function withSecurityHeaders(req: NextRequest, rewriteTo?: URL, { stored = false } = {}) {
+  const nonce = stored && !DEV ? null : newNonce();
+  const csp = nonce && contentSecurityPolicy({ nonce });
   const requestHeaders = new Headers(req.headers);
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders
-  requestHeaders.set("content-security-policy", csp);
-  if (nonce) requestHeaders.set("x-nonce", nonce);
-  else requestHeaders.delete("x-nonce");
+  if (nonce && csp) {
+    requestHeaders.set("content-security-policy", csp);
+    requestHeaders.set("x-nonce", nonce);
+  } else {
+    requestHeaders.delete("content-security-policy");
+    requestHeaders.delete("x-nonce");
+  }
   if (rewriteTo && STAMPED_PAGE.test(rewriteTo.pathname)) requestHeaders.set(REWRITE_MARK, rewriteSecret);
   else requestHeaders.delete(REWRITE_MARK);
   const res = rewriteTo
     ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
-  res.headers.set("Content-Security-Policy", csp);
+  if (csp) res.headers.set("Content-Security-Policy", csp);
   if (requestIsHttps(req.headers)) res.headers.set("Strict-Transport-Security", HSTS_VALUE);
   return res;
 }
@@ -69,7 +82,7 @@ const CACHED_PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, nex
  * hides from this file), so browsers and nginx keep and revalidate that copy apart from the HTML.
  */
 function cachedPage(req: NextRequest, target: string) {
-  const res = withSecurityHeaders(req, internalUrl(req, target));
+  const res = withSecurityHeaders(req, internalUrl(req, target), { stored: true });
   if (req.method !== "GET" && req.method !== "HEAD") return res;
   const etag = publicPageEtag(target);
   if (matchesIfNoneMatch(req.headers.get("if-none-match"), etag)) {

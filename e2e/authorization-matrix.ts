@@ -279,6 +279,7 @@ export const MATRIX: MatrixRow[] = [
   { route: "/login", kind: "page", cases: [{ label: "登录页", path: "/login", expect: everyone("ok") }] },
   { route: "/forbidden", kind: "page", cases: [{ label: "无权访问", path: "/forbidden", expect: everyone("ok") }] },
   { route: "/tools/validate", kind: "page", cases: [{ label: "报告文件检查", path: "/tools/validate", expect: everyone("ok") }] },
+  { route: "/[...missing]", kind: "page", cases: [{ label: "不存在的页面", path: "/no-such-page/x", expect: everyone("notFound") }] },
   {
     route: "/reports/[code]/[year]",
     kind: "page",

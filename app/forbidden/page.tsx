@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
 export const metadata = { title: "无权访问" };
 
-export default function Forbidden() {
+// rendered per request: its scripts carry the request's CSP nonce (lib/server/security/csp.ts)
+export default async function Forbidden() {
+  await connection();
   return (
     <div className="card">
       <h1 className="page-title">无权访问</h1>

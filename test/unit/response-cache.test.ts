@@ -17,10 +17,11 @@ const { createResponseCache, installResponseCache, KEY_FUNCTION } = require("../
 type KeyOf = (pathname: string, search: string, headers: http.IncomingHttpHeaders) => Promise<{ key: string; etag: string } | null> | null;
 
 const PAGE = "<!DOCTYPE html><p>贺兰县习岗镇2020年政府信息公开工作年度报告</p>".repeat(200);
-const CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'";
+// a stored page's policy: its inline scripts by hash (lib/server/cache/route-cache-handler.mjs)
+const CSP = "default-src 'self'; script-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; object-src 'none'";
 
 /** What Next would answer, and how often it was asked. */
-function fakeNext(overrides: { status?: number; etag?: (v: number) => string; headers?: Record<string, string>; chunks?: number; arrayHeaders?: boolean } = {}) {
+function fakeNext(overrides: { status?: number; etag?: (v: number) => string; headers?: Record<string, string | string[]>; without?: string[]; chunks?: number; arrayHeaders?: boolean } = {}) {
   const state = { calls: 0, version: 1 };
   const listener: http.RequestListener = (req, res) => {
     state.calls++;
@@ -37,6 +38,7 @@ function fakeNext(overrides: { status?: number; etag?: (v: number) => string; he
     res.setHeader("Vary", "rsc, Accept-Encoding");
     res.setHeader("ETag", etag);
     for (const [k, v] of Object.entries(overrides.headers ?? {})) res.setHeader(k, v);
+    for (const k of overrides.without ?? []) res.removeHeader(k);
     // route handlers' headers reach the response as arrays
     if (overrides.arrayHeaders) for (const k of ["ETag", "Cache-Control"]) res.setHeader(k, [String(res.getHeader(k))]);
     let body: Buffer = Buffer.from(`${PAGE}<p>第 ${state.version} 版</p>`);
@@ -175,6 +177,27 @@ describe("response cache", () => {
       await get(base + REPORT);
       expect({ name, calls: next.state.calls, entries: cache.stats().entries }).toEqual({ name, calls: 2, entries: 0 });
     }
+  });
+
+  it("keeps a page only with a policy that names its scripts: never one allowing inline script, nor one without a policy", async () => {
+    const cases: { name: string; next: ReturnType<typeof fakeNext> }[] = [
+      { name: "unsafe-inline", next: fakeNext({ headers: { "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'" } }) },
+      { name: "two policies, one unsafe-inline", next: fakeNext({ headers: { "Content-Security-Policy": [CSP, "script-src 'self' 'unsafe-inline'"] } }) },
+      { name: "no policy", next: fakeNext({ without: ["Content-Security-Policy"] }) },
+    ];
+    for (const { name, next } of cases) {
+      const cache = createResponseCache({ maxBytes: 1 << 20, keyOf: keyFor(next.state) });
+      const base = await serve(cache.wrap(next.listener));
+      await get(base + REPORT);
+      await get(base + REPORT);
+      expect({ name, calls: next.state.calls, entries: cache.stats().entries }).toEqual({ name, calls: 2, entries: 0 });
+    }
+    // what is not a page (a region's CSV or JSON) is kept under the API's own policy
+    const data = fakeNext({ headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" } });
+    const base = await serve(createResponseCache({ maxBytes: 1 << 20, keyOf: keyFor(data.state) }).wrap(data.listener));
+    await get(base + REPORT);
+    expect((await get(base + REPORT)).headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(data.state.calls).toBe(1);
   });
 
   it("leaves Next's router requests, other methods and paths without a key to Next", async () => {

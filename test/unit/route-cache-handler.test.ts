@@ -1,5 +1,7 @@
 // The route cache handler Next loads at run time (lib/server/cache/route-cache-handler.mjs):
-// pages kept as UTF-8 bytes, least recently used evicted beyond the limit, tags honoured.
+// pages kept as UTF-8 bytes with their CSP (their inline scripts' hashes, worked out once),
+// least recently used evicted beyond the limit, tags honoured.
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 type Handler = {
@@ -21,6 +23,7 @@ function appPage(html: string, tags?: string) {
 }
 
 afterEach(() => {
+  vi.unstubAllEnvs();
   delete process.env.ROUTE_CACHE_MAX_MB;
 });
 
@@ -37,6 +40,29 @@ describe("route cache handler", () => {
     expect(hit!.cacheControl).toEqual({ revalidate: false, expire: 3600 });
     expect(hit!.lastModified).toBeLessThanOrEqual(Date.now());
     expect(await cache.get("/published/640122100000/2020/2")).toBeNull();
+  });
+
+  it("stores each page with a policy naming its inline scripts by hash, and sends it with the page the first time too", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const cache = await freshHandler();
+    const boot = "(self.__next_f=self.__next_f||[]).push([0])";
+    const flight = 'self.__next_f.push([1,"0:[\\"$\\",\\"p\\",null,{\\"children\\":\\"习岗镇\\"}]\\n"])';
+    const html = `<!DOCTYPE html><script src="/_next/static/chunks/a.js" async=""></script><p>习岗镇</p><script>${boot}</script><script>${flight}</script><script>alert(1)</script>`;
+    const page = appPage(html, "_N_T_/layout");
+    await cache.set("/published/640122100000/2020/1", page, { cacheControl: { revalidate: false } });
+    const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+    const csp = String((page.headers as Record<string, string>)["content-security-policy"]);
+    // Next answers the request that rendered the page from the value it stored: the header is on it
+    expect(csp).toContain(`script-src 'self' ${sha(boot)} ${sha(flight)};`);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(csp).not.toContain(sha("alert(1)"));
+    expect(csp).toContain("frame-ancestors 'none'");
+    const hit = await cache.get("/published/640122100000/2020/1");
+    const headers = hit!.value.headers as Record<string, string>;
+    expect(headers["content-security-policy"]).toBe(csp);
+    expect(headers["x-next-cache-tags"]).toBe("_N_T_/layout");
+    // worked out once: every hit hands Next the same stored headers
+    expect((await cache.get("/published/640122100000/2020/1"))!.value.headers).toBe(headers);
   });
 
   it("stores other kinds and an empty shell as they are", async () => {

@@ -1,9 +1,12 @@
 import { ReportFileValidator } from "@/components/tools/ReportFileValidator";
+import { connection } from "next/server";
 import { EXCHANGE_FORMAT } from "@/lib/exchange";
 
 export const metadata = { title: "校验报告文件" };
 
-export default function ValidateReportFilePage() {
+// rendered per request: its scripts carry the request's CSP nonce (lib/server/security/csp.ts)
+export default async function ValidateReportFilePage() {
+  await connection();
   return (
     <>
       <h1 className="page-title">校验报告文件</h1>

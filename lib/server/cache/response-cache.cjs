@@ -15,7 +15,10 @@
 // RESPONSE_CACHE_MAX_MB (default 128 MB per process).
 //
 // A response is kept only when it is what the key promises: a 200 whose ETag is the key's,
-// public in its Cache-Control, with no cookie and no per-request CSP nonce. It is kept per
+// public in its Cache-Control, with no cookie and no per-request CSP nonce; a page (HTML) only
+// with the policy the route cache stored with it, its inline scripts by hash and never
+// 'unsafe-inline' (lib/server/security/csp.ts: that policy is worked out once, when Next stores
+// the page, and replayed from here as it is). It is kept per
 // Accept-Encoding as the client wrote it (Next compresses for some and not for others) and
 // replayed as Next sent it, with a fresh Date; an If-None-Match for it gets a 304.
 "use strict";
@@ -34,6 +37,16 @@ const NOT_MODIFIED_HEADERS = new Set(["cache-control", "content-location", "etag
 /** A header as set by Next: a string, a number, or (route handlers) an array of strings. */
 function headerText(value) {
   return Array.isArray(value) ? value.join(", ") : value === undefined ? "" : String(value);
+}
+
+/** Whether `csp` (one policy or several, comma-joined) names a script-src and none allows 'unsafe-inline'. */
+function allowsOnlyKnownScripts(csp) {
+  const scriptSources = csp
+    .split(",")
+    .flatMap((policy) => policy.split(";"))
+    .map((directive) => directive.trim())
+    .filter((directive) => /^script-src(\s|$)/i.test(directive));
+  return scriptSources.length > 0 && scriptSources.every((directive) => !/'unsafe-inline'/i.test(directive));
 }
 
 function toBuffer(chunk, encoding) {
@@ -85,7 +98,9 @@ function createResponseCache({ maxBytes, keyOf }) {
     const headers = res.getHeaders();
     const cacheControl = headerText(headers["cache-control"]);
     if (headerText(headers.etag) !== etag || !/\bpublic\b/.test(cacheControl) || /\b(private|no-store)\b/.test(cacheControl)) return null;
-    if (headers["set-cookie"] !== undefined || /'nonce-/.test(headerText(headers["content-security-policy"]))) return null;
+    const csp = headerText(headers["content-security-policy"]);
+    if (headers["set-cookie"] !== undefined || /'nonce-/.test(csp)) return null;
+    if (/^\s*text\/html/i.test(headerText(headers["content-type"])) && !allowsOnlyKnownScripts(csp)) return null;
     const body = Buffer.concat(chunks);
     const replayed = {};
     const notModified = {};

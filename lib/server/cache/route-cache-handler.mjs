@@ -12,9 +12,19 @@
 //   100,000 characters, a third of them Chinese). Here the HTML is kept as the UTF-8 bytes once,
 //   and Next writes those bytes as they are.
 //
+// Each page is stored with its Content-Security-Policy (lib/server/security/csp.ts): the sha256 of
+// its inline scripts, worked out here once per stored page and kept in the entry's headers, which
+// Next sends with the page — the first time (Next sends the very object it stores) and on every
+// hit — and which the response cache in front of Next replays. No request hashes anything.
+//
 // Entries are evicted least recently used first beyond MAX_BYTES (ROUTE_CACHE_MAX_MB, default
 // 256 MB: about 1,500 report pages with their RSC payloads); an evicted page is rendered again on
 // its next request. Tags (revalidateTag) are honoured for what this app's pages declare.
+
+import { createRequire } from "node:module";
+
+const { buildPolicy, inlineScriptHashes } = createRequire(import.meta.url)("../security/csp-policy.cjs");
+const DEV = process.env.NODE_ENV !== "production";
 
 const MAX_BYTES = (Number(process.env.ROUTE_CACHE_MAX_MB) || 256) * 1024 * 1024;
 
@@ -71,6 +81,12 @@ export default class RouteCacheHandler {
     if (!value) return;
     let stored = value;
     if (value.kind === "APP_PAGE" && typeof value.html === "string" && value.html !== "") {
+      const { hashes, refused } = inlineScriptHashes(value.html);
+      // a Next upgrade that writes inline scripts of another shape shows here (and as a page
+      // whose scripts the browser refuses), never as a policy that lets unknown script run
+      if (refused > 0) console.warn(`! ${key}：${refused} 段内联脚本不是 Next 的已知形式，未列入该页的 CSP，浏览器将拒绝执行`);
+      // in place: on a miss Next answers the request from this same value once it is stored
+      value.headers = { ...value.headers, "content-security-policy": buildPolicy({ hashes, dev: DEV }) };
       stored = { ...value, html: Buffer.from(value.html) };
     }
     const bytes = sizeOf(stored);

@@ -1,24 +1,33 @@
-// Security headers for every page (applied by proxy.ts), and why there are two policies.
+// Security headers for every page (applied by proxy.ts), and why a page gets a nonce or hashes.
 //
-// A per-request nonce is the strictest script policy, but Next can only put the nonce into
-// HTML it renders for that request: a nonce makes a page dynamic, and a cached page's HTML
-// (no nonce in it) would be blocked by a nonce policy. Issue 11 needs the published, public
-// pages served from cache at near-static speed, so:
-// - pages behind sign-in and the sign-in form itself (NONCE_PREFIXES: where a session cookie or a
-//   password is worth stealing) are rendered per request anyway and get
-//   `script-src 'nonce-…' 'strict-dynamic'`: only scripts Next rendered for this request run;
-// - every other page — the public, cacheable ones (/, /reports, /regions, /agencies, /data,
-//   /tools, 无权访问, 404) — gets one fixed policy with no nonce: scripts only from our own
-//   origin plus Next's inline bootstrap ('unsafe-inline', which a per-request nonce would make
-//   impossible to cache). They render only escaped content (react-markdown without raw HTML)
-//   and carry no credentials, and the policy still forbids plugins, framing, a foreign <base>,
-//   foreign form targets, and images from anywhere but this site (a narrative's
-//   ![x](https://tracker.example/p.png) is not fetched).
-// A page under NONCE_PREFIXES must be dynamic (e.g. `await connection()`), or its prerendered
-// HTML would carry no nonce and its scripts would be blocked.
-// Both policies share everything but script-src.
+// No page's script policy allows 'unsafe-inline': the public pages show what clerks wrote, and
+// an inline script injected there through some rendering bug must not run.
+// - A page rendered for its request gets `script-src 'self' 'nonce-…' 'strict-dynamic'`: Next
+//   puts the nonce from the request's CSP header on the scripts it renders, and only those run.
+//   That is every page except the stored ones below: the signed-in areas, the sign-in form, the
+//   search, /data, the tools, 无权访问 and the 404 of an unknown path (app/[...missing]) are all
+//   rendered per request. A page Next prerendered instead would carry no nonce, and the route
+//   cache's policy would be enforced beside this one: its scripts would be refused (fail closed).
+// - A page served from Next's route cache (the published report, region, agency and home pages
+//   proxy.ts rewrites to their stamp-keyed paths) was rendered once for everybody, so no nonce
+//   can be in it. Its inline scripts — Next's bootstrap and the RSC payload it pushes onto
+//   `self.__next_f` — are fixed for that stored version, so the route cache handler hashes them
+//   once when the page is stored (lib/server/cache/route-cache-handler.mjs) and keeps
+//   `script-src 'self' 'sha256-…' …` with the page; Next sends it with every copy, and the
+//   response cache in front of Next replays it. Only scripts of Next's own shapes are hashed
+//   (./csp-policy.cjs): anything else inline in a stored page is refused by the browser.
+// Both kinds share everything but script-src: no plugins, no framing, no foreign <base> or form
+// targets, images only from this site (a narrative's ![x](https://tracker.example/p.png) is not
+// fetched). Styles keep 'unsafe-inline' (./csp-policy.cjs says why).
+import { buildPolicy } from "./csp-policy.cjs";
 
-/** Pages that get a per-request nonce (and everything under them); all others get the fixed policy. */
+export { inlineScriptHashes, storedPagePolicy } from "./csp-policy.cjs";
+
+/**
+ * The signed-in areas and the sign-in form (and everything under them): where a session cookie
+ * or a password is worth stealing. They are never served from the route cache; like every page
+ * that is not, they get a per-request nonce.
+ */
 export const NONCE_PREFIXES = ["/workspace", "/review", "/admin", "/account", "/login", "/me"] as const;
 
 export function usesNonce(pathname: string): boolean {
@@ -31,23 +40,17 @@ export function newNonce(): string {
   return Buffer.from(bytes).toString("base64");
 }
 
-export function contentSecurityPolicy({ nonce, dev = process.env.NODE_ENV !== "production" }: { nonce?: string | null; dev?: boolean }): string {
-  const eval_ = dev ? " 'unsafe-eval'" : ""; // React's dev tools need eval; never in production
-  const script = nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${eval_}` : `script-src 'self' 'unsafe-inline'${eval_}`;
-  return [
-    "default-src 'self'",
-    script,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "manifest-src 'self'",
-    "worker-src 'self' blob:",
-  ].join("; ");
+/** The policy with a nonce, or with the given script hashes ('sha256-…'); 'self' alone with neither. */
+export function contentSecurityPolicy({
+  nonce,
+  hashes,
+  dev = process.env.NODE_ENV !== "production",
+}: {
+  nonce?: string | null;
+  hashes?: readonly string[];
+  dev?: boolean;
+}): string {
+  return buildPolicy({ nonce, hashes, dev });
 }
 
 /** HSTS only when the page was reached over https (it would be meaningless and sticky otherwise). */
