@@ -1,6 +1,6 @@
-import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { delaySeconds, PAIR_RULE, ADDRESS_RULE } from "@/lib/server/auth/login-throttle";
+import { hashPassword } from "@/lib/server/auth/password-hash";
 import { limitSignIn } from "@/lib/server/auth/sign-in-limit";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { RATE_LIMITS } from "@/lib/server/security/rate-limit-rules";
@@ -12,7 +12,7 @@ const PASSWORD = "Right#2026";
 
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_signin");
-  const passwordHash = await bcrypt.hash(PASSWORD, 4);
+  const passwordHash = await hashPassword(PASSWORD);
   await ctx.db.user.createMany({
     data: ["clerk", "owner", "target", "racer", "spray", "admin2", "victim"].map((username) => ({ username, displayName: username, role: "CLERK" as const, passwordHash })).concat([
       { username: "retired", displayName: "已停用", role: "CLERK", passwordHash, active: false } as never,

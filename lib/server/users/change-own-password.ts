@@ -1,8 +1,8 @@
-import bcrypt from "bcryptjs";
 import { fieldErrors, passwordChangeSchema } from "@/lib/admin/schemas";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { refused, type AdminResult } from "../admin/admin-result";
+import { verifyPassword } from "../auth/password-hash";
 import { hashPassword } from "./one-time-password";
 
 /**
@@ -17,10 +17,10 @@ export async function changeOwnPassword(db: Db, actor: { id: string }, input: un
   const { currentPassword, newPassword } = parsed.data;
   if (!user.mustChangePassword) {
     if (!currentPassword) return refused(400, "请输入当前密码。", { currentPassword: "请输入当前密码。" });
-    if (!(await bcrypt.compare(currentPassword, user.passwordHash)))
+    if (!(await verifyPassword(currentPassword, user.passwordHash)).ok)
       return refused(400, "当前密码不正确。", { currentPassword: "当前密码不正确。" });
   }
-  if (await bcrypt.compare(newPassword, user.passwordHash)) return refused(400, "新密码不能与原密码相同。", { newPassword: "新密码不能与原密码相同。" });
+  if ((await verifyPassword(newPassword, user.passwordHash)).ok) return refused(400, "新密码不能与原密码相同。", { newPassword: "新密码不能与原密码相同。" });
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
