@@ -1,3 +1,4 @@
+import { normalizeUsername } from "@/lib/auth/username";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "./password-hash";
@@ -44,7 +45,8 @@ export async function verifyCredentials(db: Db, username: string, password: stri
   const pair = pairKey(username, address);
   const addr = addressKey(address);
 
-  const user = await db.user.findUnique({ where: { username } });
+  // usernames are stored in lower case: `CLERK-XIGANG` is clerk-xigang (lib/auth/username.ts)
+  const user = await db.user.findUnique({ where: { username: normalizeUsername(username) } });
   const audit = user ? { actorId: user.id, entityType: "User", entityId: user.id } : null;
 
   if (!(await reserveAttempt(db, addr, ADDRESS_RULE, now))) {
