@@ -3,6 +3,7 @@ import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { refused, type AdminResult } from "../admin/admin-result";
 import { verifyPassword } from "../auth/password-hash";
+import { passwordStrengthProblem } from "../auth/password-strength";
 import { hashPassword } from "./one-time-password";
 
 /**
@@ -12,7 +13,7 @@ import { hashPassword } from "./one-time-password";
 export async function changeOwnPassword(db: Db, actor: { id: string }, input: unknown): Promise<AdminResult> {
   const user = await db.user.findUnique({ where: { id: actor.id } });
   if (!user || !user.active) return refused(404, "未找到该用户。");
-  const parsed = passwordChangeSchema(user.username).safeParse(input);
+  const parsed = passwordChangeSchema(user.username, { strength: passwordStrengthProblem }).safeParse(input);
   if (!parsed.success) return refused(400, "请检查标出的字段。", fieldErrors(parsed.error));
   const { currentPassword, newPassword } = parsed.data;
   if (!user.mustChangePassword) {
