@@ -3,6 +3,7 @@ import path from "node:path";
 import iconv from "iconv-lite";
 import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { ensureUser, withDb } from "./security-helpers";
 
 // Administration in the browser: a county set up from two CSV files, passwords, deactivation,
 // and administration closed to everyone else. Each test makes the accounts it changes.
@@ -239,6 +240,43 @@ test("停用的经办人已打开的会话在下一次请求时失去访问权",
   const audit = admin;
   await audit.goto("/admin/audit");
   await expect(audit.getByRole("table", { name: "操作记录" }).getByRole("row").filter({ hasText: "停用用户" }).filter({ hasText: username }).first()).toContainText("active: 是 → 否");
+});
+
+test("停用单位后，其经办人的会话立即结束；重新登录后只能查看，新建报告被拒绝并说明原因", async ({ browser }) => {
+  // an agency of its own, so that no other test's agency is deactivated
+  const code = `640122-off${run}`;
+  const agencyId = await withDb(async (c) =>
+    (
+      await c.query(
+        `INSERT INTO "Agency" (id, code, name, kind, "regionCode", "updatedAt") VALUES ('e2e_' || md5(random()::text), $1, $2, 'DEPARTMENT', '640122', now()) RETURNING id`,
+        [code, `停用测试局${run}`],
+      )
+    ).rows[0].id as string,
+  );
+  const username = `offagency-${run}`;
+  await ensureUser({ username, password: NEW_PASSWORD, role: "CLERK", agencyCode: code });
+  const clerk = await newPage(browser);
+  await signIn(clerk, username, NEW_PASSWORD);
+  await expect(clerk).toHaveURL(/\/workspace$/);
+  await expect(clerk.getByRole("heading", { level: 1 })).toHaveText(`填报工作台 · 停用测试局${run}`);
+
+  const admin = await adminPage(browser);
+  await admin.goto(`/admin/agencies/${agencyId}`);
+  const form = admin.getByRole("form", { name: "编辑单位" });
+  await form.getByRole("checkbox", { name: /启用/ }).uncheck();
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByRole("status")).toHaveText("已保存。");
+
+  // the open session ended with the deactivation
+  await clerk.reload();
+  await expect(clerk).toHaveURL(/\/login/);
+  // signed in again: the workspace says why, and starting a report is refused with that reason
+  await signIn(clerk, username, NEW_PASSWORD);
+  await expect(clerk).toHaveURL(/\/workspace$/);
+  await expect(clerk.getByRole("status").filter({ hasText: "所属单位已停用" })).toBeVisible();
+  await clerk.getByRole("button", { name: "开始填报" }).first().click();
+  await expect(clerk.getByRole("alert").filter({ hasText: "所属单位已停用" })).toBeVisible();
+  expect(await withDb(async (c) => (await c.query(`SELECT count(*)::int AS n FROM "Report" WHERE "agencyId" = $1`, [agencyId])).rows[0].n)).toBe(0);
 });
 
 test("省级审核人看到其下每个县的单位", async ({ browser }) => {

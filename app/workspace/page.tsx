@@ -2,6 +2,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { StartReportButton } from "@/components/workspace/StartReportButton";
 import { requireUser } from "@/lib/auth/guard";
+import { AGENCY_INACTIVE_MESSAGE } from "@/lib/server/access/report-access";
 import { formatDate, formatDateTime, TEMPLATE_LABELS } from "@/lib/reports/format";
 import { getClerkWorkspace } from "@/lib/server/queries/workspace";
 import { isEditable } from "@/lib/workflow/transitions";
@@ -26,6 +27,11 @@ export default async function ClerkWorkspace() {
       <p className="lead">
         单位代码 {agency.code} · 所属地区 {agency.region.name}
       </p>
+      {!agency.active && (
+        <p className="alert error" role="status">
+          {AGENCY_INACTIVE_MESSAGE}
+        </p>
+      )}
       <div className="card">
         <h2>年度报告</h2>
         <table className="data" aria-label="年度报告">

@@ -50,7 +50,7 @@ export function PasswordChangeForm({ username, afterReset, home }: { username: s
         <label htmlFor="newPassword">新密码</label>
         <input id="newPassword" type="password" autoComplete="new-password" aria-describedby="newPassword-hint" {...register("newPassword")} />
         <span id="newPassword-hint" className="hint">
-          至少 {MIN_PASSWORD_LENGTH} 个字符，不能是常见密码，不能包含用户名。
+          至少 {MIN_PASSWORD_LENGTH} 个字符，不能是常见密码或有规律的组合（重复、连续的字符），不能包含用户名。
         </span>
         {errors.newPassword && <span className="field-error">{errors.newPassword.message}</span>}
       </div>

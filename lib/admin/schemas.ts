@@ -111,9 +111,11 @@ export type ReportingYearInput = z.infer<typeof reportingYearSchema>;
 
 /**
  * Changing one's own password. `currentPassword` may be empty only right after a reset (the
- * server knows whether that is so; the form hides the field then).
+ * server knows whether that is so; the form hides the field then). `strength` is the server's
+ * guessability check (lib/server/auth/password-strength.ts): passed in rather than imported, so
+ * that its dictionaries stay out of the form's bundle; the form checks the rest as you type.
  */
-export function passwordChangeSchema(username?: string) {
+export function passwordChangeSchema(username?: string, { strength }: { strength?: (password: string, context: { username?: string }) => string | null } = {}) {
   return z
     .object({
       currentPassword: z.string().max(200),
@@ -121,7 +123,7 @@ export function passwordChangeSchema(username?: string) {
       confirmPassword: z.string().max(200),
     })
     .superRefine((v, ctx) => {
-      const problem = passwordProblem(v.newPassword, { username });
+      const problem = passwordProblem(v.newPassword, { username }) ?? strength?.(v.newPassword, { username }) ?? null;
       if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
       if (v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "两次输入的新密码不一致。" });
       if (v.currentPassword && v.currentPassword === v.newPassword)

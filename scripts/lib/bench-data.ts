@@ -4,7 +4,7 @@
 // 300 agencies in every workflow state for the reviewer dashboard.
 import fs from "node:fs";
 import pg from "pg";
-import bcrypt from "bcryptjs";
+import { hashPassword } from "@/lib/server/auth/password-hash";
 import { documentToCells, exportDocument, parseReportDocument, type ReportDocument } from "@/lib/exchange";
 import { cellsOf, deriveSections, emptySections, getTemplate } from "@/lib/templates";
 import { validateDocument } from "@/lib/validation";
@@ -241,7 +241,7 @@ async function makeDashboardCounty(c: pg.Client, s: BenchScale, base: ReportDocu
     [`r-bench-${code}-%`],
   );
   await addRollupBySum(c, `${code}-%`);
-  const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
+  const hash = await hashPassword(BENCH_PASSWORD);
   await c.query(
     `INSERT INTO "User"(id, username, "displayName", "passwordHash", role, "regionCode", "updatedAt")
      VALUES ('bench-reviewer', 'bench-reviewer', '基准县审核人', $1::text, 'REVIEWER', $2::text, now())`,

@@ -1,9 +1,9 @@
 // The demo data of README command 1: 宁夏 → 银川 → 贺兰县, its towns and one department,
 // five demo accounts, the reporting years, and 习岗镇's published 2020 report.
 // Idempotent: a second run creates only what is missing and changes nothing it made before.
-import bcrypt from "bcryptjs";
 import fs from "node:fs";
 import path from "node:path";
+import { hashPassword } from "@/lib/server/auth/password-hash";
 import { createPrismaClient } from "@/lib/server/prisma";
 import { ensureRegion } from "@/lib/server/regions/ensure-region";
 import { importReport } from "@/lib/server/reports/import-report";
@@ -64,7 +64,8 @@ export async function seedDemo(url: string, { log = (_: string) => {} } = {}) {
       });
     }
 
-    const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+    // the one password hash (argon2id), as for any account made in the app
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
     let created = 0;
     for (const u of USERS) {
       const exists = await db.user.findUnique({ where: { username: u.username } });

@@ -1,4 +1,4 @@
-import bcrypt from "bcryptjs";
+import { verifyPassword } from "@/lib/server/auth/password-hash";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDeniedError } from "@/lib/auth/access-denied";
@@ -65,7 +65,8 @@ describe("bulk onboarding", () => {
     expect(stored).toMatchObject({ role: "CLERK", mustChangePassword: true, active: true });
     expect(stored.agency?.code).toBe("640121100000");
     expect(stored.passwordHash).not.toContain(account.oneTimePassword);
-    expect(await bcrypt.compare(account.oneTimePassword, stored.passwordHash)).toBe(true);
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await verifyPassword(account.oneTimePassword, stored.passwordHash)).ok).toBe(true);
     const reviewer = await ctx.db.user.findUniqueOrThrow({ where: { username: "reviewer-640121" } });
     expect(reviewer).toMatchObject({ role: "REVIEWER", regionCode: "640121", agencyId: null });
 

@@ -1,4 +1,4 @@
-import bcrypt from "bcryptjs";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password-hash";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemo } from "@/scripts/lib/seed-demo";
 import { freshDatabase } from "./db-helpers";
@@ -41,7 +41,10 @@ describe("demo seed", () => {
       ["reviewer-helan", "REVIEWER"],
     ]);
     expect(s.users.find((u) => u.username === "reviewer-helan")?.regionCode).toBe("640122");
-    for (const u of s.users) expect(await bcrypt.compare(DEMO_PASSWORD, u.passwordHash)).toBe(true);
+    for (const u of s.users) {
+      expect(u.passwordHash).toMatch(/^\$argon2id\$/); // the one password hash, as for accounts made in the app
+      expect((await verifyPassword(DEMO_PASSWORD, u.passwordHash)).ok).toBe(true);
+    }
     expect(s.reports).toHaveLength(1);
     expect(s.reports[0]).toMatchObject({ year: 2020, status: "PUBLISHED" });
     expect(s.versions).toBe(1);
@@ -56,7 +59,7 @@ describe("demo seed", () => {
 
   it("keeps what an administrator changed (a password, a region name)", async () => {
     const { db } = ctx;
-    const newHash = await bcrypt.hash("Changed#2026", 10);
+    const newHash = await hashPassword("Changed#2026");
     await db.user.update({ where: { username: "clerk-jingui" }, data: { passwordHash: newHash } });
     await db.region.update({ where: { code: "640122" }, data: { name: "贺兰县（改）" } });
     await seedDemo(ctx.url);

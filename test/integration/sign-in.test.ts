@@ -1,7 +1,9 @@
-import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { delaySeconds, PAIR_RULE, ADDRESS_RULE } from "@/lib/server/auth/login-throttle";
+import { hashPassword } from "@/lib/server/auth/password-hash";
+import { limitSignIn } from "@/lib/server/auth/sign-in-limit";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
+import { RATE_LIMITS } from "@/lib/server/security/rate-limit-rules";
 import { revokeSessions } from "@/lib/server/users/revoke-sessions";
 import { freshDatabase } from "./db-helpers";
 
@@ -10,9 +12,9 @@ const PASSWORD = "Right#2026";
 
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_signin");
-  const passwordHash = await bcrypt.hash(PASSWORD, 4);
+  const passwordHash = await hashPassword(PASSWORD);
   await ctx.db.user.createMany({
-    data: ["clerk", "owner", "target", "racer", "spray", "admin2"].map((username) => ({ username, displayName: username, role: "CLERK" as const, passwordHash })).concat([
+    data: ["clerk", "owner", "target", "racer", "spray", "admin2", "victim"].map((username) => ({ username, displayName: username, role: "CLERK" as const, passwordHash })).concat([
       { username: "retired", displayName: "已停用", role: "CLERK", passwordHash, active: false } as never,
     ]),
   });
@@ -81,6 +83,33 @@ describe("verifyCredentials", () => {
     expect((await verifyCredentials(ctx.db, "admin2", PASSWORD, from("10.1.1.1"))).ok).toBe(true);
     for (let i = 1; i < PAIR_RULE.freeAttempts; i++) expect(await verifyCredentials(ctx.db, "admin2", "wrong", from("10.1.1.1"))).toEqual({ ok: false, reason: "invalid" });
     expect((await verifyCredentials(ctx.db, "admin2", PASSWORD, from("10.1.1.1"))).ok).toBe(true);
+  });
+});
+
+describe("the sign-in route's rate limit, then the password (as auth-route.ts runs them)", () => {
+  // what /api/auth/callback/credentials does: the request-rate limit first, then next-auth's authorize()
+  async function attempt(username: string, password: string, address: string, now: Date) {
+    const hit = await limitSignIn(ctx.db, { address, username }, now);
+    if (hit) return { status: 429 as const };
+    return (await verifyCredentials(ctx.db, username, password, from(address, now))).ok ? { status: 200 as const } : { status: 401 as const };
+  }
+
+  it("eleven wrong passwords a minute from one address never refuse the owner's right one from another", async () => {
+    // a fixed clock, mid-minute: every attempt falls in one rate-limit window
+    const t0 = new Date(Date.UTC(2026, 5, 1, 8, 0, 5));
+    const burst = RATE_LIMITS["sign-in"].account.limit + 1;
+    const fromA: number[] = [];
+    for (let i = 0; i < burst; i++) fromA.push((await attempt("victim", "wrong", "203.0.113.50", seconds(t0, i))).status);
+    expect(fromA.slice(0, RATE_LIMITS["sign-in"].account.limit).every((s) => s === 401)).toBe(true);
+    expect(fromA.at(-1)).toBe(429);
+    // address A itself is still slowed, even with the right password
+    expect((await attempt("victim", PASSWORD, "203.0.113.50", seconds(t0, burst))).status).not.toBe(200);
+    // the owner, from an address that has not failed, in the same minute
+    expect(await attempt("victim", PASSWORD, "198.51.100.20", seconds(t0, burst + 1))).toEqual({ status: 200 });
+    // and so does an unknown username tried as often: the limit counts names whether they exist or not
+    const unknown: number[] = [];
+    for (let i = 0; i < burst; i++) unknown.push((await attempt("no-such-user", "wrong", "203.0.113.51", seconds(t0, i))).status);
+    expect(unknown).toEqual(fromA);
   });
 });
 

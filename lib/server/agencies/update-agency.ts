@@ -6,6 +6,7 @@ import { assertAdmin, changedFields, refused, type Actor, type AdminResult } fro
 /**
  * Edits an agency (code, name, kind, region, active). The code of an agency with reports is
  * fixed: public report addresses (/reports/CODE/YEAR) and exchange documents carry it.
+ * Deactivating an agency ends its users' sessions.
  */
 export async function updateAgency(db: Db, actor: Actor, input: unknown): Promise<AdminResult> {
   assertAdmin(actor);
@@ -27,7 +28,16 @@ export async function updateAgency(db: Db, actor: Actor, input: unknown): Promis
       if (!region.active) return refused(400, `地区 ${region.name} 已停用。`, { regionCode: "该地区已停用。" });
     }
     await tx.agency.update({ where: { id }, data: { code, name, kind, regionCode, active } });
-    await recordAudit(tx, { actorId: actor.id, action: "agency.update", entityType: "Agency", entityId: id, details: { code: before.code, changes } });
+    // a deactivated agency's clerks are signed out now (their writes are refused from here on:
+    // lib/server/access/report-access.ts); they may sign in again to read what was filed
+    const signedOut = before.active && !active ? (await tx.user.updateMany({ where: { agencyId: id }, data: { sessionVersion: { increment: 1 } } })).count : 0;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "agency.update",
+      entityType: "Agency",
+      entityId: id,
+      details: { code: before.code, changes, ...(signedOut ? { sessionsEnded: signedOut } : {}) },
+    });
     return { ok: true as const };
   });
 }

@@ -2,14 +2,17 @@ import "server-only";
 // The next-auth 4 route handler, wrapped so that
 // - a malformed body (`{bad` as JSON, a body over the size limit) gets a clear 400/413 with a
 //   Chinese message instead of next-auth's empty 500;
-// - sign-in attempts are rate-limited (lib/server/security/rate-limit.ts) by address and by
-//   username before any password is hashed, answering 429 in the shape next-auth's client reads
-//   (`{ url }` whose `error` parameter the sign-in form shows);
+// - sign-in attempts are rate-limited (sign-in-limit.ts) by address and by (username, address)
+//   before any password is hashed, answering 429 in the shape next-auth's client reads
+//   (`{ url }` whose `error` parameter the sign-in form shows), with the very message of a
+//   wrong password (no telling which usernames exist or are being tried);
 // - anything else that throws becomes a 500 with a message, never an empty body or a stack.
 import NextAuth, { type NextAuthOptions } from "next-auth";
 import { NextRequest, NextResponse } from "next/server";
+import { db } from "@/lib/server/db";
 import { clientAddressFrom } from "@/lib/server/security/client-address";
-import { enforceRateLimit, RateLimitError } from "@/lib/server/security/rate-limit";
+import { limitSignIn } from "./sign-in-limit";
+import { SIGN_IN_REFUSED } from "./verify-credentials";
 import { requestOrigin } from "@/lib/server/security/request-origin";
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -54,15 +57,13 @@ export function authRouteHandlers(options: NextAuthOptions) {
       const [action, provider] = (await ctx.params).nextauth ?? [];
       if (action === "callback" && provider === "credentials") {
         const username = typeof parsed.fields.username === "string" ? parsed.fields.username : null;
-        try {
-          await enforceRateLimit("sign-in", { address: clientAddressFrom(req.headers), username });
-        } catch (e) {
-          if (!(e instanceof RateLimitError)) throw e;
+        const hit = await limitSignIn(db, { address: clientAddressFrom(req.headers), username });
+        if (hit) {
           const origin = (await requestOrigin()) ?? req.nextUrl.origin;
-          const url = `${origin}/login?error=${encodeURIComponent(e.message)}`;
+          const url = `${origin}/login?error=${encodeURIComponent(SIGN_IN_REFUSED)}`;
           return NextResponse.json(
-            { url, error: e.message },
-            { status: 429, headers: { "Retry-After": String(e.retryAfterSeconds), "Cache-Control": "no-store" } },
+            { url, error: SIGN_IN_REFUSED },
+            { status: 429, headers: { "Retry-After": String(hit.retryAfterSeconds), "Cache-Control": "no-store" } },
           );
         }
       }

@@ -1,6 +1,7 @@
-import bcrypt from "bcryptjs";
+import { normalizeUsername } from "@/lib/auth/username";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
+import { hashPassword, verifyPassword } from "./password-hash";
 import { ADDRESS_RULE, addressKey, clearPair, PAIR_RULE, pairKey, releaseAttempt, reserveAttempt } from "./login-throttle";
 
 /**
@@ -9,10 +10,6 @@ import { ADDRESS_RULE, addressKey, clearPair, PAIR_RULE, pairKey, releaseAttempt
  * password of a deactivated account.
  */
 export const SIGN_IN_REFUSED = "用户名或密码不正确。多次失败后需稍候再试；如仍无法登录，请联系系统管理员。";
-
-// Compared against when the user does not exist, so a wrong username takes as long as a
-// wrong password (no account enumeration by timing).
-const DUMMY_HASH = "$2b$10$riB3uuLx6pNsLEok3s37/O4paX8TnkBEbhzp1PIEJf1dClRiD9VQC";
 
 export interface SignedInUser {
   id: string;
@@ -39,7 +36,8 @@ export interface VerifyContext {
  * Checks a username and password from a client address. The attempt is counted against the
  * (username, address) pair and the address before the password is compared (login-throttle.ts);
  * a pair or address still waiting is refused without comparing. A successful sign-in clears
- * the pair. Every outcome on a real account is audited with the address.
+ * the pair and replaces a hash of an older kind (bcrypt) by argon2id. Every outcome on a real
+ * account is audited with the address.
  */
 export async function verifyCredentials(db: Db, username: string, password: string, ctx: VerifyContext): Promise<VerifyResult> {
   const now = ctx.now ?? new Date();
@@ -47,7 +45,8 @@ export async function verifyCredentials(db: Db, username: string, password: stri
   const pair = pairKey(username, address);
   const addr = addressKey(address);
 
-  const user = await db.user.findUnique({ where: { username } });
+  // usernames are stored in lower case: `CLERK-XIGANG` is clerk-xigang (lib/auth/username.ts)
+  const user = await db.user.findUnique({ where: { username: normalizeUsername(username) } });
   const audit = user ? { actorId: user.id, entityType: "User", entityId: user.id } : null;
 
   if (!(await reserveAttempt(db, addr, ADDRESS_RULE, now))) {
@@ -60,7 +59,9 @@ export async function verifyCredentials(db: Db, username: string, password: stri
     return { ok: false, reason: "throttled" };
   }
 
-  const passwordOk = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  // an unknown username is checked against a dummy hash of the same cost (password-hash.ts)
+  const check = await verifyPassword(password, user?.passwordHash ?? null);
+  const passwordOk = check.ok;
   if (!user || !audit) return { ok: false, reason: "invalid" };
 
   if (!passwordOk || !user.active) {
@@ -77,7 +78,19 @@ export async function verifyCredentials(db: Db, username: string, password: stri
 
   await clearPair(db, pair);
   await releaseAttempt(db, addr);
-  await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+  if (check.needsRehash) {
+    // a bcrypt hash from before (or older parameters) becomes argon2id now that the password
+    // is known. Only if the hash is still the one just checked: of two sign-ins at once, one
+    // replaces it. Changing the hash ends the account's other sessions (the database trigger
+    // of security_sessions_throttle), once; this one gets the version read below.
+    const upgraded = await hashPassword(password);
+    await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: upgraded } });
+  }
+  const signedIn = await db.user.update({
+    where: { id: user.id },
+    data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+    select: { sessionVersion: true },
+  });
   await recordAudit(db, { ...audit, action: "auth.signIn", details: { address } });
   return {
     ok: true,
@@ -88,7 +101,7 @@ export async function verifyCredentials(db: Db, username: string, password: stri
       role: user.role,
       regionCode: user.regionCode,
       agencyId: user.agencyId,
-      sessionVersion: user.sessionVersion,
+      sessionVersion: signedIn.sessionVersion,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AGENCY_KIND_LABELS, agencyCodeProblem, regionCodeProblem, type AgencyKindName } from "@/lib/admin/codes";
 import { USERNAME_PATTERN, scopeProblem } from "@/lib/admin/schemas";
+import { normalizeUsername } from "@/lib/auth/username";
 import type { Db } from "../prisma";
 import { MAX_CSV_BYTES, decodeCsv, readCsvTable, type CsvLine } from "./read-csv";
 
@@ -176,7 +177,8 @@ export async function planOnboarding(tx: Tx, files: Partial<Record<OnboardingFil
 
   // ---- users ----
   if (userFile) {
-    const usernames = userFile.rows.map((r) => r.cells[0] ?? "").filter(Boolean);
+    // usernames are compared without regard to case and stored in lower case (lib/auth/username.ts)
+    const usernames = userFile.rows.map((r) => normalizeUsername(r.cells[0] ?? "")).filter(Boolean);
     const scopes = [...new Set(userFile.rows.map((r) => r.cells[3] ?? "").filter(Boolean))];
     const [existingUsers, agencies, regions] = await Promise.all([
       tx.user.findMany({ where: { username: { in: usernames } }, select: { username: true } }),
@@ -198,13 +200,15 @@ export async function planOnboarding(tx: Tx, files: Partial<Record<OnboardingFil
         fail(columns);
         continue;
       }
-      const [username, displayName, roleLabel, scopeCode] = row.cells;
+      const [rawUsername, displayName, roleLabel, scopeCode] = row.cells;
+      const username = normalizeUsername(rawUsername);
       const reasons: string[] = [];
       const role = (ROLE_BY_LABEL as Record<string, RoleName>)[roleLabel];
-      if (!USERNAME_PATTERN.test(username)) reasons.push(`用户名“${username}”无效：应为 3–40 位字母、数字或 . _ -，以字母或数字开头。`);
-      else if (seen.has(username.toLowerCase())) reasons.push(`用户名 ${username} 与第 ${seen.get(username.toLowerCase())} 行重复。`);
-      else if (taken.has(username)) reasons.push(`用户名 ${username} 已存在（批量导入只新建账号，已有账号请在“用户”中修改）。`);
-      if (username && !seen.has(username.toLowerCase())) seen.set(username.toLowerCase(), row.line);
+      const caseNote = rawUsername === username ? "" : `（即 ${username}，用户名不区分大小写）`;
+      if (!USERNAME_PATTERN.test(username)) reasons.push(`用户名“${rawUsername}”无效：应为 3–40 位字母、数字或 . _ -，以字母或数字开头。`);
+      else if (seen.has(username)) reasons.push(`用户名 ${rawUsername} 与第 ${seen.get(username)} 行重复${caseNote}。`);
+      else if (taken.has(username)) reasons.push(`用户名 ${rawUsername} 已存在${caseNote}：批量导入只新建账号，已有账号请在“用户”中修改。`);
+      if (username && !seen.has(username)) seen.set(username, row.line);
       if (!displayName) reasons.push("姓名为空。");
       else if (displayName.length > 40) reasons.push("姓名超过 40 个字符。");
       let scopeName: string | null = null;

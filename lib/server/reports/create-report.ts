@@ -1,5 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/guard";
 import { cellsOf, getTemplate, templateIdForYear } from "@/lib/templates";
+import { clerkWriteRefusal } from "../access/report-access";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
 import { TEMPLATE_CODE, TEMPLATE_ID } from "./report-document";
@@ -47,6 +48,11 @@ function createInTransaction(db: Db, user: CurrentUser, agencyId: string, yearNo
     if (!year) return { ok: false, code: 404, message: `没有 ${input.year} 报告年度。` };
     const existing = await tx.report.findUnique({ where: { agencyId_year: { agencyId, year: input.year } }, select: { id: true } });
     if (existing) return { ok: true, reportId: existing.id, created: false, prefilledFrom: null };
+    // opening an existing report is reading; making one is a write, refused for an inactive agency
+    const agency = await tx.agency.findUnique({ where: { id: agencyId }, select: { active: true } });
+    if (!agency) return { ok: false, code: 403, message: "只有填报单位的经办人可以开始填报。" };
+    const inactive = clerkWriteRefusal(user, agency);
+    if (inactive) return { ok: false, code: 403, message: inactive };
     if (!year.open) return { ok: false, code: 409, message: `${input.year} 年度已关闭填报，不能新建报告。` };
 
     // the year's own template (set by the administrator), else the one the year implies

@@ -17,7 +17,7 @@ import {
   type ReportTemplate,
 } from "@/lib/templates";
 import { EDITABLE_STATUSES, isEditable } from "@/lib/workflow/transitions";
-import { agencyInScope } from "../access/report-access";
+import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
 import type { Db } from "../prisma";
 import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
 
@@ -52,8 +52,8 @@ export type SaveDraftResult =
   | { ok: true; version: number; savedAt: string; changedCells: number; unchanged: boolean }
   | {
       ok: false;
-      /** 404 not found or out of scope, 409 state or version conflict, 422 a value that is not a number */
-      code: 404 | 409 | 422;
+      /** 403 the agency is deactivated, 404 not found or out of scope, 409 state or version conflict, 422 a value that is not a number */
+      code: 403 | 404 | 409 | 422;
       message: string;
       problems?: CellProblem[];
       /** on a version conflict: what was changed elsewhere since the editor loaded the report */
@@ -154,6 +154,8 @@ function labelOf(t: ReportTemplate, key: string) {
 export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput): Promise<SaveDraftResult> {
   const report = await db.report.findUnique({ where: { id: input.reportId }, include: reportWithContent });
   if (!report || user.role !== "CLERK" || !agencyInScope(user, report.agency)) return { ok: false, code: 404, message: "报告不存在。" };
+  const inactive = clerkWriteRefusal(user, report.agency);
+  if (inactive) return { ok: false, code: 403, message: inactive };
   const status = report.status as ReportStatusName;
   const notEditable = (s: ReportStatusName, version: number): SaveDraftResult => ({
     ok: false,

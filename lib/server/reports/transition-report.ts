@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/lib/auth/guard";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import { errorsOf, validateDocument, type Violation } from "@/lib/validation";
 import { REASON_MAX_LENGTH, TRANSITIONS, type TransitionAction } from "@/lib/workflow/transitions";
-import { agencyInScope } from "../access/report-access";
+import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
 import { createPublishedVersion } from "./create-published-version";
@@ -55,6 +55,8 @@ export async function transitionReport(db: Db, user: CurrentUser, input: Transit
     const report = await tx.report.findUniqueOrThrow({ where: { id: input.reportId }, include: reportWithContent });
     if (!agencyInScope(user, report.agency)) return refuse(404, "报告不存在。");
     if (!transition.who.includes(user.role)) return refuse(403, `无权执行「${transition.label}」。`);
+    const inactive = clerkWriteRefusal(user, report.agency);
+    if (inactive) return refuse(403, inactive);
     const from = report.status as ReportStatusName;
     if (!transition.from.includes(from)) {
       return refuse(409, `报告当前为「${STATUS_LABELS[from]}」，不能执行「${transition.label}」。`);

@@ -1,6 +1,6 @@
 import "server-only";
 // The one rate limit for sign-in and for every write (server actions, POST/PUT/PATCH/DELETE
-// route handlers), by client address and by account, counted in PostgreSQL
+// route handlers), by client address and by account (rate-limit-rules.ts), counted in PostgreSQL
 // (rate-limit-store.ts) so it holds across app instances.
 //
 // In a route handler (one line):
@@ -13,17 +13,10 @@ import { headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
 import { clientAddressFrom } from "./client-address";
-import { consumeRateLimit, type RateLimitRule } from "./rate-limit-store";
+import { consumeRateLimit } from "./rate-limit-store";
+import { rateLimitChecks, type RateLimitKind, type RateLimitSubject } from "./rate-limit-rules";
 
-export type RateLimitKind = "sign-in" | "write";
-
-/** Per kind: a limit for the client address and one for the account (user id or username). */
-export const RATE_LIMITS: Record<RateLimitKind, { address: RateLimitRule; account: RateLimitRule }> = {
-  // a person typing never comes near these; a script does
-  "sign-in": { address: { limit: 120, windowSeconds: 60 }, account: { limit: 10, windowSeconds: 60 } },
-  // an office behind one address shares the address limit, so it is generous
-  write: { address: { limit: 300, windowSeconds: 60 }, account: { limit: 120, windowSeconds: 60 } },
-};
+export { RATE_LIMITS, type RateLimitKind, type RateLimitSubject } from "./rate-limit-rules";
 
 export const RATE_LIMIT_MESSAGE = "操作过于频繁，请稍后再试。";
 
@@ -35,23 +28,10 @@ export class RateLimitError extends Error {
   }
 }
 
-export interface RateLimitSubject {
-  /** the signed-in user, when there is one */
-  user?: { id: string } | null;
-  /** for sign-in: the username being tried (counted whether it exists or not) */
-  username?: string | null;
-  /** the client address; read from the current request's headers when omitted */
-  address?: string | null;
-}
-
 /** Counts this request; throws RateLimitError (429, Chinese message) when over a limit. */
 export async function enforceRateLimit(kind: RateLimitKind, subject: RateLimitSubject = {}): Promise<void> {
   const address = subject.address ?? clientAddressFrom(await headers());
-  const rules = RATE_LIMITS[kind];
-  const checks = [{ key: `${kind}:addr:${address}`, rule: rules.address }];
-  if (subject.user?.id) checks.push({ key: `${kind}:user:${subject.user.id}`, rule: rules.account });
-  else if (subject.username) checks.push({ key: `${kind}:name:${subject.username.trim().toLowerCase().slice(0, 100)}`, rule: rules.account });
-  const hit = await consumeRateLimit(db, checks);
+  const hit = await consumeRateLimit(db, rateLimitChecks(kind, address, subject));
   if (hit) throw new RateLimitError(hit.retryAfterSeconds);
 }
 

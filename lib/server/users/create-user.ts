@@ -1,4 +1,5 @@
 import { fieldErrors, userCreateSchema } from "@/lib/admin/schemas";
+import { normalizeUsername } from "@/lib/auth/username";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
@@ -13,11 +14,16 @@ export async function createUser(db: Db, actor: Actor, input: unknown): Promise<
   assertAdmin(actor);
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) return refused(400, "请检查标出的字段。", fieldErrors(parsed.error));
-  const { username, displayName, role, scopeCode } = parsed.data;
+  const { displayName, role, scopeCode } = parsed.data;
+  // stored in lower case: `Admin` is the name `admin` (lib/auth/username.ts)
+  const username = normalizeUsername(parsed.data.username);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashOneTimePassword(oneTimePassword);
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { username } })) return refused(409, `用户名 ${username} 已存在。`, { username: "该用户名已存在。" });
+    if (await tx.user.findUnique({ where: { username } })) {
+      const same = username === parsed.data.username ? `用户名 ${username} 已存在。` : `用户名 ${parsed.data.username} 与已有的 ${username} 相同（用户名不区分大小写）。`;
+      return refused(409, same, { username: "该用户名已存在（用户名不区分大小写）。" });
+    }
     const resolved = await resolveScope(tx, role, scopeCode);
     if (!resolved.ok) return refused(400, resolved.message, { scopeCode: resolved.message });
     const { agencyId, regionCode } = resolved.scope;

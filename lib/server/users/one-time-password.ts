@@ -1,14 +1,5 @@
 import { randomInt } from "node:crypto";
-import bcrypt from "bcryptjs";
-
-/** for passwords people choose */
-export const BCRYPT_COST = 10;
-/**
- * For one-time passwords. They are random (≈ 69 bits, not guessable from a word list) and
- * stop working at first sign-in, so the slow hash adds no protection worth its price: at
- * cost 10 a county's 500 accounts would take minutes to hash in one import.
- */
-export const ONE_TIME_BCRYPT_COST = 6;
+import { hashPassword as hashWithArgon2, hashPasswords } from "../auth/password-hash";
 
 // No 0/O, 1/l/I: the password is read off a screen and typed in by someone else.
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
@@ -19,10 +10,21 @@ export function generateOneTimePassword(): string {
   return `${chars.slice(0, 4).join("")}-${chars.slice(4, 8).join("")}-${chars.slice(8).join("")}`;
 }
 
+/** For passwords people choose: the one hash (lib/server/auth/password-hash.ts). */
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_COST);
+  return hashWithArgon2(password);
 }
 
+/**
+ * For one-time passwords: the same hash at the same cost as any other password. A cheaper one
+ * made a failed sign-in of a freshly issued account answer four times faster, which told
+ * anyone who had just been onboarded.
+ */
 export function hashOneTimePassword(password: string): Promise<string> {
-  return bcrypt.hash(password, ONE_TIME_BCRYPT_COST);
+  return hashWithArgon2(password);
+}
+
+/** Many one-time passwords (an onboarding of a county's accounts), a bounded number at a time. */
+export function hashOneTimePasswords(passwords: string[]): Promise<string[]> {
+  return hashPasswords(passwords);
 }
