@@ -60,24 +60,22 @@ function cellText($: cheerio.CheerioAPI, el: Element): string {
 }
 
 function tableBlock($: cheerio.CheerioAPI, table: Element, name: string, budget: GridBudget): Block {
-  const rows: SpannedCell[][] = [];
-  // rows of this table only (not of a table nested in a cell)
-  $(table)
-    .find("tr")
-    .filter((_, tr) => $(tr).closest("table").get(0) === table)
-    .each((_, tr) => {
-      rows.push(
-        $(tr)
-          .children("td, th")
-          .toArray()
-          .map((cell) => ({
-            text: cellText($, cell),
-            colSpan: Math.trunc(Number($(cell).attr("colspan") ?? 1)) || 1,
-            rowSpan: Math.trunc(Number($(cell).attr("rowspan") ?? 1)) || 1,
-          })),
-      );
+  const guard = budget.table(name);
+  // rows of this table only (not of a table nested in a cell); sizes checked before any text is read
+  const tagName = (n: AnyNode) => (n.type === "tag" ? (n as Element).tagName.toLowerCase() : "");
+  const trs = table.children.flatMap((n): Element[] =>
+    tagName(n) === "tr" ? [n as Element] : ["thead", "tbody", "tfoot"].includes(tagName(n)) ? ((n as Element).children.filter((m) => tagName(m) === "tr") as Element[]) : [],
+  );
+  guard.rows(trs.length);
+  const rows: SpannedCell[][] = trs.map((tr) => {
+    const cells = $(tr).children("td, th").toArray();
+    guard.width(cells.length);
+    return cells.map((cell) => {
+      const colSpan = guard.columnSpan(Math.trunc(Number($(cell).attr("colspan") ?? 1)) || 1);
+      return { text: cellText($, cell), colSpan, rowSpan: Math.trunc(Number($(cell).attr("rowspan") ?? 1)) || 1 };
     });
-  return { kind: "table", name, grid: expandSpans(rows, budget.table(name)) };
+  });
+  return { kind: "table", name, grid: expandSpans(rows, guard) };
 }
 
 function walk($: cheerio.CheerioAPI, nodes: readonly AnyNode[], out: Block[], ctx: { tables: number; budget: GridBudget }) {
