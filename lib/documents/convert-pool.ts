@@ -105,13 +105,13 @@ function spawn(): PooledWorker {
   return pooled;
 }
 
-async function acquire(): Promise<void> {
+async function acquire(waitMs: number): Promise<void> {
   if (state.active < poolSize()) {
     state.active++;
     return;
   }
   const busy = () => new ConvertBusyError(`服务器正忙：同时转换的文件已达上限（${poolSize()} 个），请稍后再试。`, 503);
-  if (state.waiting.length >= MAX_WAITING) throw busy();
+  if (state.waiting.length >= MAX_WAITING || waitMs <= 0) throw busy();
   await new Promise<void>((resolve, reject) => {
     const wake = () => {
       clearTimeout(timer);
@@ -120,7 +120,7 @@ async function acquire(): Promise<void> {
     const timer = setTimeout(() => {
       state.waiting.splice(state.waiting.indexOf(wake), 1);
       reject(busy());
-    }, WAIT_MS);
+    }, waitMs);
     state.waiting.push(wake);
   });
 }
@@ -183,6 +183,8 @@ export interface ConvertInWorkerOptions {
   user?: string;
   /** the conversion's time budget (default CONVERT_LIMITS.timeBudgetMs) */
   timeBudgetMs?: number;
+  /** how long to wait for a free worker before 503 (default 2 s) */
+  waitMs?: number;
 }
 
 /**
@@ -192,14 +194,14 @@ export interface ConvertInWorkerOptions {
 export async function convertInWorker(
   bytes: Uint8Array,
   options: ConvertOptions = {},
-  { user, timeBudgetMs = CONVERT_LIMITS.timeBudgetMs }: ConvertInWorkerOptions = {},
+  { user, timeBudgetMs = CONVERT_LIMITS.timeBudgetMs, waitMs = WAIT_MS }: ConvertInWorkerOptions = {},
 ): Promise<ConvertResult & { kind: ConvertibleKind }> {
   if (user !== undefined) {
     if (state.users.has(user)) throw new ConvertBusyError("您已有一个文件正在转换，请等它完成后再导入下一个。", 429);
     state.users.add(user);
   }
   try {
-    await acquire();
+    await acquire(waitMs);
     try {
       const pooled = state.idle.pop();
       if (pooled) clearTimeout(pooled.idleTimer);
