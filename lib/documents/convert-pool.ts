@@ -43,7 +43,11 @@ export function poolSize(): number {
 /** How long a conversion waits for a free worker before 503, and how many may wait. */
 const WAIT_MS = 2_000;
 const MAX_WAITING = 8;
-/** A worker idle this long is ended (its memory given back); the next conversion starts another. */
+/**
+ * A worker idle this long is ended (its memory given back), except the last idle one: starting a
+ * worker (loading the converter's modules) takes about a second, more on a busy machine, and the
+ * first file after a quiet minute should not pay it.
+ */
 const IDLE_MS = 60_000;
 /** Loading the converter's modules in a new worker (seconds under tsx on a busy machine). */
 const START_MS = 60_000;
@@ -134,8 +138,10 @@ function release() {
 
 function park(w: PooledWorker) {
   if (w.exited) return;
-  w.idleTimer = setTimeout(() => void w.worker.terminate(), IDLE_MS);
-  w.idleTimer.unref();
+  if (state.idle.length > 0) {
+    w.idleTimer = setTimeout(() => void w.worker.terminate(), IDLE_MS);
+    w.idleTimer.unref();
+  }
   w.worker.unref();
   state.idle.push(w);
 }
@@ -176,6 +182,16 @@ async function runJob(w: PooledWorker, job: ConvertJob, timeBudgetMs: number): P
     w.worker.once("exit", onExit);
     w.worker.postMessage(job);
   });
+}
+
+/** Starts a worker ahead of the first upload (instrumentation.ts, when a server process starts). */
+export function prewarmConvertPool() {
+  if (state.idle.length || state.active) return;
+  const w = spawn();
+  w.ready.then(
+    () => park(w),
+    () => void w.worker.terminate(),
+  );
 }
 
 export interface ConvertInWorkerOptions {
