@@ -1,6 +1,8 @@
 import type { CurrentUser } from "@/lib/auth/guard";
-import { UnreadableFileError, type ConvertResult } from "@/lib/documents/convert";
+import type { ConvertResult } from "@/lib/documents/convert";
 import { ConvertBusyError, convertInWorker } from "@/lib/documents/convert-pool";
+// the error class alone: the converters themselves (exceljs, cheerio…) load in the worker only
+import { UnreadableFileError } from "@/lib/documents/read/errors";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
 import { agenciesInScope } from "../access/scope";
 import type { Db } from "../prisma";
