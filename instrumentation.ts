@@ -5,5 +5,8 @@ export async function register() {
     // asks this for its keys
     const { registerResponseCacheKey } = await import("./lib/server/cache/response-cache-key");
     registerResponseCacheKey();
+    // a converter worker ready before the first 从文件导入 (lib/documents/convert-pool.ts)
+    const { prewarmConvertPool } = await import("./lib/documents/convert-pool");
+    prewarmConvertPool();
   }
 }

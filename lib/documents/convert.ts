@@ -5,14 +5,15 @@
  * name alone.
  */
 import iconv from "iconv-lite";
-import JSZip from "jszip";
-import { readDocxSource, UnreadableFileError } from "./read/docx-reader";
+import { ConvertLimitError, SafeZip } from "./limits";
+import { readDocxSource } from "./read/docx-reader";
+import { UnreadableFileError } from "./read/errors";
 import { readHtmlSource } from "./read/html-reader";
 import { readReport, type ConvertOptions, type ConvertResult } from "./read/report-reader";
 import type { SourceDocument } from "./read/source";
 import { readXlsxSource } from "./read/xlsx-reader";
 
-export { UnreadableFileError };
+export { ConvertLimitError, UnreadableFileError };
 export type { ConvertOptions, ConvertProblem, ConvertResult, ConvertedDocument } from "./read/report-reader";
 
 export type ConvertibleKind = "docx" | "xlsx" | "html";
@@ -33,13 +34,10 @@ export function decodeHtml(bytes: Uint8Array): string {
 /** The file's kind, from its bytes; null when it is none of the three. */
 export async function detectKind(bytes: Uint8Array): Promise<ConvertibleKind | null> {
   if (isZip(bytes)) {
-    try {
-      const zip = await JSZip.loadAsync(bytes);
-      if (zip.file("word/document.xml")) return "docx";
-      if (zip.file("xl/workbook.xml")) return "xlsx";
-    } catch {
-      throw new UnreadableFileError("文件已损坏：无法解压（.docx / .xlsx 文件是 zip 压缩包）");
-    }
+    // the central directory only: nothing is inflated to tell the kind
+    const zip = SafeZip.open(bytes);
+    if (zip.has("word/document.xml")) return "docx";
+    if (zip.has("xl/workbook.xml")) return "xlsx";
     return null;
   }
   const text = decodeHtml(bytes.subarray(0, 4096)).trimStart().toLowerCase();
@@ -49,14 +47,25 @@ export async function detectKind(bytes: Uint8Array): Promise<ConvertibleKind | n
 
 export const UNSUPPORTED_FILE = "不支持的文件类型：请选择 Word（.docx）、Excel（.xlsx）或网页（.html）格式的年度报告。旧版 .doc / .xls 请先另存为 .docx / .xlsx。";
 
-/** Reads a report out of a file's bytes. Throws UnreadableFileError (Chinese message) for a file that is not a readable report. */
+/**
+ * Reads a report out of a file's bytes, in this thread, within the limits of ./limits.ts.
+ * Throws UnreadableFileError (Chinese message; ConvertLimitError for a limit) for a file that is
+ * not a readable report. Servers and the CLI call it through ./convert-pool.ts
+ * (convertInWorker), which adds the heap limit, the time budget and the concurrency limits.
+ */
 export async function convertDocument(bytes: Uint8Array, options: ConvertOptions = {}): Promise<ConvertResult & { kind: ConvertibleKind }> {
   const kind = await detectKind(bytes);
   if (!kind) throw new UnreadableFileError(UNSUPPORTED_FILE);
   let source: SourceDocument;
-  if (kind === "docx") source = await readDocxSource(bytes);
-  else if (kind === "xlsx") source = await readXlsxSource(bytes);
-  else source = readHtmlSource(decodeHtml(bytes));
+  try {
+    if (kind === "docx") source = await readDocxSource(bytes);
+    else if (kind === "xlsx") source = await readXlsxSource(bytes);
+    else source = readHtmlSource(decodeHtml(bytes));
+  } catch (e) {
+    // nesting thousands deep (tables in cells, elements in elements) overflows the reader's recursion
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new UnreadableFileError("文件结构嵌套过深，无法读取");
+    throw e;
+  }
   const result = readReport(source, options);
   if (!result.recognized)
     throw new UnreadableFileError("文件中没有找到年度报告的标题、各部分标题或统计表格，可能不是政府信息公开工作年度报告");

@@ -11,6 +11,7 @@ import { writeDocx } from "@/lib/documents/docx-writer";
 import { exportDocument, MAX_REPORT_FILE_BYTES, type ReportDocument } from "@/lib/exchange";
 import { convertReportFile } from "@/lib/server/reports/convert-report-file";
 import { importReport } from "@/lib/server/reports/import-report";
+import { hostileFiles } from "../support/hostile-files";
 import { freshDatabase } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
@@ -71,5 +72,17 @@ describe("convertReportFile", () => {
     expect(await convertReportFile(ctx.db, admin, new Uint8Array())).toEqual({ ok: false, status: 400, error: "文件是空的。" });
     expect(await convertReportFile(ctx.db, admin, new Uint8Array(MAX_REPORT_FILE_BYTES + 1))).toMatchObject({ ok: false, status: 413 });
     expect(await convertReportFile(ctx.db, admin, Buffer.from("%PDF-1.7"))).toMatchObject({ ok: false, status: 422, error: expect.stringContaining("不支持的文件类型") });
+  });
+
+  it("a hostile file is refused (422) with the limit's message; one file at a time per user (429)", async () => {
+    const clerk = user("CLERK", { agencyId: (await ctx.db.agency.findUniqueOrThrow({ where: { code: "640122100000" } })).id });
+    const gridSpan = (await hostileFiles()).find((f) => f.filename === "gridspan.docx")!;
+    expect(await convertReportFile(ctx.db, clerk, gridSpan.bytes)).toEqual({ ok: false, status: 422, error: "表格过大：合并单元格跨越 100000000 列，超过上限 200 列" });
+    const bytes = await writeDocx(seed);
+    const [first, second] = await Promise.all([convertReportFile(ctx.db, clerk, bytes), convertReportFile(ctx.db, clerk, bytes)]);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toEqual({ ok: false, status: 429, error: "您已有一个文件正在转换，请等它完成后再导入下一个。" });
+    // and the next one, after the first is done
+    expect(await convertReportFile(ctx.db, clerk, bytes)).toMatchObject({ ok: true });
   });
 });

@@ -30,7 +30,14 @@ export async function POST(req: Request) {
   if (!file || typeof file === "string") return Response.json({ error: "请选择要导入的文件。" }, { status: 400 });
   if (file.size > MAX_REPORT_FILE_BYTES)
     return Response.json({ error: `文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB），上限 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB。` }, { status: 413 });
-  const result = await convertReportFile(db, user, new Uint8Array(await file.arrayBuffer()));
-  if (!result.ok) return Response.json({ error: result.error }, { status: result.status });
+  let result: Awaited<ReturnType<typeof convertReportFile>>;
+  try {
+    result = await convertReportFile(db, user, new Uint8Array(await file.arrayBuffer()));
+  } catch (e) {
+    console.error("POST /api/convert", e);
+    return Response.json({ error: "文件转换失败：服务器内部错误，请稍后再试。" }, { status: 500 });
+  }
+  if (!result.ok)
+    return Response.json({ error: result.error }, { status: result.status, headers: result.status === 429 || result.status === 503 ? { "Retry-After": "2" } : undefined });
   return Response.json({ document: result.document, problems: result.problems }, { headers: { "Cache-Control": "no-store" } });
 }

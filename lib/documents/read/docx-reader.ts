@@ -2,15 +2,17 @@
  * Word (.docx) → paragraphs and tables: jszip opens the package, fast-xml-parser reads
  * word/document.xml in document order (preserveOrder). Headings come from the paragraph
  * styles (styles.xml names or outline levels), bold/italic from the runs, merged cells
- * from w:gridSpan (across) and w:vMerge (down), list numbers from w:numPr.
+ * from w:gridSpan (across) and w:vMerge (down), list numbers from w:numPr. The package and
+ * every table are held to ../limits.ts.
  */
 import { XMLParser } from "fast-xml-parser";
-import JSZip from "jszip";
+import { ConvertLimitError, GridBudget, SafeZip } from "../limits";
 import { PROPERTY_AGENCY_CODE, PROPERTY_REGION_CODE, PROPERTY_REGION_NAME } from "../names";
 import type { TextRun } from "../markdown";
+import { UnreadableFileError } from "./errors";
 import type { Block, GridCell, ParagraphBlock, SourceDocument } from "./source";
 
-export class UnreadableFileError extends Error {}
+export { UnreadableFileError };
 
 type XmlNode = Record<string, unknown> & { ":@"?: Record<string, string> };
 
@@ -101,6 +103,7 @@ interface Ctx {
   styles: Styles;
   listCounters: Map<string, number>;
   tableCount: number;
+  budget: GridBudget;
 }
 
 function paragraph(n: XmlNode, ctx: Ctx): ParagraphBlock {
@@ -137,13 +140,17 @@ function cellText(tc: XmlNode, ctx: Ctx): string {
 function table(n: XmlNode, ctx: Ctx) {
   const grid: (GridCell | undefined)[][] = [];
   const rows = childrenOf(n).filter((c) => tagOf(c) === "w:tr");
+  const guard = ctx.budget.table(`第 ${ctx.tableCount + 1} 个表格`);
+  guard.rows(rows.length);
   rows.forEach((tr, r) => {
     const row: (GridCell | undefined)[] = (grid[r] = []);
-    let c = Number(attr(child(child(tr, "w:trPr"), "w:gridBefore"), "w:val") ?? 0) || 0;
+    let c = guard.columnSpan(Math.max(0, Number(attr(child(child(tr, "w:trPr"), "w:gridBefore"), "w:val") ?? 0) || 0));
     const cells = childrenOf(tr).flatMap((x) => (tagOf(x) === "w:tc" ? [x] : tagOf(x) === "w:sdt" ? childrenOf(child(x, "w:sdtContent") ?? ({} as XmlNode)).filter((y) => tagOf(y) === "w:tc") : []));
     for (const tc of cells) {
       const tcPr = child(tc, "w:tcPr");
-      const span = Math.max(1, Number(attr(child(tcPr, "w:gridSpan"), "w:val") ?? 1) || 1);
+      const span = guard.columnSpan(Math.max(1, Number(attr(child(tcPr, "w:gridSpan"), "w:val") ?? 1) || 1));
+      guard.width(c + span);
+      guard.fill(span);
       const vMerge = child(tcPr, "w:vMerge");
       const hMerge = child(tcPr, "w:hMerge");
       const above = grid[r - 1]?.[c];
@@ -192,13 +199,14 @@ function customProperties(xml: string | undefined): Record<string, string> {
 
 /** Reads a .docx file's paragraphs and tables. Throws UnreadableFileError for a file that is not one. */
 export async function readDocxSource(bytes: Uint8Array): Promise<SourceDocument> {
-  let zip: JSZip;
+  let zip: SafeZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
+    zip = SafeZip.open(bytes);
+  } catch (e) {
+    if (e instanceof ConvertLimitError) throw e;
     throw new UnreadableFileError("文件已损坏或不是 Word（.docx）文件：无法解压");
   }
-  const documentXml = await zip.file("word/document.xml")?.async("string");
+  const documentXml = zip.text("word/document.xml");
   if (!documentXml) throw new UnreadableFileError("不是 Word（.docx）文件：缺少 word/document.xml");
   let root: XmlNode[];
   try {
@@ -206,14 +214,14 @@ export async function readDocxSource(bytes: Uint8Array): Promise<SourceDocument>
   } catch {
     throw new UnreadableFileError("Word 文件的正文已损坏，无法读取");
   }
-  const styles = readStyles(await zip.file("word/styles.xml")?.async("string"));
-  const ctx: Ctx = { styles, listCounters: new Map(), tableCount: 0 };
+  const styles = readStyles(zip.text("word/styles.xml"));
+  const ctx: Ctx = { styles, listCounters: new Map(), tableCount: 0, budget: new GridBudget() };
   const doc = root.find((n) => tagOf(n) === "w:document");
   const bodyNode = doc ? child(doc, "w:body") : undefined;
   if (!bodyNode) throw new UnreadableFileError("Word 文件中没有正文");
   const blocks: Block[] = [];
   body(childrenOf(bodyNode), ctx, blocks);
-  const props = customProperties(await zip.file("docProps/custom.xml")?.async("string"));
+  const props = customProperties(zip.text("docProps/custom.xml"));
   return {
     blocks,
     properties: { agencyCode: props[PROPERTY_AGENCY_CODE], regionCode: props[PROPERTY_REGION_CODE], regionName: props[PROPERTY_REGION_NAME] },

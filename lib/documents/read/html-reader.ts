@@ -1,13 +1,14 @@
 /**
  * A saved web page (.html) → paragraphs and tables, with cheerio (parse5). Headings are
  * h1–h6, paragraphs p / li / text-bearing blocks, bold strong/b, tables expanded with
- * their colspan/rowspan. Navigation, scripts and styles are skipped. The page of this
+ * their colspan/rowspan (held to ../limits.ts). Navigation, scripts and styles are skipped. The page of this
  * system (components/reports/ReportDocumentView.tsx) carries the agency's codes in
  * data attributes; other pages need --agency/--region.
  */
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { TextRun } from "../markdown";
+import { GridBudget } from "../limits";
 import { expandSpans, type Block, type SourceDocument, type SpannedCell } from "./source";
 
 const SKIP = new Set(["script", "style", "noscript", "template", "nav", "head", "button", "form", "select", "svg", "iframe", "object"]);
@@ -58,28 +59,26 @@ function cellText($: cheerio.CheerioAPI, el: Element): string {
     .trim();
 }
 
-function tableBlock($: cheerio.CheerioAPI, table: Element, name: string): Block {
-  const rows: SpannedCell[][] = [];
-  // rows of this table only (not of a table nested in a cell)
-  $(table)
-    .find("tr")
-    .filter((_, tr) => $(tr).closest("table").get(0) === table)
-    .each((_, tr) => {
-      rows.push(
-        $(tr)
-          .children("td, th")
-          .toArray()
-          .map((cell) => ({
-            text: cellText($, cell),
-            colSpan: Number($(cell).attr("colspan") ?? 1) || 1,
-            rowSpan: Number($(cell).attr("rowspan") ?? 1) || 1,
-          })),
-      );
+function tableBlock($: cheerio.CheerioAPI, table: Element, name: string, budget: GridBudget): Block {
+  const guard = budget.table(name);
+  // rows of this table only (not of a table nested in a cell); sizes checked before any text is read
+  const tagName = (n: AnyNode) => (n.type === "tag" ? (n as Element).tagName.toLowerCase() : "");
+  const trs = table.children.flatMap((n): Element[] =>
+    tagName(n) === "tr" ? [n as Element] : ["thead", "tbody", "tfoot"].includes(tagName(n)) ? ((n as Element).children.filter((m) => tagName(m) === "tr") as Element[]) : [],
+  );
+  guard.rows(trs.length);
+  const rows: SpannedCell[][] = trs.map((tr) => {
+    const cells = $(tr).children("td, th").toArray();
+    guard.width(cells.length);
+    return cells.map((cell) => {
+      const colSpan = guard.columnSpan(Math.trunc(Number($(cell).attr("colspan") ?? 1)) || 1);
+      return { text: cellText($, cell), colSpan, rowSpan: Math.trunc(Number($(cell).attr("rowspan") ?? 1)) || 1 };
     });
-  return { kind: "table", name, grid: expandSpans(rows) };
+  });
+  return { kind: "table", name, grid: expandSpans(rows, guard) };
 }
 
-function walk($: cheerio.CheerioAPI, nodes: readonly AnyNode[], out: Block[], ctx: { tables: number }) {
+function walk($: cheerio.CheerioAPI, nodes: readonly AnyNode[], out: Block[], ctx: { tables: number; budget: GridBudget }) {
   let inline: AnyNode[] = [];
   const flushInline = () => {
     const runs: TextRun[] = [];
@@ -103,7 +102,7 @@ function walk($: cheerio.CheerioAPI, nodes: readonly AnyNode[], out: Block[], ct
     flushInline();
     if (tag === "table") {
       ctx.tables++;
-      out.push(tableBlock($, el, `第 ${ctx.tables} 个表格`));
+      out.push(tableBlock($, el, `第 ${ctx.tables} 个表格`, ctx.budget));
     } else if (/^h[1-6]$/.test(tag)) {
       const runs: TextRun[] = [];
       inlineRuns($, el.children, {}, runs);
@@ -136,7 +135,7 @@ export function readHtmlSource(html: string): SourceDocument {
   const $ = cheerio.load(html);
   const blocks: Block[] = [];
   const root = $("body").get(0) ?? $.root().get(0)!;
-  walk($, (root as Element).children, blocks, { tables: 0 });
+  walk($, (root as Element).children, blocks, { tables: 0, budget: new GridBudget() });
   const tagged = $("[data-agency-code]").first();
   return {
     blocks,

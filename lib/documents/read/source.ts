@@ -4,6 +4,7 @@
  * expanded grids: a merged cell appears at every grid position it covers, so labels and
  * figures are found by position in the grid, whatever way the merge was written.
  */
+import { GridBudget, type TableGuard } from "../limits";
 import type { TextRun } from "../markdown";
 
 export interface GridCell {
@@ -52,16 +53,21 @@ export interface SpannedCell {
 
 /**
  * Expands rows of cells with colspan/rowspan (HTML tables) into a grid: each cell occupies
- * the next free positions of its row, as browsers lay tables out.
+ * the next free positions of its row, as browsers lay tables out. A rowspan past the last row
+ * ends there (as in browsers); the table's size is held to ../limits.ts through `guard` (a
+ * span of 1e8 is refused before a single position is filled).
  */
-export function expandSpans(rows: readonly SpannedCell[][]): (GridCell | undefined)[][] {
+export function expandSpans(rows: readonly SpannedCell[][], guard: TableGuard = new GridBudget().table("表格")): (GridCell | undefined)[][] {
+  guard.rows(rows.length);
   const grid: (GridCell | undefined)[][] = rows.map(() => []);
   rows.forEach((cells, r) => {
     let c = 0;
     for (const cell of cells) {
       while (grid[r]![c]) c++;
       const rowSpan = Math.max(1, Math.min(cell.rowSpan || 1, rows.length - r));
-      const colSpan = Math.max(1, Math.min(cell.colSpan || 1, 1000));
+      const colSpan = Math.max(1, guard.columnSpan(cell.colSpan || 1));
+      guard.width(c + colSpan);
+      guard.fill(rowSpan * colSpan);
       const g: GridCell = { text: cell.text, row: r, col: c, rowSpan, colSpan };
       for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) (grid[r + dr] ??= [])[c + dc] = g;
       c += colSpan;

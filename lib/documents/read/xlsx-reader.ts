@@ -2,13 +2,16 @@
  * Excel (.xlsx) → paragraphs and tables, with exceljs. Each sheet is read top to bottom:
  * a row with one text cell is a paragraph (bold, larger text a heading), consecutive rows
  * with several cells (or bordered cells) form a table; merged ranges are expanded so that
- * a merged header covers every column under it.
+ * a merged header covers every column under it. Only the cells present in the file are
+ * visited, and exceljs sees the package only after ../limits.ts (see workbookForReading).
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { CONVERT_LIMITS, ConvertLimitError, GridBudget, SafeZip, type TableGuard } from "../limits";
 import type { TextRun } from "../markdown";
 import { PROPERTY_AGENCY_CODE, PROPERTY_REGION_CODE, PROPERTY_REGION_NAME } from "../names";
 import { XLSX_BODY_FONT_SIZE, XLSX_HEADING_FONT_SIZES } from "../xlsx-writer";
-import { UnreadableFileError } from "./docx-reader";
+import { UnreadableFileError } from "./errors";
 import type { Block, GridCell, SourceDocument } from "./source";
 
 /** A spreadsheet number as printed: float noise from formulas (0.30000000000000004) removed. */
@@ -62,13 +65,27 @@ function headingLevel(cell: ExcelJS.Cell, runs: TextRun[]): number {
 
 const hasBorder = (cell: ExcelJS.Cell) => Boolean(cell.border && (cell.border.top || cell.border.bottom || cell.border.left || cell.border.right));
 
-function sheetBlocks(ws: ExcelJS.Worksheet, out: Block[]) {
-  const rowCount = ws.rowCount;
-  const colCount = ws.columnCount;
+// exceljs keeps rows and cells in sparse arrays; forEach visits only those present. Its public
+// eachRow / eachCell with includeEmpty, rowCount and columnCount walk (and create) every
+// position up to the last one used: a single cell at XFD1048576 would be 1.7e10 of them.
+const presentRows = (ws: ExcelJS.Worksheet) => (ws as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows;
+const presentCells = (row: ExcelJS.Row) => (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells;
+
+function sheetBlocks(ws: ExcelJS.Worksheet, out: Block[], budget: GridBudget) {
+  const rows: ExcelJS.Row[] = [];
+  presentRows(ws).forEach((row) => row && rows.push(row));
+  // the sheet's width: the last column holding a value, a border or a merge
+  let width = 0;
+  for (const row of rows)
+    presentCells(row).forEach((cell, i) => {
+      if (cell && i + 1 > width && (cell.type !== ExcelJS.ValueType.Null || hasBorder(cell))) width = i + 1;
+    });
+  budget.table(`工作表“${ws.name}”`).width(width);
   // one GridCell per merged range (its master cell)
   const cells = new Map<string, GridCell>();
-  const gridCell = (r: number, c: number): GridCell | undefined => {
-    const cell = ws.getCell(r, c);
+  const gridCell = (row: ExcelJS.Row, r: number, c: number): GridCell => {
+    const cell = row.findCell(c);
+    if (!cell) return { text: "", row: r, col: c, rowSpan: 1, colSpan: 1 };
     const master = cell.master ?? cell;
     const key = master.address;
     let g = cells.get(key);
@@ -83,7 +100,11 @@ function sheetBlocks(ws: ExcelJS.Worksheet, out: Block[]) {
     g.colSpan = Math.max(g.colSpan, c - g.col + 1);
     return g;
   };
-  let table: { rows: (GridCell | undefined)[][]; first: number } | null = null;
+  const bordered = (g: GridCell) => {
+    const cell = ws.findCell(g.row, g.col);
+    return cell ? hasBorder(cell) : false;
+  };
+  let table: { rows: (GridCell | undefined)[][]; first: number; guard: TableGuard } | null = null;
   const flush = () => {
     if (table) {
       // grid positions relative to the table's first row and the sheet's first column
@@ -96,24 +117,32 @@ function sheetBlocks(ws: ExcelJS.Worksheet, out: Block[]) {
           return m;
         }),
       );
-      out.push({ kind: "table", name: `工作表“${ws.name}”第 ${table.first} 行起的表格`, grid: rebased });
+      out.push({ kind: "table", name: table.guard.name, grid: rebased });
       table = null;
     }
   };
-  for (let r = 1; r <= rowCount; r++) {
+  let previous = 0;
+  for (const excelRow of rows) {
+    const r = excelRow.number;
+    // rows not in the file are empty: they end a table
+    if (r > previous + 1) flush();
+    previous = r;
     const row: (GridCell | undefined)[] = [];
-    for (let c = 1; c <= colCount; c++) row[c - 1] = gridCell(r, c);
+    for (let c = 1; c <= width; c++) row[c - 1] = gridCell(excelRow, r, c);
     const distinct = [...new Set(row.filter((g): g is GridCell => !!g))];
-    const significant = distinct.filter((g) => g.text !== "" || hasBorder(ws.getCell(g.row, g.col)));
+    const significant = distinct.filter((g) => g.text !== "" || bordered(g));
     if (significant.length >= 2 || (table && significant.length === 1 && significant[0]!.row < r)) {
-      if (!table) table = { rows: [], first: r };
+      if (!table) table = { rows: [], first: r, guard: budget.table(`工作表“${ws.name}”第 ${r} 行起的表格`) };
+      table.guard.rows(table.rows.length + 1);
+      table.guard.fill(width);
       table.rows.push(row);
       continue;
     }
     flush();
     const texts = distinct.filter((g) => g.text !== "" && g.row === r);
     if (texts.length === 1) {
-      const cell = ws.getCell(texts[0]!.row, texts[0]!.col);
+      const cell = ws.findCell(texts[0]!.row, texts[0]!.col);
+      if (!cell) continue;
       const runs = runsOf(cell);
       out.push({ kind: "paragraph", heading: headingLevel(cell, runs), runs });
     }
@@ -121,17 +150,88 @@ function sheetBlocks(ws: ExcelJS.Worksheet, out: Block[]) {
   flush();
 }
 
+const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+/** The parts exceljs needs besides the sheets; drawings, comments, tables, themes… are not read. */
+const WORKBOOK_PARTS = new Set(["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml", "docProps/core.xml"]);
+const CELL_REF = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * A sheet's XML as exceljs may see it: its cells and the merges a report table can have, nothing
+ * else. exceljs expands every merge, data validation and <col min max> range cell by cell while it
+ * loads (a merge B2:XFD1048576 never finishes), so those are filtered here first.
+ */
+function sheetForReading(xml: string, count: { cells: number; merged: number }): string {
+  const open = /<([\w.-]+:)?worksheet\b[^>]*>/.exec(xml);
+  if (!open) return xml;
+  const p = open[1] ?? "";
+  const head = xml.slice(0, open.index + open[0].length);
+  const dataStart = xml.indexOf(`<${p}sheetData`, open.index);
+  const closeTag = `</${p}sheetData>`;
+  const dataEnd = dataStart < 0 ? -1 : xml.indexOf(closeTag, dataStart);
+  const sheetData = dataStart < 0 ? "" : dataEnd < 0 ? `<${p}sheetData/>` : xml.slice(dataStart, dataEnd + closeTag.length);
+  for (const _ of sheetData.matchAll(/<(?:[\w.-]+:)?c[\s/>]/g)) {
+    if (++count.cells > CONVERT_LIMITS.workbookCells)
+      throw new ConvertLimitError(`Excel 文件的单元格过多，超过上限 ${CONVERT_LIMITS.workbookCells} 个`, "workbookCells");
+  }
+  const merges: string[] = [];
+  const rest = dataEnd < 0 ? xml : xml.slice(dataEnd);
+  for (const m of rest.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]*)"/g)) {
+    const [from, to] = m[1]!.toUpperCase().split(":");
+    const a = CELL_REF.exec(from ?? "");
+    const b = CELL_REF.exec(to ?? "");
+    if (!a || !b) continue;
+    const cols = Math.abs(columnNumber(b[1]!) - columnNumber(a[1]!)) + 1;
+    const rows = Math.abs(Number(b[2]) - Number(a[2])) + 1;
+    // a merge larger than a report table is ignored (its cells read as they are)
+    if (cols > CONVERT_LIMITS.tableColumns || rows > CONVERT_LIMITS.tableRows || cols * rows > CONVERT_LIMITS.tableCells) continue;
+    if ((count.merged += cols * rows) > CONVERT_LIMITS.workbookCells) continue;
+    merges.push(`<${p}mergeCell ref="${m[1]}"/>`);
+  }
+  const mergeCells = merges.length ? `<${p}mergeCells count="${merges.length}">${merges.join("")}</${p}mergeCells>` : "";
+  return `${head}${sheetData}${mergeCells}</${p}worksheet>`;
+}
+
+/** The package rebuilt with the parts exceljs needs, within ../limits.ts (see sheetForReading). */
+async function workbookForReading(bytes: Uint8Array): Promise<Buffer> {
+  let zip: SafeZip;
+  try {
+    zip = SafeZip.open(bytes);
+  } catch (e) {
+    if (e instanceof ConvertLimitError) throw e;
+    throw new UnreadableFileError("文件已损坏或不是 Excel（.xlsx）文件，无法读取");
+  }
+  const out = new JSZip();
+  const count = { cells: 0, merged: 0 };
+  for (const name of zip.names()) {
+    if (WORKBOOK_PARTS.has(name)) {
+      let text = zip.text(name)!;
+      // defined names (print areas…) are expanded cell by cell by exceljs; none is needed here
+      if (name === "xl/workbook.xml") text = text.replace(/<([\w.-]+:)?definedNames\b[\s\S]*?<\/\1?definedNames>/g, "").replace(/<([\w.-]+:)?definedNames\s*\/>/g, "");
+      out.file(name, text);
+    } else if (SHEET_PART.test(name)) out.file(name, sheetForReading(zip.text(name)!, count));
+  }
+  return out.generateAsync({ type: "nodebuffer", compression: "STORE" });
+}
+
 /** Reads a .xlsx file's paragraphs and tables. Throws UnreadableFileError for a file that is not one. */
 export async function readXlsxSource(bytes: Uint8Array): Promise<SourceDocument> {
+  const safe = await workbookForReading(bytes);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(safe as unknown as ArrayBuffer);
   } catch {
     throw new UnreadableFileError("文件已损坏或不是 Excel（.xlsx）文件，无法读取");
   }
   if (!wb.worksheets.length) throw new UnreadableFileError("Excel 文件中没有工作表");
   const blocks: Block[] = [];
-  for (const ws of wb.worksheets) if (ws.state !== "veryHidden") sheetBlocks(ws, blocks);
+  const budget = new GridBudget();
+  for (const ws of wb.worksheets) if (ws.state !== "veryHidden") sheetBlocks(ws, blocks, budget);
   const props: Record<string, string> = {};
   for (const part of (wb.keywords ?? "").split(";")) {
     const eq = part.indexOf("=");

@@ -1,27 +1,32 @@
 import type { CurrentUser } from "@/lib/auth/guard";
-import { convertDocument, UnreadableFileError, type ConvertResult } from "@/lib/documents/convert";
+import type { ConvertResult } from "@/lib/documents/convert";
+import { ConvertBusyError, convertInWorker } from "@/lib/documents/convert-pool";
+// the error class alone: the converters themselves (exceljs, cheerio…) load in the worker only
+import { UnreadableFileError } from "@/lib/documents/read/errors";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
 import { agenciesInScope } from "../access/scope";
 import type { Db } from "../prisma";
 
 export type ConvertFileResult =
   | { ok: true; document: ConvertResult["document"]; problems: ConvertResult["problems"] }
-  | { ok: false; status: 400 | 413 | 422; error: string };
+  | { ok: false; status: 400 | 413 | 422 | 429 | 503; error: string };
 
 /**
  * Reads an uploaded report document (Word, Excel, web page) for the clerk's editor. Saves
  * nothing: the result only fills the form for the user to check. The agency is the
  * user's own (a clerk), or the one the file names when it is within the user's scope;
- * an agency outside the scope is never filled in.
+ * an agency outside the scope is never filled in. The file is read in a worker thread under
+ * the converters' limits (lib/documents/limits.ts, convert-pool.ts): one at a time per user.
  */
 export async function convertReportFile(db: Db, user: CurrentUser, bytes: Uint8Array): Promise<ConvertFileResult> {
   if (bytes.length === 0) return { ok: false, status: 400, error: "文件是空的。" };
   if (bytes.length > MAX_REPORT_FILE_BYTES)
     return { ok: false, status: 413, error: `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），上限 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB。` };
-  let result: Awaited<ReturnType<typeof convertDocument>>;
+  let result: Awaited<ReturnType<typeof convertInWorker>>;
   try {
-    result = await convertDocument(bytes);
+    result = await convertInWorker(bytes, {}, { user: user.id });
   } catch (e) {
+    if (e instanceof ConvertBusyError) return { ok: false, status: e.status, error: e.message };
     if (e instanceof UnreadableFileError) return { ok: false, status: 422, error: e.message };
     throw e;
   }
