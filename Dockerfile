@@ -7,6 +7,8 @@ COPY . .
 RUN node scripts/prisma-generate.mjs && NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next build
 
 FROM node:20-bookworm-slim
+# the CJK fonts the PDF download embeds as subsets (lib/documents/pdf-fonts.ts)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build /app /app

@@ -66,7 +66,7 @@ export function PublishedReport({ report }: { report: PublishedReportView }) {
           <ul>
             {DOWNLOAD_FORMATS.map((f) => (
               <li key={f.key}>
-                <a href={downloadPath(code, doc.year, f.key, downloadVersion)} title={f.description}>
+                <a href={downloadPath(code, doc.year, f.key, downloadVersion)} title={f.description} aria-label={"name" in f ? f.name : undefined}>
                   {f.label}
                 </a>
               </li>

@@ -1,13 +1,14 @@
 /** File names, media types and the text bits every document format shares. */
 import { reportTitle } from "@/lib/templates";
 
-export const DOCUMENT_FORMATS = ["docx", "xlsx", "csv"] as const;
+export const DOCUMENT_FORMATS = ["docx", "xlsx", "csv", "pdf"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export const CONTENT_TYPES: Record<DocumentFormat | "json", string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
+  pdf: "application/pdf",
   json: "application/json; charset=utf-8",
 };
 

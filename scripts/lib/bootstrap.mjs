@@ -75,15 +75,41 @@ export function ensureBuild({ force = false } = {}) {
   });
 }
 
+/** apt-get as root, or through sudo otherwise; returns the exit status of the first failing step (0 when all pass). */
+function aptInstall(packages, { fatal = true } = {}) {
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const step = (args) => {
+    const [cmd, ...rest] = sudo.length ? ["sudo", "apt-get", ...args] : ["apt-get", ...args];
+    if (fatal) return mustRun(cmd, rest, { env }), 0;
+    try {
+      return run(cmd, rest, { env });
+    } catch {
+      return 1; // no sudo on this machine
+    }
+  };
+  return step(["update", "-qq"]) || step(["install", "-y", "-qq", "--no-install-recommends", ...packages]);
+}
+
+const haveNotoCjk = () => spawnSync("dpkg-query", ["-W", "-f=${Status}", "fonts-noto-cjk"], { encoding: "utf8" }).stdout?.includes("install ok installed");
+
 /** Debian's chromium and CJK fonts, for Playwright (never a downloaded browser). */
 export function ensureBrowser() {
   const haveChromium = fs.existsSync("/usr/bin/chromium");
-  const haveFonts = spawnSync("dpkg-query", ["-W", "-f=${Status}", "fonts-noto-cjk"], { encoding: "utf8" }).stdout?.includes("install ok installed");
-  if (haveChromium && haveFonts) return;
+  if (haveChromium && haveNotoCjk()) return;
   console.log("▶ 安装 Chromium 与中文字体: apt-get install chromium fonts-noto-cjk");
-  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const apt = (args) => (sudo.length ? mustRun("sudo", ["apt-get", ...args], { env }) : mustRun("apt-get", args, { env }));
-  apt(["update", "-qq"]);
-  apt(["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-noto-cjk"]);
+  aptInstall(["chromium", "fonts-noto-cjk"]);
+}
+
+/**
+ * The CJK fonts the PDF download embeds (lib/documents/pdf-fonts.ts): Debian's fonts-noto-cjk,
+ * unless PDF_FONT_DIR names a directory that has them. Without them the app still runs and the
+ * PDF download answers 503, so a failed install only warns.
+ */
+export function ensurePdfFonts() {
+  const dir = process.env.PDF_FONT_DIR;
+  if (dir ? fs.existsSync(path.join(dir, "NotoSerifCJK-Regular.ttc")) : haveNotoCjk()) return;
+  console.log("▶ 安装 PDF 所需中文字体: apt-get install fonts-noto-cjk");
+  if (aptInstall(["fonts-noto-cjk"], { fatal: false }) !== 0)
+    console.warn("⚠ 未能安装 fonts-noto-cjk（需要 root 或 sudo）：PDF 下载将暂不可用，其他功能不受影响。");
 }

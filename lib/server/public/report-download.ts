@@ -4,11 +4,15 @@ import { matchesIfNoneMatch, strongEtag } from "@/lib/http/etag";
 import { writeDocx } from "@/lib/documents/docx-writer";
 import { CONTENT_TYPES, asciiFileName, attachmentDisposition, downloadFileName, type DocumentFormat } from "@/lib/documents/names";
 import { writeXlsx } from "@/lib/documents/xlsx-writer";
+import { PdfFontsMissingError } from "@/lib/documents/pdf-fonts";
+import { writePdf } from "@/lib/documents/pdf-writer";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { getPublishedReport, parseReportKey, parseVersionParam } from "./published-reports";
+import type { PublishedReportView } from "./read-published-report";
 
 const NOT_FOUND = "报告不存在或尚未公开发布。";
 const VERSION_NOT_FOUND = "该报告没有这一发布版本。";
+const PDF_UNAVAILABLE = "PDF 暂时无法生成：服务器尚未安装中文字体（fonts-noto-cjk）。请改用 Word 或 Excel 下载，或联系网站管理员。";
 
 /** Strong validator: a published version is immutable, so its id and the format name the bytes. */
 export function downloadEtag(publishedVersionId: string, format: string): string {
@@ -19,16 +23,66 @@ function notFound(message: string) {
   return Response.json({ error: message }, { status: 404, headers: { "Cache-Control": "no-store" } });
 }
 
-const WRITERS: Record<DocumentFormat, (doc: Parameters<typeof writeDocx>[0]) => Promise<Buffer> | Buffer> = {
+const WRITERS: Record<Exclude<DocumentFormat, "pdf">, (doc: Parameters<typeof writeDocx>[0]) => Promise<Buffer> | Buffer> = {
   docx: writeDocx,
   xlsx: writeXlsx,
   csv: writeCsv,
 };
 
+/** Bytes kept per published version (PDF_CACHE_MAX_MB, default 64, per process), least recently used dropped first. */
+const PDF_CACHE_MAX_BYTES = (Number(process.env.PDF_CACHE_MAX_MB) || 64) * 1024 * 1024;
+const pdfCache = new Map<string, { bytes: Promise<Buffer>; size: number }>();
+
+function evictPdfs() {
+  let total = [...pdfCache.values()].reduce((s, e) => s + e.size, 0);
+  for (const [id, entry] of pdfCache) {
+    if (total <= PDF_CACHE_MAX_BYTES) break;
+    if (entry.size === 0) continue; // still being written
+    pdfCache.delete(id);
+    total -= entry.size;
+  }
+}
+
 /**
- * GET /api/reports/CODE/YEAR/{docx,xlsx,csv}[?version=N]: the published report (or one of
+ * The PDF of a published version: written on its first request (a second or two of CPU with
+ * the CJK subsets), then kept, since a published version never changes. Requests that arrive
+ * while it is being written share that work. A failure is not kept.
+ */
+function publishedPdf(version: PublishedReportView): Promise<Buffer> {
+  const hit = pdfCache.get(version.id);
+  if (hit) {
+    pdfCache.delete(version.id);
+    pdfCache.set(version.id, hit);
+    return hit.bytes;
+  }
+  const entry = {
+    size: 0,
+    bytes: writePdf(version.document, {
+      qualityNotes: version.qualityNotes,
+      versionNo: version.versionNo,
+      changeNote: version.changeNote,
+      publishedAt: version.publishedAt,
+      supersededBy: version.isCurrent ? undefined : version.currentVersionNo,
+    }),
+  };
+  pdfCache.set(version.id, entry);
+  entry.bytes.then(
+    (b) => {
+      entry.size = b.length;
+      evictPdfs();
+    },
+    () => {
+      if (pdfCache.get(version.id) === entry) pdfCache.delete(version.id);
+    },
+  );
+  return entry.bytes;
+}
+
+/**
+ * GET /api/reports/CODE/YEAR/{docx,xlsx,csv,pdf}[?version=N]: the published report (or one of
  * its earlier published versions) as a file download; 404 (Chinese JSON) for anything
- * unpublished or unknown; 304 when the client already holds these bytes.
+ * unpublished or unknown; 304 when the client already holds these bytes; 503 (Chinese JSON)
+ * for a PDF while the server lacks its fonts.
  */
 export async function reportDownloadResponse(req: Request, params: Promise<{ code: string; year: string }>, format: DocumentFormat) {
   const { code, year } = await params;
@@ -48,7 +102,14 @@ export async function reportDownloadResponse(req: Request, params: Promise<{ cod
   if (matchesIfNoneMatch(req.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
 
   const doc = version.document;
-  const bytes = await WRITERS[format](doc);
+  let bytes: Buffer;
+  try {
+    bytes = format === "pdf" ? await publishedPdf(version) : await WRITERS[format](doc);
+  } catch (error) {
+    if (!(error instanceof PdfFontsMissingError)) throw error;
+    console.error(`PDF download unavailable: ${error.message} (install fonts-noto-cjk or set PDF_FONT_DIR)`);
+    return Response.json({ error: PDF_UNAVAILABLE }, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "3600" } });
+  }
   return new Response(new Uint8Array(bytes), {
     status: 200,
     headers: {
