@@ -72,7 +72,7 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
       />
       {notANumber && (
         <span id={`${fieldDomId(cell.id)}-nan`} className="cell-message" role="alert">
-          「{String(value)}」不是数字，未采用
+          「{String(value)}」不是数字：已随草稿保存，提交审核前请改为数字
         </span>
       )}
       {issues && (

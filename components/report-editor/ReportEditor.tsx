@@ -22,6 +22,7 @@ import {
   localCopyKey,
   readLocalCopy,
   RuleStore,
+  textCells,
   writeLocalCopy,
   type EditorValues,
   type Entries,
@@ -36,6 +37,8 @@ export interface ReportEditorProps {
   userId: string;
   version: number;
   document: ReportDocument;
+  /** cellId → text that is not a number, saved with the draft */
+  cellTexts?: Readonly<Record<string, string>>;
   lastYear: ValidationOptions["lastYear"];
   returnReason: string | null;
   correctionReason: string | null;
@@ -43,6 +46,15 @@ export interface ReportEditorProps {
 }
 
 type Notice = { kind: "error" | "info"; text: string; signIn?: boolean } | null;
+
+/** Up to three cells named as the clerk reads them (row and column), with what they hold. */
+function textCellNames(texts: { id: string; text: string }[]) {
+  const names = texts.slice(0, 3).map(({ id, text }) => {
+    const el = typeof document === "undefined" ? null : document.getElementById(fieldDomId(id));
+    return `「${el?.getAttribute("aria-label") ?? id}」中的“${text}”`;
+  });
+  return names.join("、") + (texts.length > 3 ? " 等" : "");
+}
 
 const timeFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
@@ -122,7 +134,8 @@ export function ReportEditor(props: ReportEditorProps) {
   const { reportId, userId, document: loaded } = props;
   const router = useRouter();
   const template = getTemplate(loaded.template);
-  const initial = useMemo(() => documentToFormValues(loaded), [loaded]);
+  const cellTexts = props.cellTexts;
+  const initial = useMemo(() => documentToFormValues(loaded, cellTexts), [loaded, cellTexts]);
   const resolver = useMemo(() => zodResolver(reportDraftSchema(loaded.template, { formKeys: true })) as unknown as Resolver<EditorValues>, [loaded.template]);
   const form = useForm<EditorValues>({ defaultValues: initial, resolver, mode: "onSubmit", reValidateMode: "onSubmit" });
   const [store] = useState(() => new RuleStore(loaded.template, props.lastYear, initial));
@@ -248,7 +261,11 @@ export function ReportEditor(props: ReportEditorProps) {
         base.current = input.entries;
         clearLocalCopy(storageKey);
         setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
-        setStatus(`已保存（${timeFmt.format(new Date(result.savedAt))}，第 ${result.version} 版）`);
+        const texts = textCells(values);
+        setStatus(
+          `已保存（${timeFmt.format(new Date(result.savedAt))}，第 ${result.version} 版）` +
+            (texts.length ? `；${texts.length} 格填的不是数字（已标出，如${textCellNames(texts)}），提交审核前请改为数字` : ""),
+        );
       } else {
         setNotice({ kind: "error", text: result.message, signIn: result.code === 401 });
         setStatus("未保存");
@@ -268,7 +285,8 @@ export function ReportEditor(props: ReportEditorProps) {
     const ruleErrors = errorsOf(store.get().violations);
     if (!schemaOk || ruleErrors.length > 0) {
       setNotice({ kind: "error", text: `还有 ${ruleErrors.length || "若干"} 处错误，不能提交审核：请按“校验结果”逐项改正（必填项也要填写，没有发生的填 0）。` });
-      setStatus("未提交");
+      const texts = textCells(form.getValues());
+      setStatus(texts.length ? `未提交：${texts.length} 格填的不是数字（${textCellNames(texts)}），请改为数字` : `未提交：还有 ${ruleErrors.length || "若干"} 处错误`);
       document.getElementById("validation-summary")?.focus();
       return;
     }

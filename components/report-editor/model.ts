@@ -72,15 +72,19 @@ export interface EditorValues {
   reviewLitigation: FormSection;
 }
 
-/** The form's values for a document (form-safe row keys: no dots in field names). */
-export function documentToFormValues(doc: ReportDocument): EditorValues {
+/**
+ * The form's values for a document (form-safe row keys: no dots in field names); `texts`
+ * (cellId → text) are the cells saved with text that is not a number, shown as typed.
+ */
+export function documentToFormValues(doc: ReportDocument, texts: Readonly<Record<string, string>> = {}): EditorValues {
   const t = getTemplate(doc.template);
-  const sections = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
+  const sections = { proactive: {}, applications: {}, reviewLitigation: {} } as Record<SectionKey, FormSection>;
   // derived cells are computed outputs, never entries: a stored total must not go stale
   for (const s of SECTION_KEYS)
     for (const row of t.sections[s].rows) {
-      const r: Record<string, CellValue> = {};
-      for (const col of row.columns) r[col.key] = row.derived || col.derived ? null : (doc[s]?.[row.key]?.[col.key] ?? null);
+      const r: Record<string, FormCell> = {};
+      for (const col of row.columns)
+        r[col.key] = row.derived || col.derived ? null : (texts[`${s}/${row.key}/${col.key}`] ?? doc[s]?.[row.key]?.[col.key] ?? null);
       sections[s][row.key] = r;
     }
   return sectionsToFormValues({
@@ -108,6 +112,16 @@ export function formValuesToEntries(values: EditorValues) {
   };
 }
 export type Entries = ReturnType<typeof formValuesToEntries>;
+
+/** The cells holding text that is not a number (kept with the draft, blocking submission), in form order. */
+export function textCells(values: Pick<EditorValues, SectionKey>): { id: string; text: string }[] {
+  const plain = sectionsFromFormValues(values);
+  const out: { id: string; text: string }[] = [];
+  for (const s of SECTION_KEYS)
+    for (const [row, cols] of Object.entries(plain[s] ?? {}))
+      for (const [c, v] of Object.entries(cols ?? {})) if (typeof v === "string" && v.trim() !== "") out.push({ id: `${s}/${row}/${c}`, text: v.trim() });
+  return out;
+}
 
 /** Sections with text that is not a number left out (null), for the rules and the preview. */
 export function numericSections(values: Pick<EditorValues, SectionKey>): ReportSections {
