@@ -1,6 +1,7 @@
 // The clerk's grid: text that is not a number saved with the draft, blank cells counted and
 // filled with 0, and the toolbar that never hides the focused cell.
 import { expect, test, type Page } from "@playwright/test";
+import { getTemplate } from "@/lib/templates";
 import { signIn, workflowFixture as fixture } from "./helpers";
 
 test.describe.configure({ timeout: 360_000 });
@@ -41,4 +42,60 @@ test("a draft with “—” in a cell saves, keeps it after reload, and only �
   await page.reload();
   await expect(page.getByRole("button", { name: "提交审核" })).toBeVisible();
   await expect(cell).toHaveValue("—");
+});
+
+test("还有 N 格未填 counts blank cells per table and in all; 空白格填 0 fills only the blanks", async ({ page }) => {
+  await openDraft(page, "b");
+  const t = getTemplate("2021");
+  const region = (s: "proactive" | "applications" | "reviewLitigation") => page.getByRole("region", { name: t.sections[s].title, exact: true });
+  const all = page.locator("#validation-summary");
+  await expect(region("applications").getByText(/^还有 \d+ 格未填$/)).toHaveText("还有 0 格未填");
+  await expect(all.getByText(/^还有 \d+ 格未填$/)).toHaveText("还有 0 格未填");
+
+  const cleared = ["（一）予以公开 商业企业", "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 自然人", "一、本年新收政府信息公开申请数量 科研机构"];
+  for (const name of cleared) await input(page, name).fill("");
+  await input(page, "行政许可 本年处理决定数量").fill("");
+  await input(page, "（一）予以公开 法律服务机构").fill("—");
+  await expect(region("applications").getByText(/^还有 \d+ 格未填$/)).toHaveText("还有 3 格未填");
+  await expect(region("proactive").getByText(/^还有 \d+ 格未填$/)).toHaveText("还有 1 格未填");
+  await expect(all.getByText(/^还有 \d+ 格未填$/)).toHaveText("还有 4 格未填");
+  const totalBefore = await page.locator('output[aria-label="（一）予以公开 总计"]').textContent();
+
+  await region("applications").getByRole("button", { name: /^空白格填 0/ }).click();
+  for (const name of cleared) await expect(input(page, name)).toHaveValue("0");
+  await expect(input(page, "（一）予以公开 法律服务机构")).toHaveValue("—"); // text is not a blank: it stays, flagged
+  await expect(input(page, "行政许可 本年处理决定数量")).toHaveValue("");
+  await expect(region("applications").getByText(/^还有 \d+ 格未填$/)).toHaveText("还有 0 格未填");
+  await expect(all.getByText(/^还有 \d+ 格未填$/)).toHaveText("还有 1 格未填");
+  // derived cells are outputs: computed, never filled
+  await expect(page.locator('output[aria-label="（一）予以公开 总计"]')).toHaveText(totalBefore ?? "");
+
+  await all.getByRole("button", { name: /^空白格填 0/ }).click();
+  await expect(input(page, "行政许可 本年处理决定数量")).toHaveValue("0");
+  await expect(all.getByText(/^还有 \d+ 格未填$/)).toHaveText("还有 0 格未填");
+});
+
+test("at 1366×768 the toolbar is one line, and 24 ArrowUp moves in 三 each leave the focused cell visible below it", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDraft(page, "k");
+  const toolbar = page.getByRole("toolbar", { name: "填报操作" });
+  const box = await toolbar.boundingBox();
+  expect(box!.height).toBeLessThanOrEqual(64);
+  // 从文件导入 has its own panel, outside the sticky toolbar
+  await expect(toolbar.getByLabel("从文件导入")).toHaveCount(0);
+  await expect(page.getByLabel("从文件导入")).toHaveCount(1);
+
+  await input(page, "四、结转下年度继续办理 其他").focus();
+  for (let i = 0; i < 24; i++) {
+    await page.keyboard.press("ArrowUp");
+    const where = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const r = el.getBoundingClientRect();
+      const bar = document.querySelector(".editor-toolbar")!.getBoundingClientRect();
+      const head = (el.closest("table") as HTMLTableElement).tHead!.getBoundingClientRect();
+      return { name: el.getAttribute("aria-label"), top: r.top, bottom: r.bottom, below: Math.max(bar.bottom, head.bottom), height: window.innerHeight };
+    });
+    expect(where.top, `${where.name} after ${i + 1} moves`).toBeGreaterThanOrEqual(where.below);
+    expect(where.bottom, `${where.name} after ${i + 1} moves`).toBeLessThanOrEqual(where.height);
+  }
 });

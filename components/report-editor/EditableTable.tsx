@@ -155,6 +155,21 @@ const GridRow = memo(function GridRow({ template, cells, r }: { template: Report
   );
 });
 
+/**
+ * Scrolls just enough that a cell is below the sticky toolbar and the table's sticky header
+ * (and above the bottom of the window). CSS scroll-padding does this for Tab; arrow moves
+ * measure, since the header's height differs per table.
+ */
+function reveal(el: HTMLElement) {
+  const table = el.closest("table");
+  const toolbar = document.querySelector<HTMLElement>(".report-editor .editor-toolbar");
+  let top = toolbar ? toolbar.getBoundingClientRect().bottom : 0;
+  if (table?.tHead) top = Math.max(top, table.tHead.getBoundingClientRect().bottom);
+  const r = el.getBoundingClientRect();
+  if (r.top < top) window.scrollBy({ top: r.top - top - 8, behavior: "instant" });
+  else if (r.bottom > window.innerHeight) window.scrollBy({ top: r.bottom - window.innerHeight + 8, behavior: "instant" });
+}
+
 /** Moves focus from (r, c) one step in a direction, skipping derived outputs. */
 function moveFrom(table: HTMLElement, from: Position, dr: number, dc: number): boolean {
   const rows = Number(table.dataset.rows);
@@ -169,7 +184,8 @@ function moveFrom(table: HTMLElement, from: Position, dr: number, dc: number): b
     const target = dr !== 0 ? (inRow.find((el) => Number(el.dataset.c) === Math.min(c, inRow.length - 1)) ?? null) : inRow.find((el) => Number(el.dataset.c) === c);
     if (!target) return false;
     if (target instanceof HTMLInputElement) {
-      target.focus();
+      target.focus({ preventScroll: true });
+      reveal(target);
       return true;
     }
   }

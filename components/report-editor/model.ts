@@ -3,15 +3,18 @@
 // unsaved entries.
 import {
   EXCHANGE_FORMAT,
+  encodeFormRowKey,
   sectionsFromFormValues,
   sectionsToFormValues,
   type ReportDocument,
 } from "@/lib/exchange";
 import {
   SECTION_KEYS,
+  cellsOf,
   deriveSections,
   effectiveValues,
   getTemplate,
+  type CellDef,
   type CellValue,
   type ReportSections,
   type SectionKey,
@@ -163,6 +166,29 @@ export interface RuleSnapshot {
   /** cellId or "narrative.x"/"contact.x" → messages */
   byCell: Map<string, string[]>;
   value: (section: SectionKey, row: string, column: string) => CellValue;
+  /** input cells left blank, per table (text that is not a number is not blank: it is flagged) */
+  blanks: Record<SectionKey, number>;
+}
+
+/** The input cells (derived cells are outputs) that are blank in the form's values, per table. */
+export function blankCells(templateId: TemplateId, values: Pick<EditorValues, SectionKey>, only?: SectionKey): CellDef[] {
+  const out: CellDef[] = [];
+  for (const c of cellsOf(getTemplate(templateId))) {
+    if (c.derived || (only && c.section !== only)) continue;
+    const v = values[c.section]?.[encodeFormRowKey(c.row)]?.[c.column];
+    if (v === null || v === undefined || v === "") out.push(c);
+  }
+  return out;
+}
+
+/** The same values with the given cells set to 0 (a copy; the form takes it whole). */
+export function withZeros<T extends Pick<EditorValues, SectionKey>>(values: T, cells: readonly CellDef[]): T {
+  const next = { ...values, proactive: { ...values.proactive }, applications: { ...values.applications }, reviewLitigation: { ...values.reviewLitigation } };
+  for (const c of cells) {
+    const row = encodeFormRowKey(c.row);
+    next[c.section][row] = { ...next[c.section][row], [c.column]: 0 };
+  }
+  return next;
 }
 
 /**
@@ -193,7 +219,9 @@ export class RuleStore {
     );
     const byCell = new Map<string, string[]>();
     for (const v of violations) for (const c of v.cells) (byCell.get(c) ?? byCell.set(c, []).get(c)!).push(v.message);
-    return { violations, byCell, value: effectiveValues(t, numericSections(values)) };
+    const blanks: Record<SectionKey, number> = { proactive: 0, applications: 0, reviewLitigation: 0 };
+    for (const c of blankCells(this.templateId, values)) blanks[c.section]++;
+    return { violations, byCell, value: effectiveValues(t, numericSections(values)), blanks };
   }
 
   update(values: EditorValues) {
