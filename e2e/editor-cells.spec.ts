@@ -99,3 +99,28 @@ test("at 1366×768 the toolbar is one line, and 24 ArrowUp moves in 三 each lea
     expect(where.bottom, `${where.name} after ${i + 1} moves`).toBeLessThanOrEqual(where.height);
   }
 });
+
+test("a block pasted with its row-label column is aligned by the labels, not shifted one column right", async ({ page }) => {
+  await openDraft(page, "l");
+  const block = [
+    "信息内容\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+    "（一）予以公开\t7\t1\t2\t0\t0\t3\t13",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t2\t0\t0\t0\t0\t1\t3",
+  ].join("\r\n");
+  const target = input(page, "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 商业企业");
+  await target.focus();
+  await target.evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, block);
+  await expect(input(page, "（一）予以公开 自然人")).toHaveValue("7");
+  await expect(input(page, "（一）予以公开 商业企业")).toHaveValue("1");
+  await expect(input(page, "（一）予以公开 科研机构")).toHaveValue("2");
+  await expect(input(page, "（一）予以公开 其他")).toHaveValue("3");
+  await expect(input(page, "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 自然人")).toHaveValue("2");
+  await expect(input(page, "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 商业企业")).toHaveValue("0");
+  await expect(input(page, "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 其他")).toHaveValue("1");
+  await expect(page.locator('output[aria-label="（一）予以公开 总计"]')).toHaveText("13");
+  await expect(saveStatus(page)).toContainText("按行名对齐 2 行");
+});
