@@ -197,12 +197,12 @@ test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾�
   await received.fill("45");
   await expect(summary).toContainText("未发现问题");
 
-  // a non-number is refused in place, and the grid moves like a spreadsheet
+  // a non-number is marked in place and kept with the draft (only 提交审核 refuses it), and the grid moves like a spreadsheet
   await received.fill("abc");
   await expect(received).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("「abc」不是数字，未采用")).toBeVisible();
+  await expect(page.getByText("「abc」不是数字：已随草稿保存，提交审核前请改为数字")).toBeVisible();
   await page.getByRole("button", { name: "保存草稿" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "未保存" })).toContainText("不是数字");
+  await expect(page.getByRole("status", { name: "保存状态" })).toContainText(/已保存.*不是数字/);
   await received.fill("45");
   await received.press("ArrowDown");
   await expect(cell(page, "二、上年结转政府信息公开申请数量 商业企业")).toBeFocused();

@@ -72,7 +72,7 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
       />
       {notANumber && (
         <span id={`${fieldDomId(cell.id)}-nan`} className="cell-message" role="alert">
-          「{String(value)}」不是数字，未采用
+          「{String(value)}」不是数字：已随草稿保存，提交审核前请改为数字
         </span>
       )}
       {issues && (
@@ -155,6 +155,48 @@ const GridRow = memo(function GridRow({ template, cells, r }: { template: Report
   );
 });
 
+/**
+ * Scrolls just enough that a cell is below the sticky toolbar and the table's sticky header
+ * (and above the bottom of the window). CSS scroll-padding does this for Tab; arrow moves
+ * measure, since the header's height differs per table.
+ */
+function reveal(el: HTMLElement) {
+  const table = el.closest("table");
+  const toolbar = document.querySelector<HTMLElement>(".report-editor .editor-toolbar");
+  let top = toolbar ? toolbar.getBoundingClientRect().bottom : 0;
+  if (table?.tHead) top = Math.max(top, table.tHead.getBoundingClientRect().bottom);
+  const r = el.getBoundingClientRect();
+  if (r.top < top) window.scrollBy({ top: r.top - top - 8, behavior: "instant" });
+  else if (r.bottom > window.innerHeight) window.scrollBy({ top: r.bottom - window.innerHeight + 8, behavior: "instant" });
+}
+
+/** A label as compared for pasting: no spaces, parentheses full-width (Excel keeps what the Word form had). */
+const labelKey = (text: string) => text.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+
+/**
+ * A pasted block whose first column(s) repeat the table's row labels, aligned by them: each
+ * line's figures go to the row it names, from the row's first column (without this, a block
+ * copied with its label column shifted every figure one column right). Null when no line
+ * names a row.
+ */
+export function alignByLabels(block: readonly string[][], rowOf: ReadonlyMap<string, number>): { r: number; values: string[] }[] | null {
+  const out: { r: number; values: string[] }[] = [];
+  for (const line of block) {
+    let k = -1;
+    let r = -1;
+    // the label may follow a group label (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密): the last one that names a row
+    for (let j = 0; j < Math.min(3, line.length); j++) {
+      const at = rowOf.get(labelKey(line[j]!));
+      if (at !== undefined) {
+        k = j;
+        r = at;
+      }
+    }
+    if (k >= 0) out.push({ r, values: line.slice(k + 1) });
+  }
+  return out.length > 0 ? out : null;
+}
+
 /** Moves focus from (r, c) one step in a direction, skipping derived outputs. */
 function moveFrom(table: HTMLElement, from: Position, dr: number, dc: number): boolean {
   const rows = Number(table.dataset.rows);
@@ -169,7 +211,8 @@ function moveFrom(table: HTMLElement, from: Position, dr: number, dc: number): b
     const target = dr !== 0 ? (inRow.find((el) => Number(el.dataset.c) === Math.min(c, inRow.length - 1)) ?? null) : inRow.find((el) => Number(el.dataset.c) === c);
     if (!target) return false;
     if (target instanceof HTMLInputElement) {
-      target.focus();
+      target.focus({ preventScroll: true });
+      reveal(target);
       return true;
     }
   }
@@ -220,6 +263,17 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
     if (moved) e.preventDefault();
   };
 
+  // each body row's own (last) label → its grid row, for pastes that carry the labels
+  const rowOfLabel = useMemo(() => {
+    const m = new Map<string, number>();
+    body.forEach((row, i) => {
+      const labels = row.filter((c) => c.type === "label");
+      const r = rowIndex[i]!;
+      if (r >= 0 && labels.length > 0 && !m.has(labelKey(labels[labels.length - 1]!.text))) m.set(labelKey(labels[labels.length - 1]!.text), r);
+    });
+    return m;
+  }, [body, rowIndex]);
+
   const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
     const el = e.target as HTMLElement;
     if (readOnly || !(el instanceof HTMLInputElement) || el.dataset.r === undefined) return;
@@ -232,9 +286,11 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
     let refused = 0;
     let computed = 0;
     let outside = 0;
-    block.forEach((line, i) =>
-      line.forEach((text, j) => {
-        const target = e.currentTarget.querySelector<HTMLElement>(`[data-r="${r0 + i}"][data-c="${c0 + j}"]`);
+    const aligned = alignByLabels(block, rowOfLabel);
+    const placed = aligned ? aligned.map(({ r, values }) => ({ r, c: 0, values })) : block.map((values, i) => ({ r: r0 + i, c: c0, values }));
+    placed.forEach(({ r, c, values }) =>
+      values.forEach((text, j) => {
+        const target = e.currentTarget.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c + j}"]`);
         if (!target) return void outside++;
         if (!(target instanceof HTMLInputElement)) return void computed++;
         const parsed = parseCellText(text);
@@ -245,8 +301,8 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
     );
     const cols = Math.max(...block.map((l) => l.length));
     announce(
-      `已粘贴 ${block.length} 行 × ${cols} 列：填入 ${filled} 格` +
-        (refused ? `，${refused} 格不是数字未采用（已标出）` : "") +
+      `已粘贴 ${block.length} 行 × ${cols} 列${aligned ? `（按行名对齐 ${aligned.length} 行${aligned.length < block.length ? `，${block.length - aligned.length} 行无对应行名未粘贴` : ""}）` : ""}：填入 ${filled} 格` +
+        (refused ? `，${refused} 格不是数字（已标出，提交审核前请改正）` : "") +
         (computed ? `，${computed} 格为自动计算的合计，未采用粘贴值` : "") +
         (outside ? `，${outside} 个值超出表格范围未粘贴` : ""),
     );

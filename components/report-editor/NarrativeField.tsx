@@ -1,12 +1,13 @@
 "use client";
 // 一、五、六: markdown with a live preview rendered like the public page, and the official
 // items of the section offered as subheadings to insert.
-import { memo, useDeferredValue, useRef } from "react";
+import { memo, useDeferredValue, useRef, type ClipboardEvent } from "react";
 import { Markdown } from "@/components/reports/Markdown";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { NarrativeKey, NarrativeSectionDef } from "@/lib/templates";
 import { countRender, fieldDomId, useEditor, useIssues } from "./context";
 import type { EditorValues } from "./model";
+import { clipboardToMarkdown, insertBlocks } from "./word-paste";
 
 const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -50,6 +51,79 @@ export function NarrativeField({ def }: { def: NarrativeSectionDef }) {
     });
   };
 
+  /**
+   * Replaces [start, end) of the textarea with `text` the way typing would (execCommand keeps
+   * the browser's undo and fires the input event the form listens to); where that is not
+   * available, through the form.
+   */
+  const replaceRange = (start: number, end: number, text: string, select?: [number, number]) => {
+    const el = textarea.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(start, end);
+    const typed = typeof document.execCommand === "function" && document.execCommand("insertText", false, text);
+    if (!typed) {
+      const current = el.value;
+      setValue(name, current.slice(0, start) + text + current.slice(end), { shouldDirty: true });
+    }
+    const [a, b] = select ?? [start + text.length, start + text.length];
+    requestAnimationFrame(() => el.setSelectionRange(a, b));
+  };
+
+  /** Word/WPS paste: the clipboard's paragraphs, bold and numbering lines kept as markdown. */
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    if (readOnly) return;
+    const md = clipboardToMarkdown(
+      { html: e.clipboardData.getData("text/html"), text: e.clipboardData.getData("text/plain") },
+      (html) => new DOMParser().parseFromString(html, "text/html"),
+    );
+    if (md === null) return; // one line of plain text: the textarea takes it as it is
+    e.preventDefault();
+    const el = e.currentTarget;
+    // the paste as blocks of their own: blank lines around it where the text needs them
+    const { text, caret } = insertBlocks(el.value, el.selectionStart, el.selectionEnd, md);
+    replaceRange(el.selectionStart, el.selectionEnd, text, [caret, caret]);
+  };
+
+  /** The whole lines the selection touches. */
+  const selectedLines = () => {
+    const el = textarea.current!;
+    const v = el.value;
+    const start = v.lastIndexOf("\n", el.selectionStart - 1) + 1;
+    let end = v.indexOf("\n", Math.max(el.selectionEnd - (el.selectionEnd > el.selectionStart && v[el.selectionEnd - 1] === "\n" ? 1 : 0), start));
+    if (end < 0) end = v.length;
+    return { start, end, lines: v.slice(start, end).split("\n") };
+  };
+
+  const makeHeading = () => {
+    const { start, end, lines } = selectedLines();
+    const all = lines.every((l) => /^#{1,6}\s/.test(l));
+    if (lines.length === 1 && lines[0]!.trim() === "") return replaceRange(start, end, "### 小标题", [start + 4, start + 7]);
+    const text = lines.map((l) => (all ? l.replace(/^#{1,6}\s+/, "") : l.trim() ? `### ${l.replace(/^#{1,6}\s+/, "").replace(/^[\s\u3000]+/, "")}` : l)).join("\n");
+    replaceRange(start, end, text);
+  };
+
+  const makeBold = () => {
+    const el = textarea.current!;
+    const s = el.selectionStart;
+    const e = el.selectionEnd;
+    const selected = el.value.slice(s, e);
+    if (!selected.trim()) return replaceRange(s, e, "**加粗文字**", [s + 2, s + 6]);
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(selected)!;
+    const bolded = /^\*\*[\s\S]+\*\*$/.test(m[2]!) ? m[2]!.slice(2, -2) : `**${m[2]}**`;
+    replaceRange(s, e, `${m[1]}${bolded}${m[3]}`);
+  };
+
+  const makeList = () => {
+    const { start, end, lines } = selectedLines();
+    const marker = /^(\d+\.|[-*+])\s+/;
+    const filled = lines.filter((l) => l.trim());
+    const all = filled.length > 0 && filled.every((l) => marker.test(l));
+    let n = 0;
+    const text = lines.map((l) => (!l.trim() ? l : all ? l.replace(marker, "") : `${++n}. ${l.replace(marker, "").replace(/^[\s\u3000]+/, "")}`)).join("\n");
+    replaceRange(start, end, text.trim() ? text : "1. ");
+  };
+
   return (
     <section className="card narrative-field" aria-labelledby={`${fieldDomId(id)}-label`}>
       <h2 id={`${fieldDomId(id)}-label`}>
@@ -75,6 +149,19 @@ export function NarrativeField({ def }: { def: NarrativeSectionDef }) {
           ))}
         </ul>
       )}
+      <div className="format-bar" role="toolbar" aria-label={`${def.title} 的格式`}>
+        {/* mousedown would take the focus and the selection the buttons act on */}
+        <button type="button" className="btn small secondary" disabled={readOnly} onMouseDown={(e) => e.preventDefault()} onClick={makeHeading} title="所选各行设为小标题">
+          小标题
+        </button>
+        <button type="button" className="btn small secondary" disabled={readOnly} onMouseDown={(e) => e.preventDefault()} onClick={makeBold} title="所选文字加粗">
+          加粗
+        </button>
+        <button type="button" className="btn small secondary" disabled={readOnly} onMouseDown={(e) => e.preventDefault()} onClick={makeList} title="所选各行设为编号列表">
+          列表
+        </button>
+        <span className="muted small">从 Word 粘贴会保留段落、加粗和“一、”“（一）”小标题。</span>
+      </div>
       <div className="narrative-columns">
         <textarea
           id={fieldDomId(id)}
@@ -85,6 +172,7 @@ export function NarrativeField({ def }: { def: NarrativeSectionDef }) {
           }}
           rows={14}
           readOnly={readOnly}
+          onPaste={onPaste}
           aria-invalid={issues ? true : undefined}
           aria-describedby={issues ? `${fieldDomId(id)}-issues` : undefined}
           placeholder="支持 Markdown：### 小标题，1. 编号段落，**加粗**"

@@ -9,7 +9,7 @@ import { saveDraftAction, submitReportAction } from "@/app/workspace/actions";
 import { ImportFromFile } from "./ImportFromFile";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { reportDraftSchema, type ReportDocument } from "@/lib/exchange";
-import { getTemplate, type OutlineKey } from "@/lib/templates";
+import { cellsOf, getTemplate, SECTION_KEYS, type OutlineKey, type SectionKey } from "@/lib/templates";
 import type { ValidationOptions } from "@/lib/validation";
 import { errorsOf } from "@/lib/validation";
 import { EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
@@ -22,13 +22,16 @@ import {
   localCopyKey,
   readLocalCopy,
   RuleStore,
+  blankCells,
+  textCells,
+  withZeros,
   writeLocalCopy,
   type EditorValues,
   type Entries,
   type LocalCopy,
 } from "./model";
 import { NarrativeField } from "./NarrativeField";
-import { SectionIssues, ValidationSummary } from "./ValidationSummary";
+import { BlankCount, SectionIssues, ValidationSummary } from "./ValidationSummary";
 import "./editor.css";
 
 export interface ReportEditorProps {
@@ -36,6 +39,8 @@ export interface ReportEditorProps {
   userId: string;
   version: number;
   document: ReportDocument;
+  /** cellId → text that is not a number, saved with the draft */
+  cellTexts?: Readonly<Record<string, string>>;
   lastYear: ValidationOptions["lastYear"];
   returnReason: string | null;
   correctionReason: string | null;
@@ -43,6 +48,15 @@ export interface ReportEditorProps {
 }
 
 type Notice = { kind: "error" | "info"; text: string; signIn?: boolean } | null;
+
+/** Up to three cells named as the clerk reads them (row and column), with what they hold. */
+function textCellNames(texts: { id: string; text: string }[]) {
+  const names = texts.slice(0, 3).map(({ id, text }) => {
+    const el = typeof document === "undefined" ? null : document.getElementById(fieldDomId(id));
+    return `「${el?.getAttribute("aria-label") ?? id}」中的“${text}”`;
+  });
+  return names.join("、") + (texts.length > 3 ? " 等" : "");
+}
 
 const timeFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
@@ -122,7 +136,8 @@ export function ReportEditor(props: ReportEditorProps) {
   const { reportId, userId, document: loaded } = props;
   const router = useRouter();
   const template = getTemplate(loaded.template);
-  const initial = useMemo(() => documentToFormValues(loaded), [loaded]);
+  const cellTexts = props.cellTexts;
+  const initial = useMemo(() => documentToFormValues(loaded, cellTexts), [loaded, cellTexts]);
   const resolver = useMemo(() => zodResolver(reportDraftSchema(loaded.template, { formKeys: true })) as unknown as Resolver<EditorValues>, [loaded.template]);
   const form = useForm<EditorValues>({ defaultValues: initial, resolver, mode: "onSubmit", reValidateMode: "onSubmit" });
   const [store] = useState(() => new RuleStore(loaded.template, props.lastYear, initial));
@@ -145,7 +160,21 @@ export function ReportEditor(props: ReportEditorProps) {
     return m;
   }, [props.comments]);
   const announce = useCallback((message: string) => setStatus(message), []);
-  const context = useMemo(() => ({ store, readOnly: false, commentsByAnchor, announce }), [store, commentsByAnchor, announce]);
+  /** 空白格填 0: only blank input cells; derived cells are outputs, text stays flagged */
+  const fillBlanks = useCallback(
+    (section?: SectionKey) => {
+      const values = form.getValues();
+      const blanks = blankCells(loaded.template, values, section);
+      if (blanks.length === 0) return;
+      // one reset, not a setValue per cell: the rules run once
+      form.reset(withZeros(values, blanks), { keepDefaultValues: true });
+      store.update(form.getValues());
+      setUnsaved(true);
+      setStatus(`已将 ${blanks.length} 个空白格填为 0${section ? `（${template.sections[section].title}）` : ""}，尚未保存`);
+    },
+    [form, store, loaded.template, template],
+  );
+  const context = useMemo(() => ({ store, readOnly: false, commentsByAnchor, announce, fillBlanks }), [store, commentsByAnchor, announce, fillBlanks]);
 
   // every change: rules re-run (only cells whose results change re-render), a local copy is kept
   useEffect(() => {
@@ -191,12 +220,16 @@ export function ReportEditor(props: ReportEditorProps) {
         setNotice({ kind: "error", text: `文件是 ${doc.year} 年度（${doc.template} 模板）的报告，与本报告（${loaded.year} 年度）不符，未导入。` });
         return false;
       }
-      form.reset({ ...documentToFormValues(doc), agency: loaded.agency, year: loaded.year }, { keepDefaultValues: true });
+      const values = { ...documentToFormValues(doc), agency: loaded.agency, year: loaded.year };
+      // a table the file fills (any figure in it) reads its blank cells as 0: a printed report leaves 0 blank
+      const imported = SECTION_KEYS.filter((s) => cellsOf(template).some((c) => c.section === s && !c.derived && typeof doc[s]?.[c.row]?.[c.column] === "number"));
+      const zeros = imported.flatMap((s) => blankCells(loaded.template, values, s));
+      form.reset(withZeros(values, zeros), { keepDefaultValues: true });
       store.update(form.getValues());
       setUnsaved(true);
       setNotice(null);
       setStatus(
-        `已从文件填入，尚未保存${
+        `已从文件填入，尚未保存${zeros.length ? `；导入的表格中 ${zeros.length} 个空白格按 0 填入，请核对` : ""}${
           problems.length ? `；文件中有 ${problems.length} 处未能读取，已留空，请核对补填：${problems.slice(0, 5).join("；")}${problems.length > 5 ? "……" : ""}` : ""
         }。`,
       );
@@ -248,7 +281,11 @@ export function ReportEditor(props: ReportEditorProps) {
         base.current = input.entries;
         clearLocalCopy(storageKey);
         setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
-        setStatus(`已保存（${timeFmt.format(new Date(result.savedAt))}，第 ${result.version} 版）`);
+        const texts = textCells(values);
+        setStatus(
+          `已保存（${timeFmt.format(new Date(result.savedAt))}，第 ${result.version} 版）` +
+            (texts.length ? `；${texts.length} 格填的不是数字（已标出，如${textCellNames(texts)}），提交审核前请改为数字` : ""),
+        );
       } else {
         setNotice({ kind: "error", text: result.message, signIn: result.code === 401 });
         setStatus("未保存");
@@ -268,7 +305,8 @@ export function ReportEditor(props: ReportEditorProps) {
     const ruleErrors = errorsOf(store.get().violations);
     if (!schemaOk || ruleErrors.length > 0) {
       setNotice({ kind: "error", text: `还有 ${ruleErrors.length || "若干"} 处错误，不能提交审核：请按“校验结果”逐项改正（必填项也要填写，没有发生的填 0）。` });
-      setStatus("未提交");
+      const texts = textCells(form.getValues());
+      setStatus(texts.length ? `未提交：${texts.length} 格填的不是数字（${textCellNames(texts)}），请改为数字` : `未提交：还有 ${ruleErrors.length || "若干"} 处错误`);
       document.getElementById("validation-summary")?.focus();
       return;
     }
@@ -311,6 +349,7 @@ export function ReportEditor(props: ReportEditorProps) {
           <section key={key} className="card table-section" aria-labelledby={`section-${key}`}>
             <h2 id={`section-${key}`}>{s.title}</h2>
             <EditableTable template={template} section={key} />
+            <BlankCount section={key} title={s.title} />
             <SectionIssues section={key} title={s.title} />
             <CommentList comments={props.comments.filter((c) => c.anchor?.startsWith(`${key}/`))} label={`${s.title} 的审核意见`} />
           </section>
@@ -340,16 +379,21 @@ export function ReportEditor(props: ReportEditorProps) {
             <button type="button" className="btn secondary" onClick={() => setPreview(formValuesToDocument(form.getValues()))}>
               预览
             </button>
+            <p role="status" aria-live="polite" aria-label="保存状态" className="save-status" title={status || undefined}>
+              {status || (unsaved ? "有未保存的修改" : "")}
+            </p>
+          </div>
+
+          {/* its own panel, not in the sticky toolbar: the toolbar stays one line */}
+          <section className="card import-panel" aria-labelledby="import-panel-title">
+            <h2 id="import-panel-title">导入已有的报告文件</h2>
             <ImportFromFile
               onImported={(doc, problems) =>
                 // a file whose title names no year is taken for this report's year
                 fillFromDocument({ ...doc, year: doc.year ?? loaded.year }, problems.map((p) => `${p.where}：${p.reason}`))
               }
             />
-            <p role="status" aria-live="polite" aria-label="保存状态" className="save-status">
-              {status || (unsaved ? "有未保存的修改" : "")}
-            </p>
-          </div>
+          </section>
 
           {notice && (
             <div role="alert" className={`alert ${notice.kind}`}>

@@ -1,6 +1,7 @@
 "use client";
 // Every rule result at once, each a link that focuses the cells it concerns.
 import { useSyncExternalStore } from "react";
+import { SECTION_KEYS, type SectionKey } from "@/lib/templates";
 import type { Violation } from "@/lib/validation";
 import { focusField, useEditor } from "./context";
 
@@ -38,6 +39,26 @@ function ViolationList({ violations, label }: { violations: Violation[]; label: 
   );
 }
 
+/** `还有 N 格未填` for one table (or all), live, with the button that fills those blanks with 0. */
+export function BlankCount({ section, title }: { section?: SectionKey; title?: string }) {
+  const { store, fillBlanks, readOnly } = useEditor();
+  const n = useSyncExternalStore(
+    store.subscribe,
+    () => (section ? store.get().blanks[section] : SECTION_KEYS.reduce((sum, s) => sum + store.get().blanks[s], 0)),
+    () => 0,
+  );
+  return (
+    <p className="blank-count">
+      <span role="status">还有 {n} 格未填</span>
+      {fillBlanks && !readOnly && (
+        <button type="button" className="btn small secondary" disabled={n === 0} onClick={() => fillBlanks(section)}>
+          空白格填 0{section ? `（${title}）` : "（全部表格）"}
+        </button>
+      )}
+    </p>
+  );
+}
+
 /** The results that concern one table, printed under it. */
 export function SectionIssues({ section, title }: { section: string; title: string }) {
   const violations = useViolations((v) => v.cells.some((c) => c.startsWith(`${section}/`)));
@@ -52,6 +73,7 @@ export function ValidationSummary() {
   return (
     <section className="card validation-summary" aria-labelledby="validation-summary-title" tabIndex={-1} id="validation-summary">
       <h2 id="validation-summary-title">校验结果</h2>
+      <BlankCount />
       {violations.length === 0 ? (
         <p className="ok-text">未发现问题。</p>
       ) : (

@@ -1,5 +1,6 @@
 "use client";
 import { createContext, useContext, useSyncExternalStore } from "react";
+import type { SectionKey } from "@/lib/templates";
 import type { RuleStore } from "./model";
 
 export interface EditorComment {
@@ -16,6 +17,8 @@ export interface EditorContextValue {
   commentsByAnchor: ReadonlyMap<string, EditorComment[]>;
   /** tells the status region what a paste did */
   announce: (message: string) => void;
+  /** 空白格填 0: fills the blank input cells of one table, or of all */
+  fillBlanks?: (section?: SectionKey) => void;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

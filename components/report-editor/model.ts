@@ -3,15 +3,18 @@
 // unsaved entries.
 import {
   EXCHANGE_FORMAT,
+  encodeFormRowKey,
   sectionsFromFormValues,
   sectionsToFormValues,
   type ReportDocument,
 } from "@/lib/exchange";
 import {
   SECTION_KEYS,
+  cellsOf,
   deriveSections,
   effectiveValues,
   getTemplate,
+  type CellDef,
   type CellValue,
   type ReportSections,
   type SectionKey,
@@ -72,15 +75,19 @@ export interface EditorValues {
   reviewLitigation: FormSection;
 }
 
-/** The form's values for a document (form-safe row keys: no dots in field names). */
-export function documentToFormValues(doc: ReportDocument): EditorValues {
+/**
+ * The form's values for a document (form-safe row keys: no dots in field names); `texts`
+ * (cellId → text) are the cells saved with text that is not a number, shown as typed.
+ */
+export function documentToFormValues(doc: ReportDocument, texts: Readonly<Record<string, string>> = {}): EditorValues {
   const t = getTemplate(doc.template);
-  const sections = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
+  const sections = { proactive: {}, applications: {}, reviewLitigation: {} } as Record<SectionKey, FormSection>;
   // derived cells are computed outputs, never entries: a stored total must not go stale
   for (const s of SECTION_KEYS)
     for (const row of t.sections[s].rows) {
-      const r: Record<string, CellValue> = {};
-      for (const col of row.columns) r[col.key] = row.derived || col.derived ? null : (doc[s]?.[row.key]?.[col.key] ?? null);
+      const r: Record<string, FormCell> = {};
+      for (const col of row.columns)
+        r[col.key] = row.derived || col.derived ? null : (texts[`${s}/${row.key}/${col.key}`] ?? doc[s]?.[row.key]?.[col.key] ?? null);
       sections[s][row.key] = r;
     }
   return sectionsToFormValues({
@@ -108,6 +115,16 @@ export function formValuesToEntries(values: EditorValues) {
   };
 }
 export type Entries = ReturnType<typeof formValuesToEntries>;
+
+/** The cells holding text that is not a number (kept with the draft, blocking submission), in form order. */
+export function textCells(values: Pick<EditorValues, SectionKey>): { id: string; text: string }[] {
+  const plain = sectionsFromFormValues(values);
+  const out: { id: string; text: string }[] = [];
+  for (const s of SECTION_KEYS)
+    for (const [row, cols] of Object.entries(plain[s] ?? {}))
+      for (const [c, v] of Object.entries(cols ?? {})) if (typeof v === "string" && v.trim() !== "") out.push({ id: `${s}/${row}/${c}`, text: v.trim() });
+  return out;
+}
 
 /** Sections with text that is not a number left out (null), for the rules and the preview. */
 export function numericSections(values: Pick<EditorValues, SectionKey>): ReportSections {
@@ -149,6 +166,29 @@ export interface RuleSnapshot {
   /** cellId or "narrative.x"/"contact.x" → messages */
   byCell: Map<string, string[]>;
   value: (section: SectionKey, row: string, column: string) => CellValue;
+  /** input cells left blank, per table (text that is not a number is not blank: it is flagged) */
+  blanks: Record<SectionKey, number>;
+}
+
+/** The input cells (derived cells are outputs) that are blank in the form's values, per table. */
+export function blankCells(templateId: TemplateId, values: Pick<EditorValues, SectionKey>, only?: SectionKey): CellDef[] {
+  const out: CellDef[] = [];
+  for (const c of cellsOf(getTemplate(templateId))) {
+    if (c.derived || (only && c.section !== only)) continue;
+    const v = values[c.section]?.[encodeFormRowKey(c.row)]?.[c.column];
+    if (v === null || v === undefined || v === "") out.push(c);
+  }
+  return out;
+}
+
+/** The same values with the given cells set to 0 (a copy; the form takes it whole). */
+export function withZeros<T extends Pick<EditorValues, SectionKey>>(values: T, cells: readonly CellDef[]): T {
+  const next = { ...values, proactive: { ...values.proactive }, applications: { ...values.applications }, reviewLitigation: { ...values.reviewLitigation } };
+  for (const c of cells) {
+    const row = encodeFormRowKey(c.row);
+    next[c.section][row] = { ...next[c.section][row], [c.column]: 0 };
+  }
+  return next;
 }
 
 /**
@@ -179,7 +219,9 @@ export class RuleStore {
     );
     const byCell = new Map<string, string[]>();
     for (const v of violations) for (const c of v.cells) (byCell.get(c) ?? byCell.set(c, []).get(c)!).push(v.message);
-    return { violations, byCell, value: effectiveValues(t, numericSections(values)) };
+    const blanks: Record<SectionKey, number> = { proactive: 0, applications: 0, reviewLitigation: 0 };
+    for (const c of blankCells(this.templateId, values)) blanks[c.section]++;
+    return { violations, byCell, value: effectiveValues(t, numericSections(values)), blanks };
   }
 
   update(values: EditorValues) {

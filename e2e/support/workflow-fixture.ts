@@ -6,6 +6,7 @@
 //   resubmit AGENCY_CODE YEAR          the clerk corrects 自然人 新收 (+1) and submits
 //   versions AGENCY_CODE YEAR          the published versions with their notes and 自然人 新收
 //   publish AGENCY_CODE YEAR           an approved report published by reviewer-helan
+//   advance AGENCY_CODE YEAR           the clerk's saved draft submitted, approved and published as it stands
 //   correct AGENCY_CODE YEAR NOTE      a published report corrected: 发起更正 (NOTE), the clerk adds 1 to 自然人 新收, submit, approve, publish
 import bcrypt from "bcryptjs";
 import type { CurrentUser } from "@/lib/auth/guard";
@@ -105,6 +106,14 @@ async function main() {
       // an approved report published (the first publication)
       const [code, yearText] = args as [string, string];
       const report = await reportOf(code, Number(yearText));
+      await act("reviewer-helan", report.id, "publish");
+      return { reportId: report.id };
+    }
+    case "advance": {
+      const [code, yearText] = args as [string, string];
+      const report = await reportOf(code, Number(yearText));
+      await act(`clerk-${code}`, report.id, "submit");
+      await act("reviewer-helan", report.id, "approve");
       await act("reviewer-helan", report.id, "publish");
       return { reportId: report.id };
     }

@@ -170,20 +170,39 @@ describe("saveDraft and submit", () => {
     expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 1, entries: fullEntries() })).toMatchObject({ ok: true });
   });
 
-  it("refuses a value that is not a number, naming the cell, and stores nothing", async () => {
+  it("keeps text that is not a number with the draft (the cell blank), and refuses to submit it, naming the cell", async () => {
     const v = await version();
     const entries = fullEntries() as DraftEntries;
-    (entries.applications as Record<string, Record<string, unknown>>).granted!.commercial = "十二";
-    entries.narrative = { ...entries.narrative!, problems: "不应保存" };
+    (entries.applications as Record<string, Record<string, unknown>>).granted!.commercial = " — ";
+    entries.narrative = { ...entries.narrative!, problems: "与文字一起保存" };
+    const r = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries });
+    expect(r).toMatchObject({ ok: true, version: v + 1 });
+    const where = { reportId_section_row_column: { reportId, section: "applications" as const, row: "granted", column: "commercial" } };
+    expect(await ctx.db.reportCell.findUniqueOrThrow({ where })).toMatchObject({ value: null, text: "—" });
+    expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).problems).toBe("与文字一起保存");
+    // saving the same entries again changes nothing
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 1, entries })).toMatchObject({ ok: true, unchanged: true });
+
+    const refused = await submitReport(ctx.db, clerk, { reportId, expectedVersion: v + 1 });
+    expect(refused).toMatchObject({ ok: false, code: 422 });
+    if (!refused.ok) expect(refused.violations?.[0]).toMatchObject({ cells: ["applications/granted/commercial"], message: expect.stringContaining("「—」不是数字") });
+    expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).status).toBe("DRAFT");
+
+    // a number in its place clears the text
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 1, entries: fullEntries() })).toMatchObject({ ok: true });
+    expect(await ctx.db.reportCell.findUniqueOrThrow({ where })).toMatchObject({ text: null });
+  });
+
+  it("still refuses a value of another kind (an object), naming the cell, and stores nothing", async () => {
+    const v = await version();
+    const entries = fullEntries() as DraftEntries;
+    (entries.applications as Record<string, Record<string, unknown>>).granted!.commercial = { x: 1 };
     const r = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries });
     expect(r).toMatchObject({ ok: false, code: 422 });
     if (r.ok) return;
     expect(r.problems?.[0]?.cell).toBe("applications/granted/commercial");
     expect(r.message).toContain("（一）予以公开");
-    expect(r.message).toContain("十二");
-    const report = await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } });
-    expect(report.version).toBe(v);
-    expect(report.problems).toBe("公开深度不够。");
+    expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).version).toBe(v);
   });
 
   it("refuses to submit a broken 勾稽关系, naming the column and both amounts", async () => {

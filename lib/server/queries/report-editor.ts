@@ -4,6 +4,7 @@ import type { ReportStatusName } from "@/lib/reports/status";
 import { db } from "../db";
 import { agenciesInScope } from "../access/scope";
 import { loadLastYearCarriedForward } from "../reports/last-year";
+import { cellTextsOf } from "../reports/cell-texts";
 import { reportToDocument, reportWithContent } from "../reports/report-document";
 
 /**
@@ -29,6 +30,8 @@ export async function getReportForEditor(user: CurrentUser, reportId: string) {
     correctionReason: report.correctionReason,
     updatedAt: report.updatedAt.toISOString(),
     document: reportToDocument(report),
+    /** text typed in number cells, kept with the draft */
+    cellTexts: cellTextsOf(report.cells),
     lastYear,
     comments: report.comments.map((c) => ({
       id: c.id,

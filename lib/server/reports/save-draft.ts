@@ -19,6 +19,7 @@ import {
 import { EDITABLE_STATUSES, isEditable } from "@/lib/workflow/transitions";
 import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
 import type { Db } from "../prisma";
+import { cellTextsOf, MAX_CELL_TEXT_LENGTH } from "./cell-texts";
 import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
 
 /** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
@@ -66,6 +67,8 @@ const MAX_ABS_VALUE = 1e13;
 
 interface ParsedEntries {
   sections: ReportSections;
+  /** cellId → text typed in a number cell that is not a number (the cell's value is null) */
+  texts: Record<string, string>;
   issuedOn: string | null;
   contact: Record<"address" | "phone" | "email", string>;
   narrative: Record<"overview" | "problems" | "other", string>;
@@ -85,11 +88,13 @@ function textLabel(t: ReportTemplate, key: string) {
 
 /**
  * Reads the entries cell by cell: a number or a blank is stored whatever the rules say
- * (a draft may be inconsistent); anything else is refused with the cell's name.
+ * (a draft may be inconsistent); text that is not a number is kept as text (the cell
+ * blank), so that a draft always saves; anything else is refused with the cell's name.
  * Derived cells are always recomputed from the others.
  */
 export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: true; value: ParsedEntries } | { ok: false; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
+  const texts: Record<string, string> = {};
   const stated = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
   for (const cell of cellsOf(t)) {
     const raw = entries[cell.section]?.[cell.row]?.[cell.column];
@@ -100,7 +105,12 @@ export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: tr
       else if (decimalPlaces(raw) > MONEY_MAX_DECIMALS)
         problems.push({ cell: cell.id, message: `${cell.label}：最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${raw}` });
       else value = raw;
-    } else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
+    } else if (typeof raw === "string" && raw.trim() !== "") {
+      // text that is not a number ("—", "无") is kept as typed, the cell blank, until submission
+      if (raw.trim().length > MAX_CELL_TEXT_LENGTH) problems.push({ cell: cell.id, message: `${cell.label}：文字过长（最多 ${MAX_CELL_TEXT_LENGTH} 字）` });
+      else texts[cell.id] = raw.trim();
+    } else if (typeof raw === "string") value = null;
+    else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
     (stated[cell.section][cell.row] ??= {})[cell.column] = value;
   }
   const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
@@ -118,15 +128,15 @@ export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: tr
     narrative[k] = v;
   }
   if (problems.length) return { ok: false, problems };
-  return { ok: true, value: { sections: deriveSections(t, stated), issuedOn: issuedOn || null, contact, narrative } };
+  return { ok: true, value: { sections: deriveSections(t, stated), texts, issuedOn: issuedOn || null, contact, narrative } };
 }
 
 type Flat = Map<string, CellValue | string>;
 
 /** cells and texts of a document (or of entries) as one flat map, for comparing */
-function flatten(t: ReportTemplate, doc: Pick<ReportDocument, "issuedOn" | "contact" | "narrative"> & ReportSections): Flat {
+function flatten(t: ReportTemplate, doc: Pick<ReportDocument, "issuedOn" | "contact" | "narrative"> & ReportSections, texts: Readonly<Record<string, string>> = {}): Flat {
   const m: Flat = new Map();
-  for (const c of cellsOf(t)) m.set(c.id, doc[c.section]?.[c.row]?.[c.column] ?? null);
+  for (const c of cellsOf(t)) m.set(c.id, texts[c.id] ?? doc[c.section]?.[c.row]?.[c.column] ?? null);
   m.set("issuedOn", doc.issuedOn ?? null);
   for (const f of CONTACT_FIELDS) m.set(`contact.${f.key}`, doc.contact?.[f.key] ?? "");
   for (const k of NARRATIVE_KEYS) m.set(`narrative.${k}`, doc.narrative?.[k] ?? "");
@@ -139,8 +149,8 @@ function labelOf(t: ReportTemplate, key: string) {
 }
 
 /**
- * 保存草稿: stores the clerk's entries as they are (rule errors allowed; a value that is not a
- * number is refused and nothing is stored). Checks scope (another agency's report is "not
+ * 保存草稿: stores the clerk's entries as they are (rule errors allowed; text in a number
+ * cell is kept as text, see ./cell-texts.ts). Checks scope (another agency's report is "not
  * found"), state (only DRAFT and RETURNED are saved) and version: the write names the version
  * and states the editor read (optimistic locking), so a save that meets a newer version is
  * refused, naming what was changed elsewhere; never a silent overwrite.
@@ -184,7 +194,7 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
       .map((i) => ({ cell: i.path.join("."), message: i.message }));
     if (problems.length) return { ok: false, code: 422, message: `未保存：${problems.map((p) => p.message).join("；")}`, problems };
   }
-  const before = flatten(t, current);
+  const before = flatten(t, current, cellTextsOf(report.cells));
 
   const derivedIds = new Set(cellsOf(t).filter((c) => c.derived).map((c) => c.id));
   const conflict = (currentVersion: number): SaveDraftResult => {
@@ -192,7 +202,7 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
     if (input.base) {
       const base = parseEntries(t, input.base);
       if (base.ok) {
-        const loaded = flatten(t, { ...base.value.sections, issuedOn: base.value.issuedOn, contact: base.value.contact, narrative: base.value.narrative });
+        const loaded = flatten(t, { ...base.value.sections, issuedOn: base.value.issuedOn, contact: base.value.contact, narrative: base.value.narrative }, base.value.texts);
         // derived cells follow the others: name only what someone typed
         changedElsewhere = [...before.keys()].filter((k) => !derivedIds.has(k) && loaded.get(k) !== before.get(k)).map((k) => labelOf(t, k));
       }
@@ -211,14 +221,14 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   if (report.version !== input.expectedVersion) return conflict(report.version);
 
   const p = parsed.value;
-  const after = flatten(t, { ...p.sections, issuedOn: p.issuedOn, contact: p.contact, narrative: p.narrative });
+  const after = flatten(t, { ...p.sections, issuedOn: p.issuedOn, contact: p.contact, narrative: p.narrative }, p.texts);
   const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
   if (changed.length === 0) return { ok: true, version: report.version, savedAt: report.updatedAt.toISOString(), changedCells: 0, unchanged: true };
 
-  const cellChanges: Record<string, [CellValue, CellValue]> = {};
+  const cellChanges: Record<string, [CellValue | string, CellValue | string]> = {};
   const textChanges: Record<string, [string | null, string | null]> = {};
   const changedCells = cellsOf(t).filter((c) => changed.includes(c.id));
-  for (const c of changedCells) cellChanges[c.id] = [before.get(c.id) as CellValue, after.get(c.id) as CellValue];
+  for (const c of changedCells) cellChanges[c.id] = [before.get(c.id) as CellValue | string, after.get(c.id) as CellValue | string];
   for (const k of changed) if (!k.includes("/")) textChanges[k] = [before.get(k) as string | null, after.get(k) as string | null];
   const details = JSON.stringify({ version: report.version + 1, cells: cellChanges, texts: textChanges });
   // the changed cells as parallel arrays, written (or blanked) in place
@@ -229,6 +239,7 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
     const v = p.sections[c.section][c.row]![c.column];
     return v === null || v === undefined ? null : String(v);
   });
+  const cellTexts = changedCells.map((c) => p.texts[c.id] ?? null);
   const written = await db.$queryRaw<{ version: number; updatedAt: Date }[]>`
     WITH saved AS (
       UPDATE "Report"
@@ -238,10 +249,10 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
        WHERE "id" = ${report.id} AND "version" = ${input.expectedVersion} AND "status"::text = ANY(${[...EDITABLE_STATUSES]}::text[])
       RETURNING "id", "version", "updatedAt"
     ), cells AS (
-      INSERT INTO "ReportCell" ("reportId", "section", "row", "column", "value")
-      SELECT saved."id", c.section::"CellSection", c.row, c.col, c.value::numeric
-        FROM saved, unnest(${sections}::text[], ${rows}::text[], ${columns}::text[], ${values}::text[]) AS c(section, row, col, value)
-      ON CONFLICT ("reportId", "section", "row", "column") DO UPDATE SET "value" = EXCLUDED."value"
+      INSERT INTO "ReportCell" ("reportId", "section", "row", "column", "value", "text")
+      SELECT saved."id", c.section::"CellSection", c.row, c.col, c.value::numeric, c.text
+        FROM saved, unnest(${sections}::text[], ${rows}::text[], ${columns}::text[], ${values}::text[], ${cellTexts}::text[]) AS c(section, row, col, value, text)
+      ON CONFLICT ("reportId", "section", "row", "column") DO UPDATE SET "value" = EXCLUDED."value", "text" = EXCLUDED."text"
     ), audited AS (
       INSERT INTO "AuditEvent" ("actorId", "action", "entityType", "entityId", "reportId", "details")
       SELECT ${user.id}, 'report.saved', 'Report', saved."id", saved."id", ${details}::jsonb FROM saved

@@ -8,7 +8,8 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
 import { createPublishedVersion } from "./create-published-version";
 import { loadLastYearCarriedForward } from "./last-year";
-import { reportToDocument, reportWithContent } from "./report-document";
+import { cellTextsOf, cellTextViolations } from "./cell-texts";
+import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
 import { submissionSnapshot } from "./submission-snapshot";
 
 export interface TransitionInput {
@@ -66,7 +67,11 @@ export async function transitionReport(db: Db, user: CurrentUser, input: Transit
     }
     if (transition.guards.includes("noRuleErrors")) {
       const lastYear = await loadLastYearCarriedForward(tx, report.agency.code, report.year);
-      const errors = errorsOf(validateDocument(reportToDocument(report), { mode: "submit", lastYear }));
+      // a cell still holding text (kept with the draft) is named as such, not only as 未填写
+      const errors = [
+        ...cellTextViolations(TEMPLATE_ID[report.template], cellTextsOf(report.cells)),
+        ...errorsOf(validateDocument(reportToDocument(report), { mode: "submit", lastYear })),
+      ];
       if (errors.length) return refuse(422, `报告还有 ${errors.length} 处错误，不能${transition.label}。`, errors);
     }
 

@@ -36,6 +36,7 @@ export default async function ReportEditorPage({ params }: { params: Promise<{ i
           userId={user.id}
           version={report.version}
           document={doc}
+          cellTexts={report.cellTexts}
           lastYear={report.lastYear}
           returnReason={report.status === "RETURNED" ? report.returnReason : null}
           correctionReason={report.correctionReason}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReportCell" ADD COLUMN     "text" VARCHAR(200);
