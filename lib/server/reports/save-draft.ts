@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { isSafeText, safeString, unsafeTextProblem, z } from "@/lib/zod";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { isValidDate, MAX_NARRATIVE_LENGTH, reportDraftSchema, MAX_SHORT_TEXT_LENGTH, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
@@ -22,11 +22,11 @@ import type { Db } from "../prisma";
 import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
 
 /** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
-const looseSection = z.record(z.string(), z.record(z.string(), z.unknown()).nullable().optional()).optional();
+const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
 const entriesSchema = z.object({
-  issuedOn: z.string().nullable().optional(),
-  contact: z.object({ address: z.string(), phone: z.string(), email: z.string() }).partial().optional(),
-  narrative: z.object({ overview: z.string(), problems: z.string(), other: z.string() }).partial().optional(),
+  issuedOn: safeString("成文日期").nullable().optional(),
+  contact: z.object({ address: safeString("通信地址"), phone: safeString("联系电话"), email: safeString("电子邮箱") }).partial().optional(),
+  narrative: z.object({ overview: safeString(), problems: safeString(), other: safeString() }).partial().optional(),
   proactive: looseSection,
   applications: looseSection,
   reviewLitigation: looseSection,
@@ -34,7 +34,7 @@ const entriesSchema = z.object({
 export type DraftEntries = z.infer<typeof entriesSchema>;
 
 export const saveDraftInputSchema = z.object({
-  reportId: z.string().min(1).max(64),
+  reportId: safeString().min(1).max(64),
   /** the Report.version the editor loaded (or last saved) */
   expectedVersion: z.number().int(),
   entries: entriesSchema,
@@ -104,17 +104,22 @@ export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: tr
     (stated[cell.section][cell.row] ??= {})[cell.column] = value;
   }
   const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
-  if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `成文日期应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
+  if (issuedOn && !isSafeText(issuedOn)) problems.push({ cell: "issuedOn", message: unsafeTextProblem(issuedOn, "成文日期")! });
+  else if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `成文日期应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
   const contact = { address: "", phone: "", email: "" };
   for (const f of CONTACT_FIELDS) {
     const v = (entries.contact?.[f.key] ?? "").trim();
-    if (v.length > MAX_SHORT_TEXT_LENGTH) problems.push({ cell: `contact.${f.key}`, message: `${textLabel(t, `contact.${f.key}`)}过长（最多 ${MAX_SHORT_TEXT_LENGTH} 字）` });
+    const unsafe = unsafeTextProblem(v, textLabel(t, `contact.${f.key}`));
+    if (unsafe) problems.push({ cell: `contact.${f.key}`, message: unsafe });
+    else if (v.length > MAX_SHORT_TEXT_LENGTH) problems.push({ cell: `contact.${f.key}`, message: `${textLabel(t, `contact.${f.key}`)}过长（最多 ${MAX_SHORT_TEXT_LENGTH} 字）` });
     contact[f.key] = v;
   }
   const narrative = { overview: "", problems: "", other: "" };
   for (const k of NARRATIVE_KEYS) {
     const v = entries.narrative?.[k] ?? "";
-    if (v.length > MAX_NARRATIVE_LENGTH) problems.push({ cell: `narrative.${k}`, message: `${t.narrative[k].title}过长（最多 ${MAX_NARRATIVE_LENGTH} 字）` });
+    const unsafe = unsafeTextProblem(v, t.narrative[k].title);
+    if (unsafe) problems.push({ cell: `narrative.${k}`, message: unsafe });
+    else if (v.length > MAX_NARRATIVE_LENGTH) problems.push({ cell: `narrative.${k}`, message: `${t.narrative[k].title}过长（最多 ${MAX_NARRATIVE_LENGTH} 字）` });
     narrative[k] = v;
   }
   if (problems.length) return { ok: false, problems };
@@ -152,6 +157,7 @@ function labelOf(t: ReportTemplate, key: string) {
  * server's one thread about a millisecond inside Next).
  */
 export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput): Promise<SaveDraftResult> {
+  if (!isSafeText(input.reportId)) return { ok: false, code: 404, message: "报告不存在。" };
   const report = await db.report.findUnique({ where: { id: input.reportId }, include: reportWithContent });
   if (!report || user.role !== "CLERK" || !agencyInScope(user, report.agency)) return { ok: false, code: 404, message: "报告不存在。" };
   const status = report.status as ReportStatusName;
