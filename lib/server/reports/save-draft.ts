@@ -18,6 +18,7 @@ import {
 } from "@/lib/templates";
 import { EDITABLE_STATUSES, isEditable } from "@/lib/workflow/transitions";
 import { agencyInScope } from "../access/report-access";
+import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
 import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
 
@@ -149,7 +150,8 @@ function labelOf(t: ReportTemplate, key: string) {
  * found"), state (only DRAFT and RETURNED are saved) and version: the write names the version
  * and states the editor read (optimistic locking), so a save that meets a newer version is
  * refused, naming what was changed elsewhere; never a silent overwrite.
- * The audit record lists every changed cell (old → new) and text.
+ * The audit record lists every changed cell (old → new) and text (a long text as its length
+ * and hash: ../audit/audit-text.ts).
  *
  * One read, then one statement that writes the report row, the changed cells and the audit
  * record only if the report is still at that version and editable: atomic by itself, with no
@@ -220,10 +222,11 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   if (changed.length === 0) return { ok: true, version: report.version, savedAt: report.updatedAt.toISOString(), changedCells: 0, unchanged: true };
 
   const cellChanges: Record<string, [CellValue, CellValue]> = {};
-  const textChanges: Record<string, [string | null, string | null]> = {};
+  const textChanges: Record<string, ReturnType<typeof auditTextChange>> = {};
   const changedCells = cellsOf(t).filter((c) => changed.includes(c.id));
   for (const c of changedCells) cellChanges[c.id] = [before.get(c.id) as CellValue, after.get(c.id) as CellValue];
-  for (const k of changed) if (!k.includes("/")) textChanges[k] = [before.get(k) as string | null, after.get(k) as string | null];
+  // a long text as its length and hash, not in full (an audit record per save stays small)
+  for (const k of changed) if (!k.includes("/")) textChanges[k] = auditTextChange(before.get(k) as string | null, after.get(k) as string | null);
   const details = JSON.stringify({ version: report.version + 1, cells: cellChanges, texts: textChanges });
   // the changed cells as parallel arrays, written (or blanked) in place
   const sections = changedCells.map((c) => c.section);
