@@ -287,7 +287,7 @@ test("the /data page explains formats and licence and links to the downloads", a
   await page.goto("/data");
   await expect(page.getByRole("heading", { name: "数据使用许可" })).toBeVisible();
   await expect(page.getByText(/CC BY 4\.0/)).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: "agency_code", exact: true })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "单位代码", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "宁夏回族自治区统计" })).toBeVisible();
 });
 

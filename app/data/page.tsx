@@ -23,7 +23,7 @@ const DOCUMENT_KEYS: [string, string][] = [
 ];
 
 const FIGURES_COLUMN_MEANINGS: Record<(typeof FIGURES_CSV_COLUMNS)[number], string> = {
-  单位代码: "单位代码",
+  单位代码: "乡镇为 12 位统计用区划代码，部门为自有代码",
   单位名称: "单位名称（发布时）",
   年度: "报告年度",
   模板: "报告格式（2019 或 2021）",
