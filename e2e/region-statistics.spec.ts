@@ -234,16 +234,18 @@ test("open data: the long CSV and the ZIP hold every published report's figures 
   const records = await csvRecords(await csv.body());
   const cellCount = cellsOf(getTemplate("2019")).length;
   expect(records).toHaveLength(PUBLISHED.length * cellCount);
-  expect(new Set(records.map((r) => r.agency_code))).toEqual(new Set(PUBLISHED.map((d) => d.agency.code)));
+  // the long-form columns of a report's own CSV download
+  expect(Object.keys(records[0]!)).toEqual(["单位代码", "单位名称", "年度", "模板", "部分", "行", "列", "部分名称", "行名称", "列名称", "计量单位", "数值"]);
+  expect(new Set(records.map((r) => r["单位代码"]))).toEqual(new Set(PUBLISHED.map((d) => d.agency.code)));
   for (const doc of PUBLISHED) {
     for (const c of documentToCells(doc)) {
-      const line = records.find((r) => r.agency_code === doc.agency.code && r.section === c.section && r.row === c.row && r.column === c.column);
-      expect(line?.value, `${doc.agency.code} ${c.section}/${c.row}/${c.column}`).toBe(String(c.value));
+      const line = records.find((r) => r["单位代码"] === doc.agency.code && r["部分"] === c.section && r["行"] === c.row && r["列"] === c.column);
+      expect(line?.["数值"], `${doc.agency.code} ${c.section}/${c.row}/${c.column}`).toBe(String(c.value));
     }
   }
   // the long CSV sums to the roll-up
   const sums = new Map<string, bigint>();
-  for (const r of records) sums.set(`${r.section}/${r.row}/${r.column}`, (sums.get(`${r.section}/${r.row}/${r.column}`) ?? 0n) + decimalToUnits(r.value!));
+  for (const r of records) sums.set(`${r["部分"]}/${r["行"]}/${r["列"]}`, (sums.get(`${r["部分"]}/${r["行"]}/${r["列"]}`) ?? 0n) + decimalToUnits(r["数值"]!));
   expect(new Map([...sums].map(([k, u]) => [k, unitsToDecimal(u)]))).toEqual(EXPECTED);
 
   const zipResponse = await request.get(`/api/regions/${REGION.code}/${YEAR}/reports.zip`);
@@ -285,7 +287,7 @@ test("the /data page explains formats and licence and links to the downloads", a
   await page.goto("/data");
   await expect(page.getByRole("heading", { name: "数据使用许可" })).toBeVisible();
   await expect(page.getByText(/CC BY 4\.0/)).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: "agency_code", exact: true })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "单位代码", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "宁夏回族自治区统计" })).toBeVisible();
 });
 

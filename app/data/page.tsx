@@ -23,16 +23,18 @@ const DOCUMENT_KEYS: [string, string][] = [
 ];
 
 const FIGURES_COLUMN_MEANINGS: Record<(typeof FIGURES_CSV_COLUMNS)[number], string> = {
-  agency_code: "单位代码",
-  agency_name: "单位名称（发布时）",
-  year: "报告年度",
-  template: "报告格式（2019 或 2021）",
-  section: "表格：proactive 二、applications 三、reviewLitigation 四",
-  row: "行代码（见下方各格式的行、列代码表）",
-  column: "列代码",
-  value: "数值；金额以万元计，最多 6 位小数；空白表示报告中该栏未填写",
-  row_label: "行的中文名称（含所属分组）",
-  column_label: "列的中文名称（含表头分组）",
+  单位代码: "乡镇为 12 位统计用区划代码，部门为自有代码",
+  单位名称: "单位名称（发布时）",
+  年度: "报告年度",
+  模板: "报告格式（2019 或 2021）",
+  部分: "表格：proactive 二、applications 三、reviewLitigation 四",
+  行: "行代码（见下方各格式的行、列代码表）",
+  列: "列代码",
+  部分名称: "表格的中文标题",
+  行名称: "行的中文名称（含所属分组）",
+  列名称: "列的中文名称（含表头分组）",
+  计量单位: "计量单位（条、件、个、万元等）",
+  数值: "数值；金额以万元计，最多 6 位小数；空白表示报告中该栏未填写",
 };
 
 const REGION_COLUMN_MEANINGS: Record<(typeof REGION_CSV_COLUMNS)[number], string> = {
@@ -177,8 +179,9 @@ export default async function OpenDataPage() {
 
       <section className="card" aria-labelledby="long-csv">
         <h2 id="long-csv">数据长表（CSV）的列</h2>
-        <CodeTable caption="figures.csv 的列（汇总 CSV 的列见下表）" codeHeader="列名" rows={FIGURES_CSV_COLUMNS.map((c) => [c, FIGURES_COLUMN_MEANINGS[c]])} />
+        <CodeTable caption="figures.csv 的列（与每份报告的 CSV 下载相同；汇总 CSV 的列见下表）" codeHeader="列名" rows={FIGURES_CSV_COLUMNS.map((c) => [c, FIGURES_COLUMN_MEANINGS[c]])} />
         <CodeTable caption="汇总 CSV（/api/regions/CODE/YEAR/csv）的列" codeHeader="列名" rows={REGION_CSV_COLUMNS.map((c) => [c, REGION_COLUMN_MEANINGS[c]])} />
+        <p className="muted">所有 CSV 均为带 BOM 的 UTF-8。以 = + - @、制表符或回车开头、可能被表格软件当作公式执行的文字（负数除外）前加一个 &apos;，按文本显示。</p>
       </section>
 
       {(Object.keys(TEMPLATES) as TemplateId[]).map((id) => (

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { safeString, z } from "@/lib/zod";
 import type { ActionResult } from "@/components/review/action-result";
 import { AccessDeniedError, authorize } from "@/lib/auth/guard";
 import { forgetPublicRefs } from "@/lib/server/cache/published-ref";
@@ -11,7 +11,7 @@ import { rateLimitMessage } from "@/lib/server/security/rate-limit";
 
 // each checkbox carries "reportId:version" — the version the dashboard showed
 const selection = z
-  .array(z.string().regex(/^[^:\s]{1,64}:\d{1,9}$/))
+  .array(safeString().regex(/^[^:\s]{1,64}:\d{1,9}$/))
   .min(1, "请先勾选要发布的报告。")
   .max(1000)
   .transform((items) => items.map((s) => ({ reportId: s.split(":")[0]!, expectedVersion: Number(s.split(":")[1]) })));

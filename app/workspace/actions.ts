@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { AccessDeniedError, authorize } from "@/lib/auth/guard";
 import { parseReportDocument } from "@/lib/exchange";
 import { db } from "@/lib/server/db";

@@ -1,5 +1,6 @@
 // A report's audit trail: who did what and when, with the cells (named by the template's
 // row and column labels, old → new) and texts that changed.
+import { describeLongTextChange, isTextDigest } from "@/lib/reports/audit-text";
 import { cellName } from "@/lib/reports/cell-name";
 import { formatDateTime } from "@/lib/reports/format";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
@@ -49,7 +50,11 @@ function Details({ details, templateId }: { details: unknown; templateId: Templa
     if (Array.isArray(v) && v.length && v.every((x) => typeof x === "string")) {
       lines.push(`修改了：${v.map((k) => cellName(templateId, k)).join("、")}`);
     } else if (v && typeof v === "object" && !Array.isArray(v)) {
-      const entries = Object.entries(v as Record<string, unknown>).filter(([, pair]) => isPair(pair));
+      const all = Object.entries(v as Record<string, unknown>).filter(([, pair]) => isPair(pair));
+      // a long text is recorded as its length and hash (lib/reports/audit-text.ts): say so in words
+      const long = all.filter(([, pair]) => (pair as Pair).some(isTextDigest));
+      for (const [id, pair] of long) lines.push(describeLongTextChange(cellName(templateId, id), (pair as Pair)[0], (pair as Pair)[1]));
+      const entries = all.filter(([, pair]) => !(pair as Pair).some(isTextDigest));
       if (entries.length) {
         lines.push(
           <table className="data audit-changes" key={key}>

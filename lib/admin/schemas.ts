@@ -1,17 +1,27 @@
 // The administration forms' schemas: the browser validates with them (react-hook-form + zod)
 // and every server action parses its input with the very same schema before the operation runs.
-import { z } from "zod";
+import { nameProblem, safeString, z } from "@/lib/zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { agencyCodeProblem, expectedParentCode, REGION_LEVEL_LABELS, levelOfRegionCode, regionCodeProblem } from "./codes";
 
+// names reach CSV downloads and spreadsheets: no formula-like start, no control characters
 const name = (label: string, max = 80) =>
-  z.string().trim().min(1, `请填写${label}。`).max(max, `${label}不能超过 ${max} 个字符。`);
+  safeString(label)
+    .trim()
+    .min(1, `请填写${label}。`)
+    .max(max, `${label}不能超过 ${max} 个字符。`)
+    .superRefine((v, ctx) => {
+      const problem = nameProblem(v, label);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+/** a record id or code from a form (never shown; kept storable) */
+const idText = (max: number) => safeString().min(1).max(max);
 
 export const regionCreateSchema = z
   .object({
-    code: z.string().trim(),
+    code: safeString("地区代码").trim(),
     name: name("地区名称", 40),
-    parentCode: z.string().trim(),
+    parentCode: safeString("上级地区代码").trim(),
   })
   .superRefine((v, ctx) => {
     const problem = regionCodeProblem(v.code);
@@ -27,7 +37,7 @@ export const regionCreateSchema = z
 export type RegionCreateInput = z.infer<typeof regionCreateSchema>;
 
 export const regionUpdateSchema = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, "地区代码应为 6 位数字。"),
+  code: safeString("地区代码").trim().regex(/^\d{6}$/, "地区代码应为 6 位数字。"),
   name: name("地区名称", 40),
   active: z.boolean(),
 });
@@ -36,10 +46,10 @@ export type RegionUpdateInput = z.infer<typeof regionUpdateSchema>;
 export const agencyKindSchema = z.enum(["TOWNSHIP", "DEPARTMENT"], { message: "请选择单位类型（乡镇或部门）。" });
 
 const agencyFields = {
-  code: z.string().trim().min(1, "请填写单位代码。"),
+  code: safeString("单位代码").trim().min(1, "请填写单位代码。"),
   name: name("单位名称"),
   kind: agencyKindSchema,
-  regionCode: z.string().trim().regex(/^\d{6}$/, "请选择所属地区（6 位行政区划代码）。"),
+  regionCode: safeString("所属地区").trim().regex(/^\d{6}$/, "请选择所属地区（6 位行政区划代码）。"),
 };
 
 function checkAgencyCode(v: { code: string; kind: "TOWNSHIP" | "DEPARTMENT"; regionCode: string }, ctx: z.RefinementCtx) {
@@ -51,7 +61,7 @@ export const agencyCreateSchema = z.object(agencyFields).superRefine(checkAgency
 export type AgencyCreateInput = z.infer<typeof agencyCreateSchema>;
 
 export const agencyUpdateSchema = z
-  .object({ id: z.string().min(1).max(40), ...agencyFields, active: z.boolean() })
+  .object({ id: idText(40), ...agencyFields, active: z.boolean() })
   .superRefine(checkAgencyCode);
 export type AgencyUpdateInput = z.infer<typeof agencyUpdateSchema>;
 
@@ -63,7 +73,7 @@ const userFields = {
   displayName: name("姓名", 40),
   role: roleSchema,
   /** agency code for a clerk, region code for a reviewer, empty for an administrator */
-  scopeCode: z.string().trim().max(40),
+  scopeCode: safeString("范围").trim().max(40),
 };
 
 /** A user's scope must fit the role: an agency for 填报人, a region for 审核人, none for 管理员. */
@@ -86,10 +96,10 @@ export const userCreateSchema = z
   .superRefine(checkScope);
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
-export const userUpdateSchema = z.object({ id: z.string().min(1).max(40), ...userFields }).superRefine(checkScope);
+export const userUpdateSchema = z.object({ id: idText(40), ...userFields }).superRefine(checkScope);
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
-export const userIdSchema = z.object({ id: z.string().min(1).max(40) });
+export const userIdSchema = z.object({ id: idText(40) });
 
 export const templateSchema = z.enum(["2019", "2021"], { message: "请选择报告格式。" });
 

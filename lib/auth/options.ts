@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
+import { safeString, z } from "@/lib/zod";
 import { db } from "@/lib/server/db";
 import { SIGN_IN_REFUSED, verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { clientAddressFrom } from "@/lib/server/security/client-address";
@@ -10,8 +10,8 @@ import { revokeSessions } from "@/lib/server/users/revoke-sessions";
 import { safeCallbackPath } from "./roles";
 
 const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
+  username: safeString().trim().min(1).max(64),
+  password: safeString().min(1).max(200),
 });
 
 /** Thrown from the jwt callback: next-auth then answers "no session" and clears the cookie. */

@@ -3,7 +3,7 @@
  * per row). Plain z.object trees with numbers as numbers or null, so the draft schema
  * works with react-hook-form's zodResolver as well as on the server.
  */
-import { z } from "zod";
+import { isSafeText, UNSAFE_TEXT_MESSAGE, z } from "@/lib/zod";
 import {
   TEMPLATES,
   TEMPLATE_IDS,
@@ -198,6 +198,7 @@ export function sectionSchema(templateId: TemplateId, section: SectionKey, mode:
 function text(label: string, opts: { required: boolean; max: number }) {
   return z
     .string({ error: (iss: Iss) => (isBlank(iss.input) ? `缺少${label}` : `${label}应为文字，实际为 ${describeValue(iss.input)}`) })
+    .refine(isSafeText, { message: `${label}${UNSAFE_TEXT_MESSAGE}`, abort: true })
     .superRefine((v, ctx) => {
       if (opts.required && v.trim() === "") ctx.addIssue({ code: "custom", message: `${label}不能为空` });
       if (v.length > opts.max) ctx.addIssue({ code: "custom", message: `${label}过长（${v.length} 字，最多 ${opts.max} 字）` });

@@ -97,3 +97,25 @@ describe("session secret strength", () => {
     expect(r.stderr).toContain("拒绝启动");
   });
 });
+
+describe("npm start", () => {
+  // plain `next start` would believe a forged X-Forwarded-For and skip the response cache: the
+  // production start is scripts/serve.ts (preload + cluster), and the Docker image runs the same
+  const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+
+  it("is the production start (scripts/serve.ts), as in the Docker image", () => {
+    expect(pkg.scripts.start).toBe("tsx scripts/serve.ts");
+    const cmd = /^CMD (.*)$/m.exec(fs.readFileSync("Dockerfile", "utf8"))?.[1];
+    expect(JSON.parse(cmd ?? "[]")).toEqual(["node", "node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"]);
+  });
+
+  it("runs scripts/serve.ts, which refuses a placeholder secret in production", () => {
+    const r = spawnSync("npm", ["start", "--silent"], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: "change-me-to-a-long-random-secret", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" },
+    });
+    expect(r.stderr).toContain("拒绝启动");
+    expect(r.status).toBe(78);
+  });
+});

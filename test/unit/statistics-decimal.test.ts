@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { csvLine, csvText } from "@/lib/statistics/csv";
 import { decimalToUnits, formatDecimal, formatShare, unitsToDecimal } from "@/lib/statistics/decimal";
 
 describe("exact decimals from PostgreSQL NUMERIC text", () => {
@@ -29,12 +28,5 @@ describe("exact decimals from PostgreSQL NUMERIC text", () => {
     expect(formatShare("2", "3")).toBe("66.7%");
     expect(formatShare("12", "12")).toBe("100.0%");
     expect(formatShare("0", "0")).toBe("—");
-  });
-});
-
-describe("CSV", () => {
-  it("quotes what needs quoting, ends lines with CRLF and starts with a BOM", () => {
-    expect(csvLine(["a", 'b"c', "d,e", null, 3])).toBe('a,"b""c","d,e",,3\r\n');
-    expect(csvText([["x"]]).charCodeAt(0)).toBe(0xfeff);
   });
 });

@@ -1,3 +1,4 @@
+import { isSafeText } from "@/lib/zod";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
@@ -5,7 +6,7 @@ import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/adm
 /** Deletes an agency without reports or users; any other is only deactivated (its history stays). */
 export async function deleteAgency(db: Db, actor: Actor, id: unknown): Promise<AdminResult> {
   assertAdmin(actor);
-  if (typeof id !== "string" || id.length > 40) return refused(404, "未找到该单位。");
+  if (typeof id !== "string" || id.length > 40 || !isSafeText(id)) return refused(404, "未找到该单位。");
   return db.$transaction(async (tx) => {
     const agency = await tx.agency.findUnique({ where: { id }, include: { _count: { select: { reports: true, clerks: true } } } });
     if (!agency) return refused(404, "未找到该单位。");

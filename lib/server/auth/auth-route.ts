@@ -14,6 +14,7 @@ import { clientAddressFrom } from "@/lib/server/security/client-address";
 import { limitSignIn } from "./sign-in-limit";
 import { SIGN_IN_REFUSED } from "./verify-credentials";
 import { requestOrigin } from "@/lib/server/security/request-origin";
+import { isSafeText } from "@/lib/zod";
 
 const MAX_BODY_BYTES = 16 * 1024;
 export const MALFORMED_REQUEST = "请求格式不正确，请刷新页面后重试。";
@@ -56,7 +57,9 @@ export function authRouteHandlers(options: NextAuthOptions) {
 
       const [action, provider] = (await ctx.params).nextauth ?? [];
       if (action === "callback" && provider === "credentials") {
-        const username = typeof parsed.fields.username === "string" ? parsed.fields.username : null;
+        // a username the database cannot store (NUL, a lone surrogate) names no account: not a
+        // rate-limit key either; authorize() then refuses it like a wrong password
+        const username = typeof parsed.fields.username === "string" && isSafeText(parsed.fields.username) ? parsed.fields.username : null;
         const hit = await limitSignIn(db, { address: clientAddressFrom(req.headers), username });
         if (hit) {
           const origin = (await requestOrigin()) ?? req.nextUrl.origin;

@@ -1,4 +1,5 @@
 import type { CurrentUser } from "@/lib/auth/guard";
+import { isSafeText, unsafeTextProblem } from "@/lib/zod";
 import { agencyInScope } from "../access/report-access";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
@@ -16,6 +17,10 @@ export type CommentResult = { ok: true; id: string } | { ok: false; code: 404 | 
  */
 export async function addComment(db: Db, user: CurrentUser, input: { reportId: string; body: string; anchor: string | null }): Promise<CommentResult> {
   const body = input.body.trim();
+  if (!isSafeText(input.reportId)) return { ok: false, code: 404, message: "报告不存在。" };
+  if (input.anchor !== null && !isSafeText(input.anchor)) return { ok: false, code: 422, message: "意见所指的位置不存在。" };
+  const unsafe = unsafeTextProblem(body, "意见");
+  if (unsafe) return { ok: false, code: 422, message: unsafe };
   if (!body) return { ok: false, code: 422, message: "请填写意见内容。" };
   if (body.length > COMMENT_MAX_LENGTH) return { ok: false, code: 422, message: `意见不能超过 ${COMMENT_MAX_LENGTH} 字。` };
   return db.$transaction(async (tx): Promise<CommentResult> => {

@@ -1,4 +1,5 @@
 import type { CurrentUser } from "@/lib/auth/guard";
+import { isSafeText } from "@/lib/zod";
 import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
@@ -6,6 +7,7 @@ import type { CommentResult } from "./add-comment";
 
 /** Marks a comment resolved: the reviewer in scope, or the clerk of the report's agency once it is dealt with. */
 export async function resolveComment(db: Db, user: CurrentUser, input: { commentId: string }): Promise<CommentResult> {
+  if (!isSafeText(input.commentId)) return { ok: false, code: 404, message: "意见不存在。" };
   return db.$transaction(async (tx): Promise<CommentResult> => {
     const comment = await tx.reviewComment.findUnique({
       where: { id: input.commentId },

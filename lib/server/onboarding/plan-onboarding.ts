@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { AGENCY_KIND_LABELS, agencyCodeProblem, regionCodeProblem, type AgencyKindName } from "@/lib/admin/codes";
 import { USERNAME_PATTERN, scopeProblem } from "@/lib/admin/schemas";
 import { normalizeUsername } from "@/lib/auth/username";
+import { isSafeText, nameProblem, UNSAFE_TEXT_MESSAGE } from "@/lib/zod";
 import type { Db } from "../prisma";
 import { MAX_CSV_BYTES, decodeCsv, readCsvTable, type CsvLine } from "./read-csv";
 
@@ -83,7 +84,13 @@ function readFile(key: OnboardingFileKey, file: OnboardingFile, header: readonly
     problems.push({ file: key, line: table.line, message: table.message });
     return null;
   }
-  return { rows: table.rows, encoding: decoded.encoding };
+  // a NUL or broken character would fail in the database: refuse the line, and keep it out of the lookups
+  const rows = table.rows.filter((row) => {
+    if (row.cells.every(isSafeText)) return true;
+    problems.push({ file: key, line: row.line, message: `本行${UNSAFE_TEXT_MESSAGE}` });
+    return false;
+  });
+  return { rows, encoding: decoded.encoding };
 }
 
 function columnCountProblem(row: CsvLine, header: readonly string[]): string | null {
@@ -140,6 +147,7 @@ export async function planOnboarding(tx: Tx, files: Partial<Record<OnboardingFil
       if (!code) reasons.push("代码为空。");
       if (!name) reasons.push("名称为空。");
       else if (name.length > 80) reasons.push("名称超过 80 个字符。");
+      else reasons.push(...[nameProblem(name, "名称")].filter((p) => p !== null));
       if (!kind) reasons.push(`类型应为“乡镇”或“部门”，而不是“${kindLabel}”。`);
       const region = regionByCode.get(regionCode);
       const regionProblem = regionCodeProblem(regionCode);
@@ -211,6 +219,7 @@ export async function planOnboarding(tx: Tx, files: Partial<Record<OnboardingFil
       if (username && !seen.has(username)) seen.set(username, row.line);
       if (!displayName) reasons.push("姓名为空。");
       else if (displayName.length > 40) reasons.push("姓名超过 40 个字符。");
+      else reasons.push(...[nameProblem(displayName, "姓名")].filter((p) => p !== null));
       let scopeName: string | null = null;
       if (!role) reasons.push(`未知角色“${roleLabel}”：应为“填报人”“审核人”或“管理员”。`);
       else {

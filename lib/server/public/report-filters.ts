@@ -1,6 +1,6 @@
 // The filters of the public report list, as the URL carries them (/reports?q=…&region=…&agency=…&year=…&page=…).
 // Pure functions: the page parses them, the search query takes the parsed values, links rebuild them.
-import { z } from "zod";
+import { safeString, z } from "@/lib/zod";
 
 export const REPORTS_PAGE_SIZE = 20;
 
@@ -20,16 +20,14 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const text = (max: number) =>
-  z
-    .string()
+  safeString()
     .transform((s) => s.replace(/\s+/g, " ").trim().slice(0, max))
     .catch("");
 
 const filtersSchema = z.object({
   q: text(100),
   agency: text(60),
-  region: z
-    .string()
+  region: safeString()
     .trim()
     .regex(/^\d{6}$/)
     .catch(""),

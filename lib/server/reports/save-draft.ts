@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { isSafeText, safeString, unsafeTextProblem, z } from "@/lib/zod";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { isValidDate, MAX_NARRATIVE_LENGTH, reportDraftSchema, MAX_SHORT_TEXT_LENGTH, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
@@ -18,16 +18,17 @@ import {
 } from "@/lib/templates";
 import { EDITABLE_STATUSES, isEditable } from "@/lib/workflow/transitions";
 import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
+import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
 import { cellTextsOf, MAX_CELL_TEXT_LENGTH } from "./cell-texts";
 import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
 
 /** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
-const looseSection = z.record(z.string(), z.record(z.string(), z.unknown()).nullable().optional()).optional();
+const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
 const entriesSchema = z.object({
-  issuedOn: z.string().nullable().optional(),
-  contact: z.object({ address: z.string(), phone: z.string(), email: z.string() }).partial().optional(),
-  narrative: z.object({ overview: z.string(), problems: z.string(), other: z.string() }).partial().optional(),
+  issuedOn: safeString("成文日期").nullable().optional(),
+  contact: z.object({ address: safeString("通信地址"), phone: safeString("联系电话"), email: safeString("电子邮箱") }).partial().optional(),
+  narrative: z.object({ overview: safeString(), problems: safeString(), other: safeString() }).partial().optional(),
   proactive: looseSection,
   applications: looseSection,
   reviewLitigation: looseSection,
@@ -35,7 +36,7 @@ const entriesSchema = z.object({
 export type DraftEntries = z.infer<typeof entriesSchema>;
 
 export const saveDraftInputSchema = z.object({
-  reportId: z.string().min(1).max(64),
+  reportId: safeString().min(1).max(64),
   /** the Report.version the editor loaded (or last saved) */
   expectedVersion: z.number().int(),
   entries: entriesSchema,
@@ -114,17 +115,22 @@ export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: tr
     (stated[cell.section][cell.row] ??= {})[cell.column] = value;
   }
   const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
-  if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `成文日期应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
+  if (issuedOn && !isSafeText(issuedOn)) problems.push({ cell: "issuedOn", message: unsafeTextProblem(issuedOn, "成文日期")! });
+  else if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `成文日期应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
   const contact = { address: "", phone: "", email: "" };
   for (const f of CONTACT_FIELDS) {
     const v = (entries.contact?.[f.key] ?? "").trim();
-    if (v.length > MAX_SHORT_TEXT_LENGTH) problems.push({ cell: `contact.${f.key}`, message: `${textLabel(t, `contact.${f.key}`)}过长（最多 ${MAX_SHORT_TEXT_LENGTH} 字）` });
+    const unsafe = unsafeTextProblem(v, textLabel(t, `contact.${f.key}`));
+    if (unsafe) problems.push({ cell: `contact.${f.key}`, message: unsafe });
+    else if (v.length > MAX_SHORT_TEXT_LENGTH) problems.push({ cell: `contact.${f.key}`, message: `${textLabel(t, `contact.${f.key}`)}过长（最多 ${MAX_SHORT_TEXT_LENGTH} 字）` });
     contact[f.key] = v;
   }
   const narrative = { overview: "", problems: "", other: "" };
   for (const k of NARRATIVE_KEYS) {
     const v = entries.narrative?.[k] ?? "";
-    if (v.length > MAX_NARRATIVE_LENGTH) problems.push({ cell: `narrative.${k}`, message: `${t.narrative[k].title}过长（最多 ${MAX_NARRATIVE_LENGTH} 字）` });
+    const unsafe = unsafeTextProblem(v, t.narrative[k].title);
+    if (unsafe) problems.push({ cell: `narrative.${k}`, message: unsafe });
+    else if (v.length > MAX_NARRATIVE_LENGTH) problems.push({ cell: `narrative.${k}`, message: `${t.narrative[k].title}过长（最多 ${MAX_NARRATIVE_LENGTH} 字）` });
     narrative[k] = v;
   }
   if (problems.length) return { ok: false, problems };
@@ -154,7 +160,8 @@ function labelOf(t: ReportTemplate, key: string) {
  * found"), state (only DRAFT and RETURNED are saved) and version: the write names the version
  * and states the editor read (optimistic locking), so a save that meets a newer version is
  * refused, naming what was changed elsewhere; never a silent overwrite.
- * The audit record lists every changed cell (old → new) and text.
+ * The audit record lists every changed cell (old → new) and text (a long text as its length
+ * and hash: ../audit/audit-text.ts).
  *
  * One read, then one statement that writes the report row, the changed cells and the audit
  * record only if the report is still at that version and editable: atomic by itself, with no
@@ -162,6 +169,7 @@ function labelOf(t: ReportTemplate, key: string) {
  * server's one thread about a millisecond inside Next).
  */
 export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput): Promise<SaveDraftResult> {
+  if (!isSafeText(input.reportId)) return { ok: false, code: 404, message: "报告不存在。" };
   const report = await db.report.findUnique({ where: { id: input.reportId }, include: reportWithContent });
   if (!report || user.role !== "CLERK" || !agencyInScope(user, report.agency)) return { ok: false, code: 404, message: "报告不存在。" };
   const inactive = clerkWriteRefusal(user, report.agency);
@@ -226,10 +234,11 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   if (changed.length === 0) return { ok: true, version: report.version, savedAt: report.updatedAt.toISOString(), changedCells: 0, unchanged: true };
 
   const cellChanges: Record<string, [CellValue | string, CellValue | string]> = {};
-  const textChanges: Record<string, [string | null, string | null]> = {};
+  const textChanges: Record<string, ReturnType<typeof auditTextChange>> = {};
   const changedCells = cellsOf(t).filter((c) => changed.includes(c.id));
   for (const c of changedCells) cellChanges[c.id] = [before.get(c.id) as CellValue | string, after.get(c.id) as CellValue | string];
-  for (const k of changed) if (!k.includes("/")) textChanges[k] = [before.get(k) as string | null, after.get(k) as string | null];
+  // a long text as its length and hash, not in full (an audit record per save stays small)
+  for (const k of changed) if (!k.includes("/")) textChanges[k] = auditTextChange(before.get(k) as string | null, after.get(k) as string | null);
   const details = JSON.stringify({ version: report.version + 1, cells: cellChanges, texts: textChanges });
   // the changed cells as parallel arrays, written (or blanked) in place
   const sections = changedCells.map((c) => c.section);

@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/lib/auth/guard";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import { errorsOf, validateDocument, type Violation } from "@/lib/validation";
 import { REASON_MAX_LENGTH, TRANSITIONS, type TransitionAction } from "@/lib/workflow/transitions";
+import { isSafeText, unsafeTextProblem } from "@/lib/zod";
 import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
@@ -45,6 +46,9 @@ export async function transitionReport(db: Db, user: CurrentUser, input: Transit
   const transition = TRANSITIONS[input.action];
   if (!transition) return refuse(422, "未知的操作。");
   const reason = input.reason?.trim() ?? "";
+  if (!isSafeText(input.reportId)) return refuse(404, "报告不存在。");
+  const unsafe = unsafeTextProblem(reason, transition.reasonLabel ?? "理由");
+  if (unsafe) return refuse(422, unsafe);
   if (transition.guards.includes("reasonRequired")) {
     if (!reason) return refuse(422, `请填写${transition.reasonLabel ?? "理由"}。`);
     if (reason.length > REASON_MAX_LENGTH) return refuse(422, `${transition.reasonLabel ?? "理由"}不能超过 ${REASON_MAX_LENGTH} 字。`);

@@ -4,7 +4,8 @@ import "server-only";
 import JSZip from "jszip";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { canonicalJsonText } from "@/lib/exchange";
-import { csvLine, CSV_BOM } from "@/lib/statistics/csv";
+import { csvLine, CSV_BOM } from "@/lib/csv";
+import { CSV_HEADER, figureRows } from "@/lib/documents/csv-writer";
 import { formatDecimal } from "@/lib/statistics/decimal";
 import { cellsOf, getTemplate, SECTION_KEYS } from "@/lib/templates";
 import { publishedDocumentsUnder } from "./published-documents";
@@ -73,7 +74,8 @@ export function regionRollupCsv(r: RegionRollup): string {
   return out;
 }
 
-export const FIGURES_CSV_COLUMNS = ["agency_code", "agency_name", "year", "template", "section", "row", "column", "value", "row_label", "column_label"] as const;
+/** The long CSV's columns: those of a report's own CSV (lib/documents/csv-writer.ts), so files concatenate. */
+export const FIGURES_CSV_COLUMNS = CSV_HEADER;
 
 /** The long CSV (one line per figure of every published report under the region), streamed per report. */
 export function figuresCsvStream(regionCode: string, year: number): ReadableStream<Uint8Array> {
@@ -92,13 +94,7 @@ export function figuresCsvStream(regionCode: string, year: number): ReadableStre
         controller.close();
         return;
       }
-      const doc = next.value.document;
-      let chunk = "";
-      for (const cell of cellsOf(getTemplate(doc.template))) {
-        const v = doc[cell.section]?.[cell.row]?.[cell.column];
-        chunk += csvLine([doc.agency.code, doc.agency.name, doc.year, doc.template, cell.section, cell.row, cell.column, typeof v === "number" ? String(v) : "", cell.rowLabel, cell.columnLabel]);
-      }
-      controller.enqueue(encoder.encode(chunk));
+      controller.enqueue(encoder.encode(figureRows(next.value.document).map(csvLine).join("")));
     },
     async cancel() {
       await documents.return(undefined);

@@ -1,3 +1,4 @@
+import { isSafeText } from "@/lib/zod";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
@@ -8,7 +9,7 @@ import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/adm
  */
 export async function deactivateUser(db: Db, actor: Actor, id: unknown): Promise<AdminResult> {
   assertAdmin(actor);
-  if (typeof id !== "string" || id.length > 40) return refused(404, "未找到该用户。");
+  if (typeof id !== "string" || id.length > 40 || !isSafeText(id)) return refused(404, "未找到该用户。");
   if (id === actor.id) return refused(409, "不能停用自己的账号。");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });

@@ -1,3 +1,4 @@
+import { isSafeText } from "@/lib/zod";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
@@ -5,7 +6,7 @@ import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/adm
 /** Lets a deactivated account sign in again (with its old password, or after a reset). */
 export async function reactivateUser(db: Db, actor: Actor, id: unknown): Promise<AdminResult> {
   assertAdmin(actor);
-  if (typeof id !== "string" || id.length > 40) return refused(404, "未找到该用户。");
+  if (typeof id !== "string" || id.length > 40 || !isSafeText(id)) return refused(404, "未找到该用户。");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) return refused(404, "未找到该用户。");

@@ -1,3 +1,4 @@
+import { isSafeText } from "@/lib/zod";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
@@ -10,7 +11,7 @@ import { generateOneTimePassword, hashOneTimePassword } from "./one-time-passwor
  */
 export async function resetUserPassword(db: Db, actor: Actor, id: unknown): Promise<AdminResult<{ username: string; oneTimePassword: string }>> {
   assertAdmin(actor);
-  if (typeof id !== "string" || id.length > 40) return refused(404, "未找到该用户。");
+  if (typeof id !== "string" || id.length > 40 || !isSafeText(id)) return refused(404, "未找到该用户。");
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashOneTimePassword(oneTimePassword);
   return db.$transaction(async (tx) => {

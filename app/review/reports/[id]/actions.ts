@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { safeString, z } from "@/lib/zod";
 import type { ActionResult } from "@/components/review/action-result";
 import { AccessDeniedError, authorize } from "@/lib/auth/guard";
 import { forgetPublicRefs } from "@/lib/server/cache/published-ref";
@@ -11,13 +11,13 @@ import { transitionReport } from "@/lib/server/reports/transition-report";
 import { rateLimitMessage } from "@/lib/server/security/rate-limit";
 import { REASON_MAX_LENGTH, TRANSITIONS } from "@/lib/workflow/transitions";
 
-const id = z.string().min(1).max(64);
+const id = safeString().min(1).max(64);
 
 const transitionInput = z.object({
   reportId: id,
   action: z.enum(["return", "approve", "publish", "reopen"]),
   expectedVersion: z.coerce.number().int().min(1),
-  reason: z.string().max(REASON_MAX_LENGTH, `理由不能超过 ${REASON_MAX_LENGTH} 字。`).optional(),
+  reason: safeString("理由").max(REASON_MAX_LENGTH, `理由不能超过 ${REASON_MAX_LENGTH} 字。`).optional(),
 });
 
 const DONE: Record<z.infer<typeof transitionInput>["action"], string> = {
@@ -58,8 +58,8 @@ export async function transitionAction(_prev: ActionResult, formData: FormData):
 
 const commentInput = z.object({
   reportId: id,
-  anchor: z.string().max(200).transform((a) => a || null),
-  body: z.string().max(COMMENT_MAX_LENGTH, `意见不能超过 ${COMMENT_MAX_LENGTH} 字。`),
+  anchor: safeString().max(200).transform((a) => a || null),
+  body: safeString("意见").max(COMMENT_MAX_LENGTH, `意见不能超过 ${COMMENT_MAX_LENGTH} 字。`),
 });
 
 export async function addCommentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
