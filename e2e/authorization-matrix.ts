@@ -424,7 +424,7 @@ export const MATRIX: MatrixRow[] = [
     }),
   ),
   // ── route handlers: downloads and open data (published only), and the file converter
-  ...(["csv", "docx", "xlsx", "quality-notes"] as const).map(
+  ...(["csv", "docx", "xlsx", "pdf", "quality-notes"] as const).map(
     (kind): MatrixRow => ({
       route: `/api/reports/[code]/[year]/${kind}`,
       kind: "route",
