@@ -19,7 +19,7 @@ function firstPublished(code: string, year: number, at: string) {
 const chinaToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 
 async function chooseLateness(page: Page, label: string) {
-  await page.getByLabel("按期情况", { exact: true }).selectOption({ label });
+  await page.getByRole("combobox", { name: /^按期情况/ }).selectOption({ label });
   const apply = page.getByRole("button", { name: "筛选" });
   // filters that apply on change need no button; where it is there it applies them
   if (await apply.isVisible()) await apply.click();
@@ -27,6 +27,8 @@ async function chooseLateness(page: Page, label: string) {
 }
 
 test("工作台标出逾期与当前报送年度，审核工作台按按期情况筛选", async ({ page }) => {
+  // three fixture runs (tsx, each a cold start of a Node process) besides two sign-ins
+  test.setTimeout(120_000);
   // 习岗镇 2020 first published on 2 March 2021 (10:00 in Beijing): 30 days after 1月31日
   firstPublished("640122100000", 2020, "2021-03-02T02:00:00Z");
 
