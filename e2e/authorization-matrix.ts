@@ -447,6 +447,18 @@ export const MATRIX: MatrixRow[] = [
       ],
     }),
   ),
+  // the region's on-time record (open data: publication dates are public)
+  ...(["lateness.csv", "lateness.xlsx"] as const).map(
+    (file): MatrixRow => ({
+      route: `/api/regions/[code]/${file}`,
+      kind: "route",
+      cases: [
+        { label: "贺兰县", path: `/api/regions/640122/${file}`, expect: everyone("ok") },
+        { label: "不存在的地区", path: `/api/regions/999999/${file}`, expect: everyone("notFound") },
+        { label: "伪造的写入", method: "POST", path: `/api/regions/640122/${file}`, body: {}, expect: everyone("methodNotAllowed") },
+      ],
+    }),
+  ),
   {
     route: "/api/convert",
     kind: "route",

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { QUALITY_FLAG_IDS, QUALITY_FLAG_LABELS, type QualityFlagId } from "@/lib/quality/flags";
 import { daysUntil, deadlineText } from "@/lib/reports/deadline";
 import { formatDate, formatDateTime } from "@/lib/reports/format";
+import { LATENESS_KINDS, LATENESS_LABELS, type LatenessKind } from "@/lib/reports/lateness";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import { getReviewDashboard, MAX_DASHBOARD_AGENCIES, type DashboardFilters, type DashboardRow } from "@/lib/server/queries/review-dashboard";
 import { getTemplate } from "@/lib/templates";
@@ -14,10 +15,8 @@ export const metadata = { title: "审核工作台" };
 
 const STATUS_ORDER: (ReportStatusName | "MISSING")[] = ["MISSING", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED"];
 const KIND_LABELS = { TOWNSHIP: "乡镇（街道）", DEPARTMENT: "部门" } as const;
-/** still to be filed: the deadline matters to these */
-const NOT_FILED = new Set<ReportStatusName | "MISSING">(["MISSING", "DRAFT", "RETURNED"]);
 
-type Query = { year?: string; status?: string; kind?: string; flag?: string; region?: string };
+type Query = { year?: string; status?: string; kind?: string; flag?: string; region?: string; lateness?: string };
 
 function parseFilters(q: Query): DashboardFilters {
   const year = /^\d{4}$/.test(q.year ?? "") ? Number(q.year) : new Date().getFullYear() - 1;
@@ -25,14 +24,14 @@ function parseFilters(q: Query): DashboardFilters {
   const kind = q.kind === "TOWNSHIP" || q.kind === "DEPARTMENT" ? q.kind : null;
   const flag = q.flag === "ANY" || (QUALITY_FLAG_IDS as string[]).includes(q.flag ?? "") ? (q.flag as DashboardFilters["flag"]) : null;
   const region = /^\d{6}$/.test(q.region ?? "") ? q.region! : null;
-  return { year, status, kind, flag, region };
+  const lateness = (LATENESS_KINDS as string[]).includes(q.lateness ?? "") ? (q.lateness as LatenessKind) : null;
+  return { year, status, kind, flag, region, lateness };
 }
 
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 
 /** The table's rows, formatted here (the table is a client component: see its file). */
-function tableRows(rows: DashboardRow[], deadline: Date | null): DashboardTableRow[] {
-  const days = deadline ? daysUntil(deadline) : null;
+function tableRows(rows: DashboardRow[]): DashboardTableRow[] {
   return rows.map((r) => {
     const status = r.report?.status ?? "MISSING";
     return {
@@ -44,10 +43,8 @@ function tableRows(rows: DashboardRow[], deadline: Date | null): DashboardTableR
       report: r.report && { id: r.report.id, version: r.report.version },
       submittedAt: formatDateTime(r.report?.submittedAt),
       publishedAt: formatDateTime(r.report?.publishedAt),
-      deadline: {
-        text: days === null ? "—" : NOT_FILED.has(status) ? deadlineText(days) : "已报送",
-        overdue: days !== null && days < 0 && NOT_FILED.has(status),
-      },
+      // lib/reports/lateness.ts: from the first publication against the year's deadline
+      deadline: { text: r.lateness.text, overdue: r.lateness.kind === "LATE" || r.lateness.kind === "OVERDUE" },
       figures: r.figures
         ? [String(r.figures.received), percent(r.figures.grantedShare), String(r.figures.reconsideration), String(r.figures.litigation)]
         : ["—", "—", "—", "—"],
@@ -59,13 +56,15 @@ function tableRows(rows: DashboardRow[], deadline: Date | null): DashboardTableR
 export default async function ReviewerDashboard({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await requireUser(["REVIEWER", "ADMIN"], "/review");
   const filters = parseFilters(await searchParams);
-  const { region, area, areaOptions, agencyCount, tooMany, years, reportingYear, rows, allCount, totals, templateId } = await getReviewDashboard(user, filters);
+  const { region, area, areaOptions, agencyCount, tooMany, years, reportingYear, rows, allCount, latenessCounts, totals, templateId } = await getReviewDashboard(user, filters);
   const canAct = user.role === "REVIEWER";
   const deadline = reportingYear?.deadline ?? null;
   const approved = rows.filter((r) => r.report?.status === "APPROVED");
   const counts: Record<string, number> = {};
   for (const r of rows) counts[r.report?.status ?? "MISSING"] = (counts[r.report?.status ?? "MISSING"] ?? 0) + 1;
   const template = templateId ? getTemplate(templateId) : null;
+  // the region whose on-time record the export link names: the area listed, else the reviewer's region
+  const exportRegion = area?.code ?? region?.code ?? null;
 
   return (
     <>
@@ -98,6 +97,14 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
           { kind: "select", name: "kind", label: "单位类型", value: filters.kind ?? "", all: "全部", options: (["TOWNSHIP", "DEPARTMENT"] as const).map((k) => ({ value: k, label: KIND_LABELS[k] })) },
           {
             kind: "select",
+            name: "lateness",
+            label: "按期情况",
+            value: filters.lateness ?? "",
+            all: "全部",
+            options: LATENESS_KINDS.map((k) => ({ value: k, label: LATENESS_LABELS[k] })),
+          },
+          {
+            kind: "select",
             name: "flag",
             label: "数据质量提示",
             value: filters.flag ?? "",
@@ -121,9 +128,22 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
               </span>
             ))}
           </p>
+          <p aria-label="按期情况数量">
+            按期情况：
+            {LATENESS_KINDS.map((k) => (
+              <span key={k} style={{ marginRight: 16 }}>
+                {LATENESS_LABELS[k]} <strong>{latenessCounts[k]}</strong>
+              </span>
+            ))}
+            {exportRegion && (
+              <span className="no-print">
+                按期发布记录下载：<a href={`/api/regions/${exportRegion}/lateness.xlsx`}>Excel</a> · <a href={`/api/regions/${exportRegion}/lateness.csv`}>CSV</a>
+              </span>
+            )}
+          </p>
           {canAct && <BatchPublishForm approvedCount={approved.length} />}
           <div className="table-frame">
-            <DashboardTable rows={tableRows(rows, deadline)} canAct={canAct} />
+            <DashboardTable rows={tableRows(rows)} canAct={canAct} />
           </div>
         </div>
       )}

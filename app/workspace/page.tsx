@@ -3,7 +3,8 @@ import { StatusBadge } from "@/components/reports/StatusBadge";
 import { StartReportButton } from "@/components/workspace/StartReportButton";
 import { requireUser } from "@/lib/auth/guard";
 import { AGENCY_INACTIVE_MESSAGE } from "@/lib/server/access/report-access";
-import { formatDate, formatDateTime, TEMPLATE_LABELS } from "@/lib/reports/format";
+import { formatDateTime, TEMPLATE_LABELS } from "@/lib/reports/format";
+import { chineseDay, deadlineDay } from "@/lib/reports/lateness";
 import { getClerkWorkspace } from "@/lib/server/queries/workspace";
 import { isEditable } from "@/lib/workflow/transitions";
 
@@ -20,7 +21,7 @@ export default async function ClerkWorkspace() {
       </div>
     );
   }
-  const { agency, rows } = workspace;
+  const { agency, rows, dueNow } = workspace;
   return (
     <>
       <h1 className="page-title">填报工作台 · {agency.name}</h1>
@@ -32,6 +33,11 @@ export default async function ClerkWorkspace() {
           {AGENCY_INACTIVE_MESSAGE}
         </p>
       )}
+      {dueNow && (
+        <p className="alert info due-now" role="note" aria-label="当前报送年度">
+          <strong>{dueNow.year} 年度报告</strong> 截止 {chineseDay(dueNow.deadlineDay)}，{dueNow.daysLeft === 0 ? "今天截止" : `还有 ${dueNow.daysLeft} 天`}
+        </p>
+      )}
       <div className="card">
         <h2>年度报告</h2>
         <table className="data" aria-label="年度报告">
@@ -40,6 +46,7 @@ export default async function ClerkWorkspace() {
               <th>报告年度</th>
               <th>报告格式</th>
               <th>报送截止</th>
+              <th>按期情况</th>
               <th>状态</th>
               <th>最后修改</th>
               <th>公开版本</th>
@@ -48,10 +55,13 @@ export default async function ClerkWorkspace() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.year}>
-                <td>{r.year} 年度</td>
+              <tr key={r.year} className={r.year === dueNow?.year ? "due-now" : undefined} aria-current={r.year === dueNow?.year ? "true" : undefined}>
+                <td>
+                  {r.year} 年度{r.year === dueNow?.year && <div className="due-now-mark">当前报送</div>}
+                </td>
                 <td className="muted">{TEMPLATE_LABELS[r.template]}</td>
-                <td>{formatDate(r.deadline)}</td>
+                <td>{chineseDay(deadlineDay(r.year, r.deadline))}</td>
+                <td className={r.lateness.kind === "LATE" || r.lateness.kind === "OVERDUE" ? "overdue" : undefined}>{r.lateness.text}</td>
                 <td>
                   <StatusBadge status={r.report?.status ?? "MISSING"} />
                   {r.report?.status === "RETURNED" && r.report.returnReason && <p className="return-reason">退回理由：{r.report.returnReason}</p>}

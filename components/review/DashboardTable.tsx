@@ -20,6 +20,7 @@ export interface DashboardTableRow {
   report: { id: string; version: number } | null;
   submittedAt: string;
   publishedAt: string;
+  /** the lateness (按期发布 / 逾期发布 N 天 / 逾期未报 / 未到期…), marked when late or overdue */
   deadline: { text: string; overdue: boolean };
   /** 新收申请, 予以公开 share, 复议, 诉讼 as shown ("—" without a report) */
   figures: [string, string, string, string];
@@ -37,7 +38,7 @@ export function DashboardTable({ rows, canAct }: { rows: DashboardTableRow[]; ca
           <th>状态</th>
           <th>提交时间</th>
           <th>发布时间</th>
-          <th>截止</th>
+          <th>按期情况</th>
           <th className="num">新收申请</th>
           <th className="num">予以公开</th>
           <th className="num">复议</th>

@@ -17,6 +17,7 @@ import {
   parseAgencySort,
   type AgencySort,
 } from "@/lib/server/statistics/region-breakdown";
+import { regionOnTimeRate, type OnTimeRate } from "@/lib/server/statistics/region-lateness";
 import { getRegion, getRegionRollup, getRegionYears, parseRegionCode, parseYear } from "@/lib/server/statistics/region-rollup";
 import { formatDecimal } from "@/lib/statistics/decimal";
 import { KEY_FIGURES, type KeyFigureKey } from "@/lib/statistics/key-figures";
@@ -49,12 +50,13 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
   if (!resolved) notFound();
   const { region, years, year } = resolved;
   const { sort, dir } = parseAgencySort(input.sort, input.dir);
-  const [rollup, subRegions, agencies, unpublished, trends] = await Promise.all([
+  const [rollup, subRegions, agencies, unpublished, trends, onTime] = await Promise.all([
     getRegionRollup(region.code, year),
     getSubRegions(region.code, year),
     getRegionAgencies(region.code, year, sort, dir),
     getUnpublishedAgencies(region.code, year),
     getRegionTrends(region.code),
+    regionOnTimeRate(region.code, year),
   ]);
   if (!rollup) notFound();
   const template = getTemplate(rollup.template);
@@ -161,6 +163,8 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
           </li>
         </ul>
       </section>
+
+      <OnTimeRateBlock regionCode={region.code} year={year} rate={onTime} />
 
       {SECTION_KEYS.map((section) => (
         <section key={section} className="card" aria-labelledby={`sum-${section}`}>
@@ -312,4 +316,33 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
 function sumOf(sections: Record<string, Record<string, Record<string, string>>>, cells: readonly (readonly [string, string, string])[]) {
   // a key figure of several cells (行政诉讼 = 直接起诉 + 复议后起诉): whole counts, exact as integers
   return String(cells.reduce((s, [sec, row, col]) => s + BigInt(formatDecimal(sections[sec]?.[row]?.[col])), 0n));
+}
+
+/** 按期发布 n / 应报 m for the year (lib/reports/lateness.ts), with the region's on-time record to download. */
+function OnTimeRateBlock({ regionCode, year, rate }: { regionCode: string; year: number; rate: OnTimeRate }) {
+  const api = `/api/regions/${regionCode}/lateness`;
+  return (
+    <section className="card" aria-labelledby="on-time">
+      <h2 id="on-time">按期发布情况</h2>
+      <p data-testid="on-time-rate">
+        {year} 年度按期发布率：按期发布 <strong>{rate.onTime}</strong> / 应报 <strong>{rate.due}</strong>
+        {rate.rate !== null && `（${(rate.rate * 100).toFixed(1)}%）`}；逾期发布 {rate.late}
+      </p>
+      <p className="muted">
+        应报为本地区及所辖地区的在用单位；按首次发布日期与该年度报送截止日期（默认为次年1月31日）比较，截止当日发布为按期。
+      </p>
+      <ul className={styles.downloads}>
+        <li>
+          <a href={`${api}.xlsx`} download>
+            各单位历年按期发布记录（Excel）
+          </a>
+        </li>
+        <li>
+          <a href={`${api}.csv`} download>
+            各单位历年按期发布记录（CSV）
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { grantedShare, qualityFlags, rowSum, shareRange, tablesAllZero, type Figures, type QualityFlag, type QualityFlagId, type QualityInput } from "@/lib/quality/flags";
+import { lateness, LATENESS_KINDS, type Lateness, type LatenessKind } from "@/lib/reports/lateness";
 import type { ReportStatusName } from "@/lib/reports/status";
 import { cellsOf, deriveSections, getTemplate, type ReportSections, type TemplateId } from "@/lib/templates";
 import { db } from "../db";
@@ -15,6 +16,8 @@ export interface DashboardFilters {
   flag: QualityFlagId | "ANY" | null;
   /** a region within the user's scope to list (null: the whole scope) */
   region: string | null;
+  /** 按期发布 / 逾期发布 / 逾期未报 / 未到期 (lib/reports/lateness.ts); absent or null: all */
+  lateness?: LatenessKind | null;
 }
 
 /**
@@ -36,6 +39,8 @@ export interface DashboardRow {
   report: { id: string; status: ReportStatusName; version: number; submittedAt: Date | null; publishedAt: Date | null } | null;
   figures: KeyFigures | null;
   flags: QualityFlag[];
+  /** of the year's report, from its first publication (a correction does not change it) */
+  lateness: Lateness;
 }
 
 /** The SQL prefix of the user's scope over Region.path ("" for an administrator: everything), as agenciesInScope (../access/scope.ts) draws it. */
@@ -59,6 +64,7 @@ type AgencyReportRow = {
   version: number | null;
   submittedAt: Date | null;
   publishedAt: Date | null;
+  firstPublishedAt: Date | null;
   updatedAt: Date | null;
 };
 
@@ -90,7 +96,8 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
       : await db.$queryRaw<AgencyReportRow[]>`
           SELECT a.id AS "agencyId", a.code, a.name, a.kind::text AS kind, g.name AS "regionName",
                  r.id AS "reportId", r.year, r.template::text AS template, r.status::text AS status, r.version,
-                 r."submittedAt", r."publishedAt", r."updatedAt"
+                 r."submittedAt", r."publishedAt", r."updatedAt",
+                 (SELECT min(v."publishedAt") FROM "PublishedVersion" v WHERE v."reportId" = r.id) AS "firstPublishedAt"
             FROM "Agency" a
             JOIN "Region" g ON g.code = a."regionCode"
             LEFT JOIN "Report" r ON r."agencyId" = a.id AND r.year IN (${year}, ${year - 1})
@@ -98,7 +105,8 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
            ORDER BY a.kind, a.code`;
   const reportingYear = years.find((y) => y.year === year) ?? null;
   const areaFields = { area: area && { code: area.code, name: area.name }, areaOptions, agencyCount, tooMany };
-  if (prefix === null || tooMany) return { region, years, reportingYear, ...areaFields, rows: [] as DashboardRow[], allCount: 0, totals: null, templateId: null };
+  const noLateness = Object.fromEntries(LATENESS_KINDS.map((k) => [k, 0])) as Record<LatenessKind, number>;
+  if (prefix === null || tooMany) return { region, years, reportingYear, ...areaFields, rows: [] as DashboardRow[], allCount: 0, latenessCounts: noLateness, totals: null, templateId: null };
 
   const figuresOf = await reportFigures(rowsRead.flatMap((r) => (r.reportId ? [{ id: r.reportId, version: r.version!, updatedAt: r.updatedAt! }] : [])));
   const agencies = new Map<string, { agency: DashboardRow["agency"]; reports: AgencyReportRow[] }>();
@@ -119,8 +127,10 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
   const narratives = await narrativesOf(current.flatMap((c) => (c.report && tablesAllZero(figuresOf.get(c.report.reportId!)!) ? [c.report.reportId!] : [])));
   const range = shareRange(current.flatMap((c) => (c.report ? [grantedShare(c.report.template!, figuresOf.get(c.report.reportId!)!)] : [])));
 
+  const now = new Date();
   const all: DashboardRow[] = current.map(({ agency, report, last }) => {
-    if (!report) return { agency, report: null, figures: null, flags: [] };
+    const late = lateness({ year, deadline: reportingYear?.deadline, firstPublishedAt: report?.firstPublishedAt, now });
+    if (!report) return { agency, report: null, figures: null, flags: [], lateness: late };
     const templateId = report.template!;
     const figures = figuresOf.get(report.reportId!)!;
     return {
@@ -136,20 +146,25 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
         },
         range,
       ),
+      lateness: late,
     };
   });
 
-  const rows = all.filter(
+  const otherwiseShown = all.filter(
     (r) =>
       (!filters.status || (r.report?.status ?? "MISSING") === filters.status) &&
       (!filters.kind || r.agency.kind === filters.kind) &&
       (!filters.flag || (filters.flag === "ANY" ? r.flags.length > 0 : r.flags.some((f) => f.id === filters.flag))),
   );
+  // the counts of each lateness among the rows the other filters leave, so the filter's options can be compared
+  const latenessCounts = { ...noLateness };
+  for (const r of otherwiseShown) latenessCounts[r.lateness.kind]++;
+  const rows = filters.lateness ? otherwiseShown.filter((r) => r.lateness.kind === filters.lateness) : otherwiseShown;
 
   const templateId: TemplateId = reportingYear ? TEMPLATE_ID[reportingYear.template] : year >= 2021 ? "2021" : "2019";
   const shownIds = rows.flatMap((r) => (r.report ? [r.report.id] : []));
   const totals = regionTotals(templateId, shownIds, figuresOf);
-  return { region, years, reportingYear, ...areaFields, rows, allCount: all.length, totals: { ...totals, reportCount: shownIds.length }, templateId };
+  return { region, years, reportingYear, ...areaFields, rows, allCount: all.length, latenessCounts, totals: { ...totals, reportCount: shownIds.length }, templateId };
 }
 
 /** Active agencies under a region path ("" for all): one indexed count, before anything is listed. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
+import { lateness, yearDueNow } from "@/lib/reports/lateness";
 import { db } from "../db";
 import { agenciesInScope } from "../access/scope";
 
@@ -14,13 +15,35 @@ export async function getClerkWorkspace(user: CurrentUser) {
     db.reportingYear.findMany({ orderBy: { year: "desc" } }),
     db.report.findMany({
       where: { agencyId: agency.id },
-      select: { id: true, year: true, status: true, template: true, updatedAt: true, publishedAt: true, returnReason: true, correctionReason: true },
+      select: {
+        id: true,
+        year: true,
+        status: true,
+        template: true,
+        updatedAt: true,
+        publishedAt: true,
+        returnReason: true,
+        correctionReason: true,
+        // the first publication decides lateness (lib/reports/lateness.ts), not a later correction
+        versions: { orderBy: { versionNo: "asc" }, take: 1, select: { publishedAt: true } },
+      },
     }),
   ]);
-  const byYear = new Map(reports.map((r) => [r.year, r]));
+  const byYear = new Map(reports.map(({ versions, ...r }) => [r.year, { ...r, firstPublishedAt: versions[0]?.publishedAt ?? null }]));
   return {
     agency,
-    rows: years.map((y) => ({ year: y.year, template: y.template, deadline: y.deadline, open: y.open, report: byYear.get(y.year) ?? null })),
+    rows: years.map((y) => {
+      const report = byYear.get(y.year) ?? null;
+      return {
+        year: y.year,
+        template: y.template,
+        deadline: y.deadline,
+        open: y.open,
+        report,
+        lateness: lateness({ year: y.year, deadline: y.deadline, firstPublishedAt: report?.firstPublishedAt }),
+      };
+    }),
+    dueNow: yearDueNow(years),
   };
 }
 

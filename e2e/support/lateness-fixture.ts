@@ -1,0 +1,25 @@
+// Sets when a report was first published, for the lateness browser test (a publication made
+// now cannot be on time for a past year). Run with tsx against the e2e database:
+//   first-published AGENCY_CODE YEAR ISO_INSTANT   the report's version 1 (and its publishedAt) at that instant
+import { createPrismaClient } from "@/lib/server/prisma";
+
+const db = createPrismaClient(process.env.DATABASE_URL);
+
+async function main() {
+  const [command, code, yearText, at] = process.argv.slice(2);
+  if (command !== "first-published" || !code || !yearText || !at) throw new Error("usage: first-published AGENCY_CODE YEAR ISO_INSTANT");
+  const report = await db.report.findFirstOrThrow({ where: { year: Number(yearText), agency: { code } } });
+  const when = new Date(at);
+  const updated = await db.publishedVersion.updateMany({ where: { reportId: report.id, versionNo: 1 }, data: { publishedAt: when } });
+  if (updated.count !== 1) throw new Error(`${code} ${yearText} has not been published`);
+  await db.report.update({ where: { id: report.id }, data: { publishedAt: when } });
+  return { ok: true };
+}
+
+main()
+  .then((r) => console.log(JSON.stringify(r)))
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
