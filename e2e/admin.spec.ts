@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, signInAs } from "./helpers";
 
 // Administration in the browser: a county set up from two CSV files, passwords, deactivation,
 // and administration closed to everyone else. Each test makes the accounts it changes.
@@ -27,7 +27,7 @@ test.afterEach(async () => {
 
 async function adminPage(browser: Browser) {
   const page = await newPage(browser);
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await expect(page).toHaveURL(/\/admin$/);
   return page;
 }
@@ -268,9 +268,9 @@ function adminActionIds(): { id: string; name: string; page: string }[] {
     });
 }
 
-for (const account of ["clerk-xigang", "reviewer-helan"]) {
+for (const account of ["clerk-xigang", "reviewer-helan"] as const) {
   test(`${account} 打开每个管理页面都是“无权访问”，直接调用每个管理操作都被拒绝`, async ({ page }) => {
-    await signIn(page, account);
+    await signInAs(page, account);
     await expect(page).toHaveURL(/\/(workspace|review)$/);
     for (const p of ADMIN_PAGES) {
       await page.goto(p);

@@ -14,7 +14,7 @@ function importAsPublished(name: string, doc: unknown) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-published-"));
   const file = path.join(dir, name);
   fs.writeFileSync(file, JSON.stringify(doc, null, 2));
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", "import", file, "--publish", "--as-published"], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", file, "--publish", "--as-published"], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });

@@ -76,7 +76,7 @@ const EXPECTED = (() => {
 
 function importWithCli(file: string, publish: boolean) {
   if (publish) return publishWithCli(file);
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", "import", file], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", file], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });

@@ -5,7 +5,7 @@
 // real operations by e2e/support/workflow-fixture.ts.
 import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, workflowFixture as fixture } from "./helpers";
+import { DEMO_ACCOUNTS, type DemoAccount, signIn, signInAs, workflowFixture as fixture } from "./helpers";
 
 const YEAR = 2022;
 const BASE = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
@@ -36,7 +36,9 @@ function onNewConnection(path: string): Promise<{ status: number; body: string }
 async function signedInPage(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, username);
+  // the demo accounts' shared sessions; the fixture's own clerks sign in through the form
+  if ((DEMO_ACCOUNTS as readonly string[]).includes(username)) await signInAs(page, username as DemoAccount);
+  else await signIn(page, username);
   return page;
 }
 

@@ -11,7 +11,7 @@ let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let tmp: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: ctx.url },
   });

@@ -13,7 +13,7 @@ let tmp: string;
 const SLOW = 300_000; // each CLI run is a fresh Node process with migrations: slow on a busy machine
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: ctx.url, DEBUG: "" },
   });
