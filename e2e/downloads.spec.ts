@@ -109,7 +109,7 @@ test("a download answers 304 to its own ETag, and ?version picks a published ver
 });
 
 test("a draft's downloads are 404 with a Chinese message", async ({ request }) => {
-  test.setTimeout(120_000); // the CLI starts, migrates and imports
+  test.setTimeout(60_000); // the CLI starts (a Node process) and imports
   const draft = { ...structuredClone(ZRZY), agency: { code: "640122-e2e-formats", name: "贺兰县下载测试局", region: { code: "640122", name: "贺兰县" } }, year: 2023 };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-formats-")), "draft.json");
   fs.writeFileSync(file, JSON.stringify(draft));
@@ -127,7 +127,6 @@ test("a draft's downloads are 404 with a Chinese message", async ({ request }) =
 });
 
 test("从文件导入: anonymous uploads are refused; a clerk's Word file comes back as the report, nothing saved", async ({ page, request }) => {
-  test.setTimeout(90_000);
   const anonymous = await request.post("/api/convert", { multipart: { file: { name: "x.docx", mimeType: "application/octet-stream", buffer: Buffer.from("x") } } });
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error).toBe("请先登录。");

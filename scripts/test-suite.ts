@@ -74,10 +74,10 @@ function countPlaywright(file: string) {
   totals.skipped += s.skipped ?? 0;
 }
 
-function vitest(name: string, dir: string, tag: string, env: Record<string, string> = {}) {
+function vitest(name: string, dir: string, tag: string, env: Record<string, string> = {}, extra: string[] = []) {
   const out = path.join(REPORT_DIR, `vitest-${tag}.json`);
   fs.rmSync(out, { force: true });
-  step(name, process.execPath, [node("vitest/vitest.mjs"), "run", dir, "--reporter=default", "--reporter=json", `--outputFile=${out}`], env);
+  step(name, process.execPath, [node("vitest/vitest.mjs"), "run", dir, "--reporter=default", "--reporter=json", `--outputFile=${out}`, ...extra], env);
   countVitest(out);
 }
 
@@ -110,7 +110,11 @@ async function databasePass(label: string, tag: string, serverUrl: string, e2e: 
   if (!template) return;
   let e2eDb: string | null = null;
   try {
-    vitest(`集成测试（${label}）`, "test/integration", tag, { TEST_PG_SERVER_URL: serverUrl, TEST_PG_TEMPLATE_URL: template });
+    // each file has its own database: two at a time (vitest's default on two cores is one, and
+    // a file waits on PostgreSQL and on the processes it starts much of its time)
+    vitest(`集成测试（${label}）`, "test/integration", tag, { TEST_PG_SERVER_URL: serverUrl, TEST_PG_TEMPLATE_URL: template }, [
+      `--maxWorkers=${process.env.TEST_INTEGRATION_WORKERS || 2}`,
+    ]);
 
     e2eDb = await timed(`端到端数据库与演示数据（${label}）`, async () => {
       const url = await createScratchDatabase(serverUrl, "govreports_e2e", template);

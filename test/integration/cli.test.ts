@@ -3,10 +3,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDatabase } from "./db-helpers";
 
 const FIXTURE = "data/fixtures/xigang-2020.json";
+// each CLI run is a fresh Node process (≈ 3 s on a busy machine); a test runs up to four
+vi.setConfig({ testTimeout: 60_000 });
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let tmp: string;
 
@@ -58,7 +60,7 @@ async function report2021() {
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_cli");
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
-}, 120_000);
+});
 afterAll(async () => {
   await ctx?.drop();
   fs.rmSync(tmp, { recursive: true, force: true });
