@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDatabase } from "./db-helpers";
 
 const FIXTURE = "data/fixtures/xigang-2020.json";
-// each CLI run is a fresh Node process (≈ 3 s on a busy machine); a test runs up to four
-vi.setConfig({ testTimeout: 60_000 });
+// each CLI run is a fresh Node process (3 s on a quiet machine, up to 25 s on one shared by a
+// team); a test runs up to four
+vi.setConfig({ testTimeout: 120_000 });
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let tmp: string;
 
