@@ -6,7 +6,7 @@ import pg from "pg";
 import { cellsOf, getTemplate, type CellDef, type ReportTemplate, type TemplateId } from "@/lib/templates";
 import { signIn, signInAs } from "./helpers";
 
-test.describe.configure({ timeout: 90_000 }); // a report filled in the browser: ≈ 35 s on a loaded machine
+test.describe.configure({ timeout: 180_000 }); // a report filled in the browser: ≈ 35 s on a loaded machine
 
 type Values = Map<string, number>;
 

@@ -109,7 +109,7 @@ test("a download answers 304 to its own ETag, and ?version picks a published ver
 });
 
 test("a draft's downloads are 404 with a Chinese message", async ({ request }) => {
-  test.setTimeout(60_000); // the CLI starts (a Node process) and imports
+  test.setTimeout(120_000); // the CLI starts (a Node process: up to 25 s on a loaded machine) and imports
   const draft = { ...structuredClone(ZRZY), agency: { code: "640122-e2e-formats", name: "贺兰县下载测试局", region: { code: "640122", name: "贺兰县" } }, year: 2023 };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-formats-")), "draft.json");
   fs.writeFileSync(file, JSON.stringify(draft));

@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { signInAs } from "./helpers";
 
-test.describe.configure({ timeout: 60_000 }); // a Word file converted and the form filled: ≈ 10 s
+test.describe.configure({ timeout: 120_000 }); // a Word file converted and the form filled: ≈ 10 s
 
 const fixture = JSON.parse(fs.readFileSync("test/fixtures/zrzy-2022-format2021.json", "utf8"));
 

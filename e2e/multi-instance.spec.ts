@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { workflowFixture as fixture } from "./helpers";
 
-test.describe.configure({ timeout: 60_000 }); // four fixture runs (each a Node process) and a dozen requests
+test.describe.configure({ timeout: 120_000 }); // four fixture runs (each a Node process) and a dozen requests: 30 s on a loaded machine
 
 const FIRST = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
 const SECOND = `http://localhost:${Number(process.env.E2E_PORT || 3210) + 1}`;

@@ -17,7 +17,7 @@ type Doc = {
 };
 
 // whole report pages with a few hundred cells, and axe over them: give a busy machine time
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
 
 const SEED = "data/fixtures/xigang-2020.json";
 const FORMAT_2021 = "test/fixtures/zrzy-2022-format2021.json";

@@ -34,7 +34,7 @@ function report(code: string, name: string) {
 }
 
 test.describe("reports published elsewhere", () => {
-  test.describe.configure({ timeout: 120_000 }); // CLI imports of real reports: ≈ 55 s on a loaded machine
+  test.describe.configure({ timeout: 180_000 }); // CLI imports of real reports: ≈ 55 s on a loaded machine
 
   test("money to the 分 reads back exactly in the page and the API", async ({ page, request }) => {
     importAsPublished("caizheng.json", report("640122-cz", "贺兰县财政局"));

@@ -291,7 +291,7 @@ test("the /data page explains formats and licence and links to the downloads", a
 
 for (const url of ["/data", `/regions/${REGION.code}?year=${YEAR}`, "/agencies/640105001000"]) {
   test(`axe finds no serious or critical violation on ${url}`, async ({ page }) => {
-    test.setTimeout(90_000); // axe walks every table cell of these long pages (≈ 40 s on a loaded machine)
+    test.setTimeout(150_000); // axe walks every table cell of these long pages (≈ 40 s on a loaded machine)
     await page.goto(url);
     const result = await new AxeBuilder({ page }).analyze();
     const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -10,7 +10,7 @@ import { DEMO_ACCOUNTS, type DemoAccount, signIn, signInAs, workflowFixture as f
 const YEAR = 2022;
 const BASE = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
 // each scenario spawns the fixture (tsx) a few times and walks several pages: more than the default 30 s on a busy machine
-test.describe.configure({ timeout: 180_000 }); // the whole review by two people in two browsers: ≈ 90 s on a loaded machine
+test.describe.configure({ timeout: 240_000 }); // the whole review by two people in two browsers: ≈ 90 s on a loaded machine
 
 /** A new agency of 贺兰县 (unique per run) with its report in `state`. */
 function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBLISHED") {
