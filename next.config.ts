@@ -7,6 +7,15 @@ const nextConfig: NextConfig = {
   // pdfkit reads its own data files (standard-font metrics) beside its code at run time
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit"],
   typedRoutes: false,
+  // `tsc --noEmit` checks the whole tree (app, scripts, tests) first in `npm test`, which then
+  // builds with NEXT_BUILD_TYPES_CHECKED=1 (scripts/lib/bootstrap.mjs ensureBuild): the same
+  // check twice costs half a minute. Every other build (`npm run demo`, `npm run build`) checks.
+  typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_TYPES_CHECKED === "1" },
+  experimental: {
+    // CI builds a clean clone and throws the build cache away: writing it would be the build's
+    // last 10–40 s for nothing. Elsewhere it makes the next build faster.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
   // Next's ETag hashes every cached page's whole HTML on every request (15 % of a report page
   // hit); proxy.ts gives the cached public pages a validator named by their stamp instead
   generateEtags: false,

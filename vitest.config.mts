@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
+    // integration files: one migrated template per run, copied per file (db-helpers.ts)
+    globalSetup: ["test/integration/global-setup.ts"],
     testTimeout: 30_000,
-    hookTimeout: 120_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedInAs, signIn } from "./helpers";
+import { expectSignedInAs, signIn, signInAs } from "./helpers";
 import { ensureUser, uniqueName } from "./security-helpers";
 
 test.describe("未登录访问受保护页面", () => {
@@ -55,7 +55,7 @@ test("登录后回到原先要访问的页面 @smoke", async ({ page }) => {
 });
 
 test("填报人不能打开管理和审核页面", async ({ page }) => {
-  await signIn(page, "clerk-xigang");
+  await signInAs(page, "clerk-xigang");
   await expect(page).toHaveURL(/\/workspace$/);
   for (const path of ["/admin", "/review"]) {
     await page.goto(path);

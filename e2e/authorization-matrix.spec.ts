@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { ACTOR_ACCOUNTS, ACTORS, type Actor, type ActionCase, FIXTURES, fixtureId, type HttpCase, MATRIX, type Outcome } from "./authorization-matrix";
+import { ACTION_FIXTURES, ACTOR_ACCOUNTS, ACTORS, type Actor, type ActionCase, FIXTURES, fixtureId, MATRIX, type MatrixRow, type Outcome } from "./authorization-matrix";
 import { apiSignIn, ensureUser, withDb } from "./security-helpers";
 
 const PASSWORD = "Matrix#Test-2026";
@@ -99,107 +99,131 @@ function postAction(ctx: APIRequestContext, page: string, id: string, a: Pick<Ac
 
 const contexts = new Map<Actor, APIRequestContext>();
 
-test.describe.configure({ mode: "serial" });
-
+// once per worker: the read-only fixture reports, and each actor signed in over HTTP
 test.beforeAll(async ({ playwright }) => {
   await Promise.all(Object.values(FIXTURES).map(ensureReport));
-  for (const actor of ACTORS) {
-    const ctx = await playwright.request.newContext({ baseURL: BASE });
-    if (actor !== "anonymous") {
-      const a = ACTOR_ACCOUNTS[actor];
-      await ensureUser({ username: a.username, password: PASSWORD, role: a.role, agencyCode: a.agencyCode, regionCode: a.regionCode });
-      const r = await apiSignIn(ctx, BASE, a.username, PASSWORD);
-      expect(r.status(), `${actor} signs in`).toBe(200);
-    }
-    contexts.set(actor, ctx);
-  }
+  await Promise.all(
+    ACTORS.map(async (actor) => {
+      const ctx = await playwright.request.newContext({ baseURL: BASE });
+      if (actor !== "anonymous") {
+        const a = ACTOR_ACCOUNTS[actor];
+        await ensureUser({ username: a.username, password: PASSWORD, role: a.role, agencyCode: a.agencyCode, regionCode: a.regionCode });
+        const r = await apiSignIn(ctx, BASE, a.username, PASSWORD);
+        expect(r.status(), `${actor} signs in`).toBe(200);
+      }
+      contexts.set(actor, ctx);
+    }),
+  );
 });
 
 test.afterAll(async () => {
   for (const ctx of contexts.values()) await ctx.dispose();
+  contexts.clear();
 });
 
-for (const row of MATRIX) {
-  test(`${row.kind} ${row.route}`, async () => {
-    const results: string[] = [];
-    const expected: string[] = [];
-    for (const c of row.cases) {
-      for (const actor of ACTORS) {
-        const ctx = contexts.get(actor)!;
-        let got: string;
-        if (row.kind === "action") {
-          const a = c as ActionCase;
-          await a.reset?.(sql);
-          const before = JSON.stringify(await a.snapshot(sql));
-          const target = actionTarget(row.route, a.page);
-          const r = await postAction(ctx, target.page, target.id, a);
-          expect(r.status(), `${row.route} as ${actor}: never a 500`).toBeLessThan(500);
-          got = JSON.stringify(await a.snapshot(sql)) === before ? "unchanged" : "changed";
-        } else {
-          const h = c as HttpCase;
-          const r = await sendOnce(() => ctx.fetch(h.path, { method: h.method ?? "GET", data: h.body, maxRedirects: 10 }));
-          got = await classify(actor, h.path, r.status(), r.url());
-        }
-        results.push(`${c.label} · ${actor}: ${got}`);
-        expected.push(`${c.label} · ${actor}: ${c.expect[actor] satisfies Outcome}`);
+const expectedOf = (c: { label: string; expect: Record<Actor, Outcome> }) => ACTORS.map((actor) => `${c.label} · ${actor}: ${c.expect[actor] satisfies Outcome}`);
+
+// pages and route handlers only read: every row at once, each case's actors at once
+test.describe("pages and route handlers", () => {
+  test.describe.configure({ mode: "parallel" });
+  for (const row of MATRIX.filter((r): r is Extract<MatrixRow, { kind: "page" | "route" }> => r.kind !== "action")) {
+    test(`${row.kind} ${row.route}`, async () => {
+      const results: string[] = [];
+      const expected: string[] = [];
+      for (const c of row.cases) {
+        const got = await Promise.all(
+          ACTORS.map(async (actor) => {
+            const r = await sendOnce(() => contexts.get(actor)!.fetch(c.path, { method: c.method ?? "GET", data: c.body, maxRedirects: 10 }));
+            return `${c.label} · ${actor}: ${await classify(actor, c.path, r.status(), r.url())}`;
+          }),
+        );
+        results.push(...got);
+        expected.push(...expectedOf(c));
       }
-    }
-    expect(results).toEqual(expected);
-  });
-}
-
-test("重放或伪造的 Server Action id 不改变任何数据", async () => {
-  // what the matrix's actors could have changed: every write records an audit event naming
-  // its actor; and the matrix's fixture reports (fixtureId) and accounts (other spec files
-  // running beside this one add reports and users of their own, so global counts would move)
-  const count = async () =>
-    JSON.stringify(
-      await sql(
-        `SELECT (SELECT count(*) FROM "AuditEvent" e JOIN "User" u ON u.id = e."actorId" WHERE u.username LIKE 'matrix-%') AS audit,
-                (SELECT count(*) FROM "User" WHERE username LIKE 'matrix-%') AS users,
-                (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM "Report" WHERE id LIKE 'matrix\\_%') AS reports`,
-      ),
-    );
-  const before = await count();
-  for (const actor of ACTORS) {
-    const r = await contexts.get(actor)!.post("/workspace", {
-      headers: { "Next-Action": "7f" + "0123456789abcdef".repeat(3).slice(0, 40), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
-      data: JSON.stringify([{ reportId: "matrix_forged", version: 1 }]),
-      maxRedirects: 0,
+      expect(results).toEqual(expected);
     });
-    expect(r.status(), actor).toBeLessThan(500);
-    expect(r.status(), actor).not.toBe(200);
   }
-  expect(await count()).toBe(before);
 });
 
-test("写入操作超过限额后答复中文 429 提示，什么也不改变", async () => {
-  // fill this account's write counter for this minute and the next (the limit is per account
-  // per 60 s window, lib/server/security/rate-limit.ts), then save a draft as that clerk
-  const user = (await sql(`SELECT id FROM "User" WHERE username = $1`, [ACTOR_ACCOUNTS.clerkOwn.username])) as { id: string }[];
-  const key = `write:user:${user[0]!.id}`;
-  const fill = () =>
-    sql(
-      `INSERT INTO "RateLimitBucket" (key, "windowStart", count, "expiresAt")
-       SELECT $1::text, w, 100000, w + interval '1 minute' FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') + m * interval '1 minute' AS w FROM generate_series(0, 1) m) s
-       ON CONFLICT (key, "windowStart") DO UPDATE SET count = 100000`,
-      [key],
-    );
-  const draftId = fixtureId(FIXTURES.ownDraft);
-  await sql(`UPDATE "Report" SET status = 'DRAFT', version = 1, overview = '' WHERE id = $1`, [draftId]);
-  const before = JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]));
-  await fill();
-  try {
-    const target = actionTarget("action:app/workspace/actions.ts#saveDraftAction", "/workspace");
-    const r = await postAction(contexts.get("clerkOwn")!, target.page, target.id, {
-      args: [{ reportId: draftId, expectedVersion: 1, entries: { narrative: { overview: "超过限额时不应保存" } } }],
+// server actions write (and put back) ACTION_FIXTURES and the administration targets: one at a time
+test.describe("server actions", () => {
+  test.describe.configure({ mode: "serial" });
+  // here, not above: a second worker entering the file must not put these back mid-row
+  test.beforeAll(async () => {
+    await Promise.all(Object.values(ACTION_FIXTURES).map(ensureReport));
+  });
+  for (const row of MATRIX.filter((r): r is Extract<MatrixRow, { kind: "action" }> => r.kind === "action")) {
+    test(`${row.kind} ${row.route}`, async () => {
+      const results: string[] = [];
+      const expected: string[] = [];
+      for (const c of row.cases as ActionCase[]) {
+        for (const actor of ACTORS) {
+          await c.reset?.(sql);
+          const before = JSON.stringify(await c.snapshot(sql));
+          const target = actionTarget(row.route, c.page);
+          const r = await postAction(contexts.get(actor)!, target.page, target.id, c);
+          expect(r.status(), `${row.route} as ${actor}: never a 500`).toBeLessThan(500);
+          results.push(`${c.label} · ${actor}: ${JSON.stringify(await c.snapshot(sql)) === before ? "unchanged" : "changed"}`);
+        }
+        expected.push(...expectedOf(c));
+      }
+      expect(results).toEqual(expected);
     });
-    expect(r.status()).toBe(200);
-    const text = await r.text();
-    expect(text).toContain("操作过于频繁，请稍后再试。");
-    expect(text).toContain('"code":429');
-    expect(JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]))).toBe(before);
-  } finally {
-    await sql(`DELETE FROM "RateLimitBucket" WHERE key = $1`, [key]);
   }
+
+  test("重放或伪造的 Server Action id 不改变任何数据", async () => {
+    // what the matrix's actors could have changed: every write records an audit event naming
+    // its actor; and the matrix's fixture reports (fixtureId) and accounts (other spec files
+    // running beside this one add reports and users of their own, so global counts would move)
+    const count = async () =>
+      JSON.stringify(
+        await sql(
+          `SELECT (SELECT count(*) FROM "AuditEvent" e JOIN "User" u ON u.id = e."actorId" WHERE u.username LIKE 'matrix-%') AS audit,
+                  (SELECT count(*) FROM "User" WHERE username LIKE 'matrix-%') AS users,
+                  (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM "Report" WHERE id LIKE 'matrix\\_%') AS reports`,
+        ),
+      );
+    const before = await count();
+    for (const actor of ACTORS) {
+      const r = await contexts.get(actor)!.post("/workspace", {
+        headers: { "Next-Action": "7f" + "0123456789abcdef".repeat(3).slice(0, 40), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+        data: JSON.stringify([{ reportId: "matrix_forged", version: 1 }]),
+        maxRedirects: 0,
+      });
+      expect(r.status(), actor).toBeLessThan(500);
+      expect(r.status(), actor).not.toBe(200);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  test("写入操作超过限额后答复中文 429 提示，什么也不改变", async () => {
+    // fill this account's write counter for this minute and the next (the limit is per account
+    // per 60 s window, lib/server/security/rate-limit.ts), then save a draft as that clerk
+    const user = (await sql(`SELECT id FROM "User" WHERE username = $1`, [ACTOR_ACCOUNTS.clerkOwn.username])) as { id: string }[];
+    const key = `write:user:${user[0]!.id}`;
+    const fill = () =>
+      sql(
+        `INSERT INTO "RateLimitBucket" (key, "windowStart", count, "expiresAt")
+         SELECT $1::text, w, 100000, w + interval '1 minute' FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') + m * interval '1 minute' AS w FROM generate_series(0, 1) m) s
+         ON CONFLICT (key, "windowStart") DO UPDATE SET count = 100000`,
+        [key],
+      );
+    const draftId = fixtureId(ACTION_FIXTURES.ownDraft);
+    await sql(`UPDATE "Report" SET status = 'DRAFT', version = 1, overview = '' WHERE id = $1`, [draftId]);
+    const before = JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]));
+    await fill();
+    try {
+      const target = actionTarget("action:app/workspace/actions.ts#saveDraftAction", "/workspace");
+      const r = await postAction(contexts.get("clerkOwn")!, target.page, target.id, {
+        args: [{ reportId: draftId, expectedVersion: 1, entries: { narrative: { overview: "超过限额时不应保存" } } }],
+      });
+      expect(r.status()).toBe(200);
+      const text = await r.text();
+      expect(text).toContain("操作过于频繁，请稍后再试。");
+      expect(text).toContain('"code":429');
+      expect(JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]))).toBe(before);
+    } finally {
+      await sql(`DELETE FROM "RateLimitBucket" WHERE key = $1`, [key]);
+    }
+  });
 });

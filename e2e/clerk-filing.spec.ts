@@ -4,9 +4,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { cellsOf, getTemplate, type CellDef, type ReportTemplate, type TemplateId } from "@/lib/templates";
-import { signIn } from "./helpers";
+import { signIn, signInAs } from "./helpers";
 
-test.describe.configure({ timeout: 600_000 });
+test.describe.configure({ timeout: 180_000 }); // a report filled in the browser: ≈ 35 s on a loaded machine
 
 type Values = Map<string, number>;
 
@@ -162,7 +162,7 @@ async function expectStored(reportId: string, templateId: TemplateId, v: Values,
 
 test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾稽, save, reload, submit", async ({ page }) => {
   await page.addInitScript(() => ((window as unknown as { __editorRenderCounts: object }).__editorRenderCounts = {}));
-  await signIn(page, "clerk-jingui");
+  await signInAs(page, "clerk-jingui");
   const reportId = await startReport(page, 2021);
   const t = getTemplate("2021");
   const v = figures(t);
@@ -236,7 +236,7 @@ test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾�
 });
 
 test("习岗镇 files its 2019 report in the 2019 format and submits it; required fields block submission first", async ({ page }) => {
-  await signIn(page, "clerk-xigang");
+  await signInAs(page, "clerk-xigang");
   const reportId = await startReport(page, 2019);
   const t = getTemplate("2019");
   const v = figures(t);
@@ -259,11 +259,11 @@ test("习岗镇 files its 2019 report in the 2019 format and submits it; require
 });
 
 test("another agency's clerk cannot open the report (404)", async ({ page, browser }) => {
-  await signIn(page, "clerk-zrzy");
+  await signInAs(page, "clerk-zrzy");
   const reportId = await startReport(page, 2023);
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signIn(otherPage, "clerk-jingui");
+  await signInAs(otherPage, "clerk-jingui");
   const response = await otherPage.goto(`/workspace/reports/${reportId}`);
   expect(response?.status()).toBe(404);
   await expect(otherPage.getByRole("button", { name: "保存草稿" })).toHaveCount(0);
@@ -271,7 +271,7 @@ test("another agency's clerk cannot open the report (404)", async ({ page, brows
 });
 
 test("a stale save is refused, naming what changed elsewhere, and keeps the entries on screen @smoke", async ({ page, context }) => {
-  await signIn(page, "clerk-zrzy");
+  await signInAs(page, "clerk-zrzy");
   await startReport(page, 2024);
   const second = await context.newPage();
   await second.goto(page.url());
@@ -292,17 +292,20 @@ test("a stale save is refused, naming what changed elsewhere, and keeps the entr
 
 test("an expired session keeps the entries and offers them after signing in again", async ({ page, context }) => {
   page.on("dialog", (d) => void d.accept());
-  await signIn(page, "clerk-jingui");
+  await signInAs(page, "clerk-jingui");
   const reportId = await startReport(page, 2025);
   await cell(page, "一、本年新收政府信息公开申请数量 自然人").fill("21");
   await page.getByRole("textbox", { name: "一、总体情况" }).fill("会话过期前写下的总体情况。");
-  await page.waitForTimeout(600); // the local copy is written 300 ms after the last keystroke
+  // the local copy is written 300 ms after the last keystroke (components/report-editor/model.ts)
+  await expect
+    .poll(() => page.evaluate((id) => Object.entries(localStorage).find(([k]) => k.startsWith(`govreports:unsaved:${id}:`))?.[1] ?? "", reportId))
+    .toContain("会话过期前写下的总体情况。");
   await context.clearCookies();
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "登录已过期" })).toBeVisible();
   await expect(cell(page, "一、本年新收政府信息公开申请数量 自然人")).toHaveValue("21");
 
-  await signIn(page, "clerk-jingui");
+  await signIn(page, "clerk-jingui"); // signing in again is the point: through the form
   await page.goto(`/workspace/reports/${reportId}`);
   await expect(cell(page, "一、本年新收政府信息公开申请数量 自然人")).toHaveValue("");
   await page.getByRole("button", { name: "恢复未保存的内容" }).click();

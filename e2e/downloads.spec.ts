@@ -13,7 +13,7 @@ import JSZip from "jszip";
 import { exportDocument, type ReportDocument } from "@/lib/exchange";
 import { cellsOf, getTemplate } from "@/lib/templates";
 import { FORMAT_2021_FIXTURE } from "./global-setup";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 const SEED: ReportDocument = JSON.parse(fs.readFileSync("data/fixtures/xigang-2020.json", "utf8"));
 const ZRZY: ReportDocument = exportDocument(JSON.parse(fs.readFileSync(FORMAT_2021_FIXTURE, "utf8")));
@@ -109,11 +109,11 @@ test("a download answers 304 to its own ETag, and ?version picks a published ver
 });
 
 test("a draft's downloads are 404 with a Chinese message", async ({ request }) => {
-  test.setTimeout(120_000); // the CLI starts, migrates and imports
+  test.setTimeout(120_000); // the CLI starts (a Node process: up to 25 s on a loaded machine) and imports
   const draft = { ...structuredClone(ZRZY), agency: { code: "640122-e2e-formats", name: "贺兰县下载测试局", region: { code: "640122", name: "贺兰县" } }, year: 2023 };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-formats-")), "draft.json");
   fs.writeFileSync(file, JSON.stringify(draft));
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", "import", file], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", file], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });
@@ -127,13 +127,12 @@ test("a draft's downloads are 404 with a Chinese message", async ({ request }) =
 });
 
 test("从文件导入: anonymous uploads are refused; a clerk's Word file comes back as the report, nothing saved", async ({ page, request }) => {
-  test.setTimeout(90_000);
   const anonymous = await request.post("/api/convert", { multipart: { file: { name: "x.docx", mimeType: "application/octet-stream", buffer: Buffer.from("x") } } });
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error).toBe("请先登录。");
 
   const { body } = await download(request, "/api/reports/640122100000/2020/docx");
-  await signIn(page, "clerk-xigang");
+  await signInAs(page, "clerk-xigang");
   const res = await page.request.post("/api/convert", { multipart: { file: { name: "习岗镇.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: body } } });
   expect(res.status()).toBe(200);
   const json = await res.json();

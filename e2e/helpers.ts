@@ -1,9 +1,25 @@
 import { spawnSync } from "node:child_process";
-import { expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { type BrowserContext, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo#2026";
 
-/** Signs in through the real form and waits for next-auth's credentials callback. */
+/** The demo accounts (scripts/lib/seed-demo.ts) whose sessions global-setup.ts keeps. */
+export const DEMO_ACCOUNTS = ["admin", "reviewer-helan", "clerk-xigang", "clerk-jingui", "clerk-zrzy"] as const;
+export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+
+/** Where global-setup.ts keeps each demo account's signed-in state (Playwright storageState). */
+export const AUTH_DIR = path.join("test-results", "e2e-auth");
+export function authStateFile(username: DemoAccount) {
+  return path.join(AUTH_DIR, `${username}.json`);
+}
+
+/**
+ * Signs in through the real form and waits for next-auth's credentials callback. For tests of
+ * signing in itself, of a fresh session, or of accounts the test makes; a test that only needs
+ * to be signed in as a demo account uses signInAs().
+ */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, path = "/login") {
   await page.goto(path);
   await page.getByLabel("用户名").fill(username);
@@ -14,15 +30,32 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   return response;
 }
 
+/**
+ * Starts `page` signed in as a demo account with the session global-setup.ts made, and opens
+ * the account's home (/workspace, /review or /admin), where signing in through the form lands.
+ * The session is shared by every test: never sign out of it or change that account's password,
+ * role or state (those end every session of the account) — make an account for such a test
+ * (e2e/security-helpers.ts ensureUser) and use signIn().
+ */
+export async function signInAs(page: Page, username: DemoAccount) {
+  const state = JSON.parse(fs.readFileSync(authStateFile(username), "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+  await page.context().addCookies(state.cookies);
+  await page.goto("/me");
+  await expect(page).not.toHaveURL(/\/(me|login)(\?|$)/);
+}
+
 export async function expectSignedInAs(page: Page, text: string) {
   await expect(page.getByTestId("current-user")).toContainText(text);
 }
 
-/** Runs a TypeScript script of the project against the database the e2e server uses. */
-function runScript(script: string, args: string[]) {
-  return spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], {
+/**
+ * Runs a TypeScript script of the project against the database the e2e server uses, as one
+ * Node process (`node --import tsx`: the tsx CLI would start a second one).
+ */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}) {
+  return spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, ...env },
   });
 }
 

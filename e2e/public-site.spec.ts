@@ -30,7 +30,7 @@ function cli(...args: string[]) {
   // import is idempotent: a run cut short by a busy machine (a transaction timing out) is simply run again
   let output = "";
   for (let attempt = 0; attempt < 3; attempt++) {
-    const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", ...args], {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
       encoding: "utf8",
       env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
     });

@@ -5,12 +5,12 @@
 // real operations by e2e/support/workflow-fixture.ts.
 import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, workflowFixture as fixture } from "./helpers";
+import { DEMO_ACCOUNTS, type DemoAccount, signIn, signInAs, workflowFixture as fixture } from "./helpers";
 
 const YEAR = 2022;
 const BASE = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
 // each scenario spawns the fixture (tsx) a few times and walks several pages: more than the default 30 s on a busy machine
-test.describe.configure({ timeout: 360_000 });
+test.describe.configure({ timeout: 240_000 }); // the whole review by two people in two browsers: ≈ 90 s on a loaded machine
 
 /** A new agency of 贺兰县 (unique per run) with its report in `state`. */
 function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBLISHED") {
@@ -36,7 +36,9 @@ function onNewConnection(path: string): Promise<{ status: number; body: string }
 async function signedInPage(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, username);
+  // the demo accounts' shared sessions; the fixture's own clerks sign in through the form
+  if ((DEMO_ACCOUNTS as readonly string[]).includes(username)) await signInAs(page, username as DemoAccount);
+  else await signIn(page, username);
   return page;
 }
 

@@ -14,24 +14,51 @@ export async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates (or resets) an account; returns its id. */
+/**
+ * Creates (or resets) an account; returns its id. An account that is already as asked is left
+ * alone: a database trigger ends every session of an account whose password hash, role, scope
+ * or state changes, and a fresh bcrypt hash always differs, so rewriting it would sign out
+ * whoever uses it (e.g. the matrix's accounts, signed in by each Playwright worker). Calls for
+ * the same username run one at a time (an advisory lock), for the same reason.
+ */
 export async function ensureUser(u: { username: string; password: string; role: "ADMIN" | "REVIEWER" | "CLERK"; regionCode?: string | null; agencyCode?: string | null }) {
-  const hash = await bcrypt.hash(u.password, 4);
   return withDb(async (c) => {
-    if (u.regionCode === "640121") {
-      await c.query(
-        `INSERT INTO "Region" (code, name, level, "parentCode", path, "updatedAt") VALUES ('640121', '永宁县', 'COUNTY', '640100', '640000/640100/640121/', now()) ON CONFLICT (code) DO NOTHING`,
-      );
+    await c.query("BEGIN");
+    try {
+      await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`e2e-user:${u.username}`]);
+      if (u.regionCode === "640121") {
+        await c.query(
+          `INSERT INTO "Region" (code, name, level, "parentCode", path, "updatedAt") VALUES ('640121', '永宁县', 'COUNTY', '640100', '640000/640100/640121/', now()) ON CONFLICT (code) DO NOTHING`,
+        );
+      }
+      const agencyId: string | null = u.agencyCode ? ((await c.query(`SELECT id FROM "Agency" WHERE code = $1`, [u.agencyCode])).rows[0]?.id ?? null) : null;
+      const existing = (await c.query(`SELECT id, "passwordHash", role, "regionCode", "agencyId", active FROM "User" WHERE username = $1`, [u.username])).rows[0];
+      const unchanged =
+        existing &&
+        existing.active &&
+        existing.role === u.role &&
+        (existing.regionCode ?? null) === (u.regionCode ?? null) &&
+        (existing.agencyId ?? null) === agencyId &&
+        (await bcrypt.compare(u.password, existing.passwordHash).catch(() => false));
+      let id: string;
+      if (unchanged) id = existing.id;
+      else {
+        const hash = await bcrypt.hash(u.password, 4);
+        const r = await c.query(
+          `INSERT INTO "User" (id, username, "displayName", "passwordHash", role, "regionCode", "agencyId", active, "updatedAt")
+           VALUES ('sec_' || md5(random()::text), $1, $1, $2, $3, $4, $5, true, now())
+           ON CONFLICT (username) DO UPDATE SET "passwordHash" = $2, role = $3, "regionCode" = $4, "agencyId" = $5, active = true
+           RETURNING id`,
+          [u.username, hash, u.role, u.regionCode ?? null, agencyId],
+        );
+        id = r.rows[0].id;
+      }
+      await c.query("COMMIT");
+      return id;
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => {});
+      throw e;
     }
-    const agencyId = u.agencyCode ? (await c.query(`SELECT id FROM "Agency" WHERE code = $1`, [u.agencyCode])).rows[0]?.id : null;
-    const r = await c.query(
-      `INSERT INTO "User" (id, username, "displayName", "passwordHash", role, "regionCode", "agencyId", active, "updatedAt")
-       VALUES ('sec_' || md5(random()::text), $1, $1, $2, $3, $4, $5, true, now())
-       ON CONFLICT (username) DO UPDATE SET "passwordHash" = $2, role = $3, "regionCode" = $4, "agencyId" = $5, active = true
-       RETURNING id`,
-      [u.username, hash, u.role, u.regionCode ?? null, agencyId],
-    );
-    return r.rows[0].id as string;
   });
 }
 

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 test("审核人看到辖区全部单位及 2020 年度状态 @smoke", async ({ page }) => {
-  await signIn(page, "reviewer-helan");
+  await signInAs(page, "reviewer-helan");
   await page.goto("/review?year=2020");
   const table = page.getByRole("table", { name: "辖区单位报送情况" });
   for (const name of ["贺兰县习岗镇", "贺兰县金贵镇", "贺兰县立岗镇", "贺兰县洪广镇", "贺兰县常信乡", "贺兰县自然资源局"]) {
@@ -13,7 +13,7 @@ test("审核人看到辖区全部单位及 2020 年度状态 @smoke", async ({ p
 });
 
 test("填报人只看到本单位，已发布年度可查看公开报告", async ({ page }) => {
-  await signIn(page, "clerk-xigang");
+  await signInAs(page, "clerk-xigang");
   const table = page.getByRole("table", { name: "年度报告" });
   const row2020 = table.getByRole("row", { name: /2020 年度/ });
   await expect(row2020).toContainText("已发布");
@@ -24,7 +24,7 @@ test("填报人只看到本单位，已发布年度可查看公开报告", async
 });
 
 test("管理员看到单位与全部演示账号", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await expect(page).toHaveURL(/\/admin$/);
   // other tests add accounts: search for each one (the list is paged)
   for (const u of ["admin", "reviewer-helan", "clerk-xigang", "clerk-jingui", "clerk-zrzy"]) {
@@ -36,7 +36,7 @@ test("管理员看到单位与全部演示账号", async ({ page }) => {
 });
 
 test("管理员在审核工作台按地区逐级查看（只读）", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/review?year=2020");
   await expect(page.getByRole("heading", { name: "审核工作台 · 全部地区（只读）" })).toBeVisible();
   const area = page.getByRole("combobox", { name: "地区", exact: true });

@@ -11,7 +11,7 @@ import { importReport, type ImportOutcome } from "@/lib/server/reports/import-re
 import { reportToDocument, reportWithContent } from "@/lib/server/reports/report-document";
 import { formatViolationLine } from "@/lib/validation";
 import { openDatabase } from "./lib/database";
-import { runMigrate } from "./lib/migrate";
+import { deployIfPending } from "./lib/migrate";
 import { convertCommand } from "./lib/convert-command";
 import { expandReportSources, readReportSource } from "./lib/report-sources";
 
@@ -87,7 +87,7 @@ async function validate(files: string[], published: boolean) {
 async function withDb<T>(fn: (db: ReturnType<typeof createPrismaClient>) => Promise<T>) {
   const handle = await openDatabase();
   try {
-    const migrated = runMigrate(handle.url, ["deploy"], "pipe");
+    const migrated = await deployIfPending(handle.url);
     if (migrated.status !== 0) {
       debug(migrated.output);
       throw new CliError("数据库迁移失败，未做任何修改（设置 DEBUG=1 可查看详细信息）");

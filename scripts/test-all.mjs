@@ -4,6 +4,7 @@
 // typecheck, unit tests, and the database + browser suites (scripts/test-suite.ts).
 import { ensureBrowser, ensureNodeModules, ensurePrismaClient, run } from "./lib/bootstrap.mjs";
 
+process.env.TEST_ALL_STARTED_AT = String(Date.now());
 ensureBrowser();
 ensureNodeModules();
 ensurePrismaClient();

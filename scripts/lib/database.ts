@@ -90,11 +90,15 @@ export async function dropDatabase(url: string) {
   await query(withDatabase(url, "postgres"), `DROP DATABASE IF EXISTS ${quoteIdent(databaseName(url))} WITH (FORCE)`);
 }
 
-/** A fresh, uniquely named database on the same server (for test runs). */
-export async function createScratchDatabase(serverUrl: string, prefix: string) {
+/**
+ * A fresh, uniquely named database on the same server (for test runs); with `templateUrl`, a
+ * copy of that database (`CREATE DATABASE … TEMPLATE`, e.g. one migrated once per run).
+ */
+export async function createScratchDatabase(serverUrl: string, prefix: string, templateUrl?: string) {
   const name = `${prefix}_${process.pid}_${randomBytes(3).toString("hex")}`;
   const url = withDatabase(serverUrl, name);
-  await query(withDatabase(serverUrl, "postgres"), `CREATE DATABASE ${quoteIdent(name)}`);
+  const template = templateUrl ? ` TEMPLATE ${quoteIdent(databaseName(templateUrl))}` : "";
+  await query(withDatabase(serverUrl, "postgres"), `CREATE DATABASE ${quoteIdent(name)}${template}`);
   return url;
 }
 

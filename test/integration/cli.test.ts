@@ -3,15 +3,18 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDatabase } from "./db-helpers";
 
 const FIXTURE = "data/fixtures/xigang-2020.json";
+// each CLI run is a fresh Node process (3 s on a quiet machine, up to 25 s on one shared by a
+// team); a test runs up to four
+vi.setConfig({ testTimeout: 120_000 });
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let tmp: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/cli.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: ctx.url },
   });
@@ -58,7 +61,7 @@ async function report2021() {
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_cli");
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
-}, 120_000);
+});
 afterAll(async () => {
   await ctx?.drop();
   fs.rmSync(tmp, { recursive: true, force: true });

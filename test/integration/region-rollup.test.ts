@@ -162,7 +162,7 @@ beforeAll(async () => {
   ids.draft = draft.reportId;
   // a 2021-format report of another year
   ids.d = await publish(report("650121100000", "甲县一镇", jia!, 2021, { received: 2, granted: 2, amount: 0.5, change: null, recon: 0 }));
-}, 120_000);
+});
 afterAll(async () => ctx?.drop());
 
 async function expectRollupIsTheSum(code: string, year: number, reportIds: string[]) {
