@@ -79,7 +79,8 @@ function GridCell({ placed, values, headers, cellText }: { placed: PlacedCell; v
     }
     case "label":
       return (
-        <th {...span} id={id} scope={cell.rowSpan > 1 ? "rowgroup" : "row"} className="row-label">
+        // rl0…rl2: the grid column the label starts in, where a phone keeps it (sticky) while the figures scroll
+        <th {...span} id={id} scope={cell.rowSpan > 1 ? "rowgroup" : "row"} className={`row-label rl${placed.col}`}>
           {cell.text}
         </th>
       );
