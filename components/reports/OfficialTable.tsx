@@ -140,7 +140,9 @@ export function OfficialTable({
     </tr>
   );
   return (
-    <div className="table-frame">
+    // on a phone the figures scroll inside this frame: a keyboard reaches it (axe scrollable-region-focusable);
+    // named apart from the section its heading names (landmark-unique)
+    <div className="table-frame" role="region" aria-label={`${layout.title}（表格）`} tabIndex={0}>
       <table className={`official ${section}`}>
         <caption className="visually-hidden">{layout.title}</caption>
         {layout.headRowCount > 0 && <thead>{placed.slice(0, layout.headRowCount).map(renderRow)}</thead>}
