@@ -19,10 +19,42 @@ function summaryOf(categories: string[], series: ChartSeries[], unit: string) {
   const parts = series.map((s) => {
     const first = s.labels?.[0] ?? s.values[0];
     const last = s.labels?.[categories.length - 1] ?? s.values[categories.length - 1];
-    return categories.length > 1 ? `${s.name}从 ${first ?? "—"}${unit} 到 ${last ?? "—"}${unit}` : `${s.name} ${first ?? "—"}${unit}`;
+    const text = (v: string | number | null | undefined) => (v == null ? "无" : `${v}${unit}`);
+    const gaps = s.values.filter((v) => v == null).length;
+    const missing = gaps ? `（其中 ${gaps} 年无数据）` : "";
+    return categories.length > 1 ? `${s.name}从 ${text(first)} 到 ${text(last)}${missing}` : `${s.name} ${text(first)}`;
   });
   const span = categories.length > 1 ? `${categories[0]}–${categories[categories.length - 1]}` : categories[0];
   return `${span}：${parts.join("；")}。`;
+}
+
+/** The ECharts option of a trend chart. A null value is a gap: no line is drawn across it. */
+export function trendChartOption(categories: string[], series: ChartSeries[], unit: string, kind: "line" | "bar"): EChartsOption {
+  return {
+    color: PALETTE,
+    grid: { left: 56, right: 24, top: 48, bottom: 40 },
+    legend: { top: 8, data: series.map((s) => s.name) },
+    xAxis: { type: "category", data: categories, boundaryGap: kind === "bar" },
+    yAxis: { type: "value", name: unit || undefined, minInterval: 1 },
+    series: series.map((s) =>
+      kind === "line"
+        ? {
+            type: "line" as const,
+            name: s.name,
+            data: s.values,
+            // a year without a published report has no figure: never interpolate across it
+            connectNulls: false,
+            symbolSize: 6,
+            label: { show: categories.length <= 8, position: "top" as const, fontSize: 11 },
+          }
+        : {
+            type: "bar" as const,
+            name: s.name,
+            data: s.values,
+            label: { show: categories.length <= 8, position: "top" as const, fontSize: 11 },
+          },
+    ),
+  };
 }
 
 export function TrendChart({
@@ -44,20 +76,7 @@ export function TrendChart({
   categoryLabel?: string;
 }) {
   const captionId = `${id}-caption`;
-  const option: EChartsOption = {
-    color: PALETTE,
-    grid: { left: 56, right: 24, top: 48, bottom: 40 },
-    legend: { top: 8, data: series.map((s) => s.name) },
-    xAxis: { type: "category", data: categories, boundaryGap: kind === "bar" },
-    yAxis: { type: "value", name: unit || undefined, minInterval: 1 },
-    series: series.map((s) => ({
-      type: kind,
-      name: s.name,
-      data: s.values,
-      symbolSize: 6,
-      label: { show: categories.length <= 8, position: "top", fontSize: 11 },
-    })),
-  };
+  const option = trendChartOption(categories, series, unit, kind);
   const svg = renderChartSvg(option, { width: 720, height: 320, labelledBy: captionId });
   return (
     <figure className="chart" aria-labelledby={captionId}>
@@ -86,7 +105,8 @@ export function TrendChart({
                 <th scope="row">{c}</th>
                 {series.map((s) => (
                   <td key={s.name} className="num">
-                    {s.labels?.[i] ?? s.values[i] ?? "—"}
+                    {/* no figure that year (no published report) */}
+                    {s.labels?.[i] ?? s.values[i] ?? "无"}
                   </td>
                 ))}
               </tr>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "./AccountMenu";
+import { SiteNav } from "./SiteNav";
 
 // No session read here: public pages stay static and cacheable; the account corner
 // fills itself in on the client.
@@ -10,12 +11,7 @@ export function SiteHeader() {
         <Link href="/" className="brand">
           政府信息公开工作年度报告
         </Link>
-        <nav aria-label="主导航">
-          <Link href="/">首页</Link>
-          <Link href="/reports">查询报告</Link>
-          <Link href="/tools/validate">校验报告文件</Link>
-          <Link href="/data">开放数据</Link>
-        </nav>
+        <SiteNav />
         <AccountMenu />
       </div>
     </header>

@@ -79,7 +79,8 @@ function GridCell({ placed, values, headers, cellText }: { placed: PlacedCell; v
     }
     case "label":
       return (
-        <th {...span} id={id} scope={cell.rowSpan > 1 ? "rowgroup" : "row"} className="row-label">
+        // rl0…rl2: the grid column the label starts in, where a phone keeps it (sticky) while the figures scroll
+        <th {...span} id={id} scope={cell.rowSpan > 1 ? "rowgroup" : "row"} className={`row-label rl${placed.col}`}>
           {cell.text}
         </th>
       );
@@ -139,7 +140,9 @@ export function OfficialTable({
     </tr>
   );
   return (
-    <div className="table-frame">
+    // on a phone the figures scroll inside this frame: a keyboard reaches it (axe scrollable-region-focusable);
+    // named apart from the section its heading names (landmark-unique)
+    <div className="table-frame" role="region" aria-label={`${layout.title}（表格）`} tabIndex={0}>
       <table className={`official ${section}`}>
         <caption className="visually-hidden">{layout.title}</caption>
         {layout.headRowCount > 0 && <thead>{placed.slice(0, layout.headRowCount).map(renderRow)}</thead>}

@@ -2,6 +2,7 @@
 // the six parts in the template's order, signature and date.
 import type { ReportDocument } from "@/lib/exchange";
 import { getTemplate, reportTitle, type OutlineKey } from "@/lib/templates";
+import { preambleText } from "@/lib/documents/names";
 import { Markdown } from "./Markdown";
 import { OfficialTable } from "./OfficialTable";
 
@@ -36,16 +37,12 @@ export function ReportDocumentView({ doc }: { doc: ReportDocument }) {
         );
     }
   };
-  const { address, phone, email } = doc.contact;
   return (
     // the agency's codes travel with the page, so that a saved copy converts back (lib/documents)
     <article className="report-document" data-agency-code={doc.agency.code} data-region-code={doc.agency.region.code} data-region-name={doc.agency.region.name}>
       <h1>{reportTitle(doc.agency.name, doc.year)}</h1>
-      <p className="preamble">
-        本年度报告根据《中华人民共和国政府信息公开条例》和《关于政府信息公开工作年度报告有关事项的通知》（{template.documentName}
-        ）编制。本报告中所列数据的统计期限自 {doc.year} 年 1 月 1 日起，至 {doc.year} 年 12 月 31 日止。如对本报告有疑问，请与
-        {doc.agency.name}联系（{[address && `地址：${address}`, phone && `电话：${phone}`, email && `电子邮箱：${email}`].filter(Boolean).join("，")}）。
-      </p>
+      {/* the same sentence as the downloads print, the citation from the template */}
+      <p className="preamble">{preambleText(doc.agency.name, doc.year, template, doc.contact)}</p>
       {template.outline.map(part)}
       <footer className="signature">
         <p>{doc.agency.name}</p>

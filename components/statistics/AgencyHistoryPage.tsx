@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/reports/format";
 import { getAgencyHistory, parseAgencyCode } from "@/lib/server/statistics/agency-history";
 import { formatDecimal } from "@/lib/statistics/decimal";
 import { KEY_FIGURES } from "@/lib/statistics/key-figures";
+import { everyYear } from "@/lib/statistics/year-gaps";
 
 function load(code: string) {
   const agencyCode = parseAgencyCode(code);
@@ -25,7 +26,9 @@ export async function AgencyHistoryPage({ code }: { code: string }) {
   const agency = await load(code);
   if (!agency) notFound();
   const years = agency.years;
-  const categories = years.map((y) => String(y.year));
+  // the chart runs over every year from the first report to the last: a gap where none was published
+  const slots = everyYear(years);
+  const categories = slots.map((s) => String(s.year));
   return (
     <>
       <nav className={`muted no-print ${styles.breadcrumb}`} aria-label="所在地区">
@@ -99,8 +102,8 @@ export async function AgencyHistoryPage({ code }: { code: string }) {
               unit="件"
               series={KEY_FIGURES.filter((f) => f.key !== "handled").map((f) => ({
                 name: f.shortLabel,
-                values: years.map((y) => Number(y[f.key])),
-                labels: years.map((y) => formatDecimal(y[f.key])),
+                values: slots.map((s) => (s.row ? Number(s.row[f.key]) : null)),
+                labels: slots.map((s) => (s.row ? formatDecimal(s.row[f.key]) : null)),
               }))}
             />
           </section>

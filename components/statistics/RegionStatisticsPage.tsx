@@ -21,6 +21,7 @@ import { regionOnTimeRate, type OnTimeRate } from "@/lib/server/statistics/regio
 import { getRegion, getRegionRollup, getRegionYears, parseRegionCode, parseYear } from "@/lib/server/statistics/region-rollup";
 import { formatDecimal } from "@/lib/statistics/decimal";
 import { KEY_FIGURES, type KeyFigureKey } from "@/lib/statistics/key-figures";
+import { everyYear } from "@/lib/statistics/year-gaps";
 import { getTemplate, SECTION_KEYS } from "@/lib/templates";
 
 /** What the page reads from its URL: /regions/CODE?year=&sort=&dir= */
@@ -78,12 +79,18 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
     );
   };
 
-  const trendYears = trends.map((t) => String(t.year));
+  // every year from the first published report to the last: a year without one is a gap (null), never a line across it
+  const trendSlots = everyYear(trends);
+  const trendYears = trendSlots.map((s) => String(s.year));
   /** one chart series per key figure, across the years */
   const figureSeries = (keys: KeyFigureKey[]) =>
     keys.map((k) => {
       const f = KEY_FIGURES.find((x) => x.key === k)!;
-      return { name: f.shortLabel, values: trends.map((t) => Number(t[f.key])), labels: trends.map((t) => formatDecimal(t[f.key])) };
+      return {
+        name: f.shortLabel,
+        values: trendSlots.map((s) => (s.row ? Number(s.row[f.key]) : null)),
+        labels: trendSlots.map((s) => (s.row ? formatDecimal(s.row[f.key]) : null)),
+      };
     });
   const shownFigures = KEY_FIGURES.filter((f) => f.key !== "handled");
 
@@ -211,7 +218,7 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
               categories={trendYears}
               unit="份"
               kind="bar"
-              series={[{ name: "已发布报告", values: trends.map((t) => t.reportCount) }]}
+              series={[{ name: "已发布报告", values: trendSlots.map((s) => s.row?.reportCount ?? 0) }]}
             />
           </>
         )}

@@ -88,7 +88,7 @@ export async function writeDocx(doc: ReportDocument): Promise<Buffer> {
     new Paragraph({
       indent: { firstLine: 640 },
       alignment: AlignmentType.JUSTIFIED,
-      children: [new TextRun(preambleText(doc.agency.name, doc.year, template.documentName, doc.contact))],
+      children: [new TextRun(preambleText(doc.agency.name, doc.year, template, doc.contact))],
     }),
   ];
   const part = (key: OutlineKey) => {

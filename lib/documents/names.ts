@@ -1,5 +1,5 @@
 /** File names, media types and the text bits every document format shares. */
-import { reportTitle } from "@/lib/templates";
+import { reportTitle, TEMPLATES, type ReportTemplate } from "@/lib/templates";
 
 export const DOCUMENT_FORMATS = ["docx", "xlsx", "csv", "pdf"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -50,13 +50,21 @@ export function contactLine(contact: { address?: string | null; phone?: string |
 }
 
 /**
- * The official preamble (the same words as the public page): the legal basis, the period
- * and whom to ask, with the contact.
+ * The official preamble (the page, the preview and every download print these words): the
+ * legal basis as the template cites it, the period and whom to ask, with the contact.
+ * `template` is the report's template, or (as callers once passed) its 发文字号.
  */
-export function preambleText(agencyName: string, year: number, documentName: string, contact: Parameters<typeof contactLine>[0]): string {
+export function preambleText(
+  agencyName: string,
+  year: number,
+  template: ReportTemplate | string,
+  contact: Parameters<typeof contactLine>[0],
+): string {
   const line = contactLine(contact);
+  const t = typeof template === "string" ? Object.values(TEMPLATES).find((x) => x.documentName === template) : template;
+  if (!t) throw new Error(`unknown template document name: ${template}`);
   return (
-    `本年度报告根据《中华人民共和国政府信息公开条例》和《关于政府信息公开工作年度报告有关事项的通知》（${documentName}）编制。` +
+    `本年度报告根据${t.citation}编制。` +
     `本报告中所列数据的统计期限自 ${year} 年 1 月 1 日起，至 ${year} 年 12 月 31 日止。` +
     `如对本报告有疑问，请与${agencyName}联系${line ? `（${line}）` : ""}。`
   );

@@ -94,7 +94,7 @@ export async function writeXlsx(doc: ReportDocument): Promise<Buffer> {
     if (style.font) cell.font = style.font;
   };
   line(title, { font: { bold: true, size: 16 }, alignment: { horizontal: "center" } });
-  line(preambleText(doc.agency.name, doc.year, template.documentName, doc.contact), { font: { size: XLSX_BODY_FONT_SIZE } });
+  line(preambleText(doc.agency.name, doc.year, template, doc.contact), { font: { size: XLSX_BODY_FONT_SIZE } });
   const part = (key: OutlineKey) => {
     if (key === "overview" || key === "problems" || key === "other") {
       line(template.narrative[key].title, { font: { bold: true, size: 14 } });

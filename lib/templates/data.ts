@@ -461,7 +461,7 @@ function buildReviewLitigation(): ReviewLitigationSectionDef {
 
 const OUTLINE = ["overview", "proactive", "applications", "reviewLitigation", "problems", "other"] as const;
 
-const DOCUMENT_TITLE = "国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知";
+const REGULATION = "《中华人民共和国政府信息公开条例》";
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === "object" && !Object.isFrozen(o)) {
@@ -474,7 +474,8 @@ function deepFreeze<T>(o: T): T {
 export const TEMPLATE_2019: ReportTemplate = deepFreeze({
   id: "2019",
   documentName: "国办公开办函〔2019〕60号",
-  documentTitle: DOCUMENT_TITLE,
+  documentTitle: "国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知",
+  citation: `${REGULATION}和《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）`,
   years: { from: null, to: 2020 },
   narrative: narrative([]),
   sections: {
@@ -488,7 +489,9 @@ export const TEMPLATE_2019: ReportTemplate = deepFreeze({
 export const TEMPLATE_2021: ReportTemplate = deepFreeze({
   id: "2021",
   documentName: "国办公开办函〔2021〕30号",
-  documentTitle: DOCUMENT_TITLE,
+  documentTitle: "国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知",
+  // the 2021 reports cite the format itself, never the 2019 notice's title beside 〔2021〕30号
+  citation: `${REGULATION}和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）`,
   years: { from: 2021, to: null },
   narrative: narrative(OTHER_GUIDANCE_2021),
   sections: {

@@ -8,3 +8,4 @@ export * from "./helpers";
 export * from "./values";
 export * from "./layout";
 export * from "./decimal";
+export { searchRowLabels } from "./search-labels";

@@ -167,6 +167,11 @@ export interface ReportTemplate {
   documentName: string;
   /** title of the notice that issued the format */
   documentTitle: string;
+  /**
+   * The legal basis as the opening sentence of every report of this format cites it (SPEC
+   * "Citations"): the page, the preview and every download print exactly this.
+   */
+  citation: string;
   /** report years this template applies to (inclusive; `to: null` = open-ended) */
   years: { from: number | null; to: number | null };
   narrative: { readonly [K in NarrativeKey]: NarrativeSectionDef };

@@ -58,13 +58,29 @@ export async function searchPublishedReports(
   }
   if (filters.year) where.push(Prisma.sql`r."year" = ${filters.year}`);
 
+  // searchText is "narratives ␞ agency name forms ␞ region names ␞ row labels of the non-zero
+  // figures" (U+001E between the parts; migration public_search_reader_words)
+  const part = (n: 1 | 2 | 3 | 4) => Prisma.sql`split_part(pv."searchText", chr(30), ${n}::int)`;
+  // a piece of the narrative around the first word, when the narrative holds it
   const excerpt = terms[0]
-    ? Prisma.sql`substr(pv."searchText", greatest(strpos(lower(pv."searchText"), lower(${terms[0]})) - 40, 1), 120)`
+    ? Prisma.sql`CASE WHEN strpos(lower(${part(1)}), lower(${terms[0]})) > 0
+        THEN substr(${part(1)}, greatest(strpos(lower(${part(1)}), lower(${terms[0]})) - 40, 1), 120) END`
     : Prisma.sql`NULL`;
+  // ranked by where each word was found: the agency's name first, then a figure's row label,
+  // then the region, then the narrative only
+  const rank = terms.length
+    ? Prisma.sql`${Prisma.join(
+        terms.map((term) => {
+          const pattern = likeContains(term);
+          return Prisma.sql`(CASE WHEN ${part(2)} ILIKE ${pattern} THEN 0 WHEN ${part(4)} ILIKE ${pattern} THEN 1 WHEN ${part(3)} ILIKE ${pattern} THEN 2 ELSE 3 END)`;
+        }),
+        " + ",
+      )}, `
+    : Prisma.empty;
   const order =
     options.order === "latest"
-      ? Prisma.sql`pv."publishedAt" DESC, a."code"`
-      : Prisma.sql`r."year" DESC, reg."path", a."code"`;
+      ? Prisma.sql`${rank}pv."publishedAt" DESC, a."code"`
+      : Prisma.sql`${rank}r."year" DESC, reg."path", a."code"`;
 
   const run = (page: number) => db.$queryRaw<Row[]>`
     SELECT a."code",

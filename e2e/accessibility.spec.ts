@@ -1,0 +1,144 @@
+// Every page type of every role, checked by axe-core (its WCAG 2.0/2.1/2.2 A and AA rules and
+// its best practices). Every violation fails the test, whatever its impact (minor, moderate,
+// serious, critical): none is left on these pages.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, workflowFixture } from "./helpers";
+
+const YEAR = 2022;
+
+// a fixture report per scenario: signing in, the fixture (tsx) and a dozen pages on a busy machine
+test.describe.configure({ timeout: 240_000 });
+
+/** Runs axe on the page as it stands (after hydration) and returns its findings, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  await page.waitForLoadState("networkidle");
+  const result = await new AxeBuilder({ page }).analyze();
+  const found: string[] = [];
+  for (const v of result.violations) {
+    const line = `${new URL(page.url()).pathname} [${v.impact}] ${v.id}: ${v.help} — ${v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(" "))
+      .join(" | ")}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3})` : ""}`;
+    found.push(line);
+  }
+  return found;
+}
+
+/** Visits each path (or runs each step that lands on a page) and checks every one. */
+async function checkAll(page: Page, steps: (string | { name: string; go: () => Promise<unknown> })[]) {
+  const found: string[] = [];
+  for (const step of steps) {
+    if (typeof step === "string") {
+      const res = await page.goto(step);
+      expect(res?.status(), step).toBe(200);
+    } else {
+      await step.go();
+    }
+    found.push(...(await violations(page)));
+  }
+  expect(found, found.join("\n")).toEqual([]);
+}
+
+/** A new agency of 贺兰县 (unique per run) with its report in `state` and a clerk of its own. */
+function agencyWithReport(state: "DRAFT" | "SUBMITTED") {
+  const code = `640122-a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const { reportId, clerk } = workflowFixture("report", code, `贺兰县无障碍${code.slice(-6)}`, String(YEAR), state);
+  return { reportId: reportId as string, clerk: clerk as string };
+}
+
+test("公开页面：axe 无违规", async ({ page }) => {
+  await checkAll(page, [
+    "/",
+    "/reports",
+    "/reports?q=%E4%B9%A0%E5%B2%97",
+    "/reports/640122100000/2020",
+    "/reports/640122-zrzy/2022",
+    "/reports/640122100000/2020/versions/1",
+    "/regions/640122",
+    "/agencies/640122100000",
+    "/data",
+    "/login",
+    "/tools/validate",
+  ]);
+});
+
+test("填报人：工作台、填报页、已发布报告与操作记录：axe 无违规", async ({ page }) => {
+  await signIn(page, "clerk-xigang");
+  await checkAll(page, [
+    "/workspace",
+    {
+      name: "查看已发布的 2020 年报告",
+      go: async () => {
+        await page.getByRole("row", { name: /2020 年度/ }).getByRole("link", { name: "查看", exact: true }).click();
+        await expect(page).toHaveURL(/\/workspace\/reports\/[^/]+$/);
+      },
+    },
+    {
+      name: "操作记录",
+      go: async () => page.goto(`${new URL(page.url()).pathname}/audit`),
+    },
+    "/account/password",
+  ]);
+  // the editor, on a draft of a clerk of its own (the demo clerks' years stay as other tests expect)
+  const draft = agencyWithReport("DRAFT");
+  await page.context().clearCookies();
+  await signIn(page, draft.clerk);
+  await checkAll(page, [`/workspace/reports/${draft.reportId}`, `/workspace/reports/${draft.reportId}/audit`, "/workspace"]);
+});
+
+test("审核人：审核台、审核页与操作记录：axe 无违规", async ({ page }) => {
+  const submitted = agencyWithReport("SUBMITTED");
+  await signIn(page, "reviewer-helan");
+  await checkAll(page, [
+    "/review",
+    `/review?year=${YEAR}`,
+    `/review/reports/${submitted.reportId}`,
+    `/review/reports/${submitted.reportId}/audit`,
+    "/account/password",
+  ]);
+});
+
+test("管理员：各管理页面与操作记录：axe 无违规", async ({ page }) => {
+  await signIn(page, "admin");
+  await checkAll(page, [
+    "/admin",
+    "/admin/regions",
+    "/admin/agencies",
+    {
+      name: "一个单位",
+      go: async () => {
+        await page.getByRole("link", { name: /贺兰县习岗镇/ }).first().click();
+        await expect(page).toHaveURL(/\/admin\/agencies\/[^/]+$/);
+      },
+    },
+    "/admin/users",
+    {
+      name: "一个用户",
+      go: async () => {
+        await page.goto("/admin/users");
+        await page.getByRole("link", { name: /clerk-xigang/ }).first().click();
+        await expect(page).toHaveURL(/\/admin\/users\/[^/]+$/);
+      },
+    },
+    "/admin/years",
+    "/admin/import",
+    "/admin/audit",
+    "/account/password",
+  ]);
+});
+
+test("手机 390 px：菜单展开时公开页面 axe 无违规", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const withMenuOpen = (path: string) => ({
+    name: `${path}（菜单展开）`,
+    go: async () => {
+      await page.goto(path);
+      await page.getByRole("button", { name: "菜单" }).click();
+      await expect(page.getByRole("button", { name: "菜单" })).toHaveAttribute("aria-expanded", "true");
+    },
+  });
+  await checkAll(page, [withMenuOpen("/"), withMenuOpen("/reports/640122-zrzy/2022"), withMenuOpen("/regions/640122")]);
+  await context.close();
+});
