@@ -102,3 +102,13 @@ test("填报人回复意见，审核人标记已解决；审核通过前列出�
   await expect(closed).toContainText("已随发布关闭");
   await expect(closed.getByRole("button", { name: "回复" })).toHaveCount(0);
 });
+
+test("审核操作在阅读报告全文时仍在视野内", async ({ browser }) => {
+  const a = agencyWithReport("置顶操作局", "SUBMITTED");
+  const reviewer = await signedInPage(browser, "reviewer-helan");
+  await reviewer.goto(`/review/reports/${a.reportId}`);
+  await reviewer.getByRole("navigation", { name: "本页内容" }).getByRole("link", { name: "报告全文" }).click();
+  await expect(reviewer.getByRole("heading", { name: "报告全文（发布后的样式）" })).toBeInViewport();
+  await expect(reviewer.getByRole("button", { name: "审核通过" })).toBeInViewport();
+  await expect(reviewer.getByRole("button", { name: "退回" })).toBeInViewport();
+});

@@ -84,8 +84,15 @@ export default async function ReviewReportPage({ params }: Params) {
       {report.correctionReason && <p className="alert info">更正中 · 更正说明：{report.correctionReason}</p>}
       {report.status === "RETURNED" && report.returnReason && <p className="alert error">退回理由：{report.returnReason}</p>}
 
-      <section className="card no-print" aria-labelledby="actions-title">
-        <h2 id="actions-title">审核操作</h2>
+      {/* sticky: the actions stay in reach while the reviewer reads the report below */}
+      <section className="card no-print review-action-bar" aria-labelledby="actions-title">
+        <div className="review-action-bar-head">
+          <h2 id="actions-title">审核操作</h2>
+          <nav aria-label="本页内容" className="review-page-nav">
+            <a href="#rules-title">规则检查</a> · <a href="#changes-title">变化</a> · <a href="#comments-title">审核意见（{comments.filter((c) => !c.resolvedAt).length} 条未解决）</a> ·{" "}
+            <a href="#preview-title">报告全文</a>
+          </nav>
+        </div>
         {user.role === "ADMIN" ? <p className="muted">管理员只能查看，审核操作由本地区审核人执行。</p> : <ReviewActions reportId={report.id} version={report.version} transitions={transitions} />}
       </section>
 
