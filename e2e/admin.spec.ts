@@ -232,6 +232,7 @@ test("停用的经办人已打开的会话在下一次请求时失去访问权",
   await admin.goto(`/admin/users?q=${username}`);
   const row = admin.getByRole("table", { name: "用户列表" }).getByRole("row").filter({ hasText: username });
   await row.getByRole("button", { name: "停用" }).click();
+  await row.getByRole("button", { name: "确认停用" }).click();
   await expect(row.getByRole("status")).toHaveText(`已停用 ${username}。`);
   await expect(row.getByRole("button", { name: "启用" })).toBeVisible();
 

@@ -243,6 +243,30 @@ function actionRows(): MatrixRow[] {
       ],
     },
     {
+      route: "action:app/review/reports/[id]/actions.ts#replyToCommentAction",
+      kind: "action",
+      cases: [
+        {
+          label: "RETURNED, 金贵镇报告上的意见",
+          page: "/review",
+          args: [null],
+          form: { reportId: returnedId, commentId: "matrix_comment", body: "矩阵测试回复" },
+          snapshot: (sql) => sql(`SELECT count(*) FROM "ReviewCommentReply" WHERE "commentId" = 'matrix_comment'`),
+          reset: async (sql) => {
+            const author = (await sql(`SELECT id FROM "User" WHERE username = 'matrix-reviewer-helan'`)) as { id: string }[];
+            await sql(
+              `INSERT INTO "ReviewComment" (id, "reportId", "authorId", body, "reportVersion") VALUES ('matrix_comment', $1, $2, '请补充说明', 1)
+               ON CONFLICT (id) DO UPDATE SET "resolvedAt" = NULL`,
+              [returnedId, author[0]!.id],
+            );
+            await sql(`DELETE FROM "ReviewCommentReply" WHERE "commentId" = 'matrix_comment'`);
+          },
+          // the clerk of 金贵镇 (whose report it is) answers; the reviewer of 贺兰县 may answer back
+          expect: { ...nobody, clerkOther: "changed", reviewerOwn: "changed" },
+        },
+      ],
+    },
+    {
       route: "action:app/review/actions.ts#batchPublishAction",
       kind: "action",
       cases: [

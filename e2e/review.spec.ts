@@ -73,6 +73,7 @@ test("提交 → 退回（理由）→ 填报人看到理由并重新提交 → 
   await reviewer.getByRole("button", { name: "审核通过" }).click();
   await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已审核通过");
   await reviewer.getByRole("button", { name: "发布", exact: true }).click();
+  await reviewer.getByRole("button", { name: "确认发布" }).click();
   await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已发布");
 
   const pub = await browser.newPage();
@@ -172,6 +173,7 @@ test("发起更正 → 修改 → 审核 → 发布第 2 版（附更正说明�
   })();
   try {
     await reviewer.getByRole("button", { name: "发布", exact: true }).click();
+    await reviewer.getByRole("button", { name: "确认发布" }).click();
     await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("公开版本第 2 版");
   } finally {
     priming = false;

@@ -15,6 +15,8 @@ export function AgencyForm({ agency, regions }: { agency?: Values & { deletable:
   const router = useRouter();
   const editing = Boolean(agency);
   const [message, setMessage] = useState<ActionMessage>(null);
+  // unticking 启用 of an active agency asks 确认停用 before saving
+  const [deactivating, setDeactivating] = useState<Values | null>(null);
   const {
     register,
     handleSubmit,
@@ -27,7 +29,17 @@ export function AgencyForm({ agency, regions }: { agency?: Values & { deletable:
     defaultValues: agency ?? { id: "new", code: "", name: "", kind: "TOWNSHIP", regionCode: regions.find((r) => r.level === "COUNTY")?.code ?? "", active: true },
   });
 
-  const onSubmit = async ({ id, active, ...fields }: Values) => {
+  const onSubmit = async (values: Values) => {
+    if (editing && agency!.active && !values.active) {
+      setMessage(null);
+      setDeactivating(values);
+      return;
+    }
+    await save(values);
+  };
+
+  const save = async ({ id, active, ...fields }: Values) => {
+    setDeactivating(null);
     setMessage(null);
     const r = editing ? await updateAgencyAction({ id, active, ...fields }) : await createAgencyAction(fields);
     if (!r.ok) {
@@ -83,6 +95,19 @@ export function AgencyForm({ agency, regions }: { agency?: Values & { deletable:
         <label className="form-check">
           <input type="checkbox" {...register("active")} /> 启用（停用的单位不再出现在审核工作台，历史报告保留）
         </label>
+      )}
+      {deactivating && (
+        <div className="row-actions" role="group" aria-label="确认停用单位">
+          <span>
+            停用后 {agency!.name} 不再出现在审核工作台，其填报人不能再填报；历史报告保留。
+          </span>
+          <button type="button" className="btn small" onClick={() => save(deactivating)} autoFocus>
+            确认停用
+          </button>
+          <button type="button" className="btn small secondary" onClick={() => setDeactivating(null)}>
+            取消
+          </button>
+        </div>
       )}
       <div className="row-actions">
         <button type="submit" className="btn" disabled={isSubmitting}>

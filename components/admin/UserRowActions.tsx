@@ -11,6 +11,7 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [confirmingReset, setConfirmingReset] = useState(false);
+  const [confirmingDeactivate, setConfirmingDeactivate] = useState(false);
   const [message, setMessage] = useState<ActionMessage>(null);
   const [oneTime, setOneTime] = useState<string | null>(null);
 
@@ -26,6 +27,7 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
 
   const toggle = () =>
     startTransition(async () => {
+      setConfirmingDeactivate(false);
       const r = await (active ? deactivateUserAction(id) : reactivateUserAction(id));
       setMessage(r.ok ? { kind: "ok", text: active ? `已停用 ${username}。` : `已启用 ${username}。` } : { kind: "error", text: r.message });
       if (r.ok) router.refresh();
@@ -49,11 +51,23 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
             重置密码
           </button>
         )}
-        {!self && (
-          <button type="button" className="btn small secondary" onClick={toggle} disabled={pending}>
-            {active ? "停用" : "启用"}
-          </button>
-        )}
+        {/* 停用 signs the account out at once: it asks 确认停用 first (启用 acts directly) */}
+        {!self &&
+          (confirmingDeactivate ? (
+            <>
+              <span>停用后 {username} 立即退出登录，不能再登录。</span>
+              <button type="button" className="btn small" onClick={toggle} disabled={pending} autoFocus>
+                确认停用
+              </button>
+              <button type="button" className="btn small secondary" onClick={() => setConfirmingDeactivate(false)}>
+                取消
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn small secondary" onClick={active ? () => setConfirmingDeactivate(true) : toggle} disabled={pending}>
+              {active ? "停用" : "启用"}
+            </button>
+          ))}
       </div>
       <ResultMessage message={message} />
       {oneTime && <OneTimePasswords accounts={[{ username, oneTimePassword: oneTime }]} caption={`${username} 的一次性密码`} />}

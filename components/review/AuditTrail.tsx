@@ -18,6 +18,7 @@ const ACTION_LABELS: Record<string, string> = {
   "report.reopen": "发起更正",
   "comment.added": "添加审核意见",
   "comment.resolved": "审核意见已解决",
+  "comment.replied": "回复审核意见",
 };
 
 export interface AuditEventView {
@@ -42,7 +43,9 @@ function Details({ details, templateId }: { details: unknown; templateId: Templa
   }
   if (typeof d.reason === "string") lines.push(`理由：${d.reason}`);
   if (typeof d.versionNo === "number") lines.push(`公开版本第 ${d.versionNo} 版${typeof d.changeNote === "string" && d.changeNote ? `，更正说明：${d.changeNote}` : ""}`);
-  if (typeof d.body === "string") lines.push(`「${d.anchor ? cellName(templateId, String(d.anchor)) : "整份报告"}」：${d.body}`);
+  if (typeof d.closedComments === "number") lines.push(`随发布关闭未解决的审核意见 ${d.closedComments} 条`);
+  if (typeof d.body === "string" && d.replyId) lines.push(`回复：${d.body}`);
+  else if (typeof d.body === "string") lines.push(`「${d.anchor ? cellName(templateId, String(d.anchor)) : "整份报告"}」：${d.body}`);
   if (d.snapshot) lines.push("提交的内容已存档（审核页面据此比较各次提交）");
   // cells: { "section/row/column": [old, new] }; texts/fields: { key: [old, new] } or a list of keys
   for (const key of ["cells", "texts", "fields"] as const) {
@@ -80,6 +83,11 @@ function Details({ details, templateId }: { details: unknown; templateId: Templa
   );
 }
 
+/** The events are oldest first: the ordinal of the submission at `index`. */
+function submitOrdinal(events: AuditEventView[], index: number) {
+  return events.slice(0, index + 1).filter((e) => e.action === "report.submit").length;
+}
+
 export function AuditTrail({ events, templateId }: { events: AuditEventView[]; templateId: TemplateId }) {
   if (events.length === 0) return <p className="muted">暂无记录。</p>;
   return (
@@ -93,11 +101,14 @@ export function AuditTrail({ events, templateId }: { events: AuditEventView[]; t
         </tr>
       </thead>
       <tbody>
-        {events.map((e) => (
+        {events.map((e, i) => (
           <tr key={String(e.id)}>
             <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(e.at)}</td>
             <td>{e.actor ? `${e.actor.displayName}（${e.actor.username}）` : (e.actorLabel ?? "系统")}</td>
-            <td>{ACTION_LABELS[e.action] ?? e.action}</td>
+            <td>
+              {ACTION_LABELS[e.action] ?? e.action}
+              {e.action === "report.submit" && `（第 ${submitOrdinal(events, i)} 次提交）`}
+            </td>
             <td>
               <Details details={e.details} templateId={templateId} />
             </td>

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useId } from "react";
-import { addCommentAction, resolveCommentAction } from "@/app/review/reports/[id]/actions";
+import { addCommentAction, replyToCommentAction, resolveCommentAction } from "@/app/review/reports/[id]/actions";
 import { ActionStatus } from "./ActionStatus";
 import type { ActionResult } from "./action-result";
 
@@ -53,9 +53,30 @@ export function ResolveCommentButton({ reportId, commentId }: { reportId: string
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="commentId" value={commentId} />
       <button className="btn link" type="submit" disabled={pending}>
-        标记为已解决
+        标记已解决
       </button>
       {result && !result.ok && <ActionStatus result={result} />}
+    </form>
+  );
+}
+
+/** 回复 under one comment: the clerk answers the reviewer (or the reviewer answers back). */
+export function ReplyForm({ reportId, commentId, label }: { reportId: string; commentId: string; label: string }) {
+  const [result, formAction, pending] = useActionState<ActionResult, FormData>(replyToCommentAction, null);
+  const uid = useId();
+  return (
+    // (React resets the form's fields once the action is done)
+    <form action={formAction} className="comment-reply-form">
+      <input type="hidden" name="reportId" value={reportId} />
+      <input type="hidden" name="commentId" value={commentId} />
+      <label htmlFor={`${uid}-reply`} className="visually-hidden">
+        {label}
+      </label>
+      <textarea id={`${uid}-reply`} name="body" required rows={2} maxLength={2000} placeholder="回复审核意见" />
+      <button className="btn small secondary" type="submit" disabled={pending}>
+        回复
+      </button>
+      <ActionStatus result={result} />
     </form>
   );
 }

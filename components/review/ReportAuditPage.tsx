@@ -18,6 +18,7 @@ export async function ReportAuditPage({ user, reportId, back }: { user: CurrentU
       <h1 className="page-title">
         审计记录 · {report.agency.name} {report.year} 年度 <StatusBadge status={report.status} />
       </h1>
+      <p className="lead">内部版本号 {report.version}（每次保存和每次状态变化加一；审核页面上的“第 N 次提交”只数提交审核）</p>
       <div className="card">
         <AuditTrail events={events} templateId={templateId} />
       </div>

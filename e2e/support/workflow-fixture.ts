@@ -8,6 +8,7 @@
 //   publish AGENCY_CODE YEAR           an approved report published by reviewer-helan
 //   advance AGENCY_CODE YEAR           the clerk's saved draft submitted, approved and published as it stands
 //   correct AGENCY_CODE YEAR NOTE      a published report corrected: 发起更正 (NOTE), the clerk adds 1 to 自然人 新收, submit, approve, publish
+//   revise AGENCY_CODE YEAR OVERVIEW   a submitted report returned by reviewer-helan; the clerk saves twice, the second time with 一、总体情况 = OVERVIEW, and submits
 import bcrypt from "bcryptjs";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { exportDocument, type ReportDocument } from "@/lib/exchange";
@@ -128,6 +129,20 @@ async function main() {
       await act(clerk.username, report.id, "submit");
       await act("reviewer-helan", report.id, "approve");
       await act("reviewer-helan", report.id, "publish");
+      return { reportId: report.id };
+    }
+    case "revise": {
+      const [code, yearText, overview] = args as [string, string, string];
+      const report = await reportOf(code, Number(yearText));
+      const clerk = await userOf(`clerk-${code}`);
+      await act("reviewer-helan", report.id, "return", "请完善总体情况");
+      const current = reportToDocument(report);
+      // two saves: internal versions move on, the submission count does not
+      for (const text of [`${overview}（草稿）`, overview]) {
+        const saved = await importReport(db, { ...current, narrative: { ...current.narrative, overview: text } }, { publish: false, actor: { id: clerk.id } });
+        if (!saved.ok) throw new Error(saved.errors.join("\n"));
+      }
+      await act(clerk.username, report.id, "submit");
       return { reportId: report.id };
     }
     case "status": {

@@ -9,6 +9,7 @@ import type { RoleName } from "@/lib/auth/roles";
 import { exportDocument, type ReportDocument } from "@/lib/exchange";
 import type { ReportStatusName } from "@/lib/reports/status";
 import { addComment } from "@/lib/server/comments/add-comment";
+import { replyToComment } from "@/lib/server/comments/reply-to-comment";
 import { resolveComment } from "@/lib/server/comments/resolve-comment";
 import { ensureRegion } from "@/lib/server/regions/ensure-region";
 import { createPublishedVersion } from "@/lib/server/reports/create-published-version";
@@ -346,5 +347,42 @@ describe("comments", () => {
     expect((await ctx.db.reviewComment.findUniqueOrThrow({ where: { id } })).resolvedAt).not.toBeNull();
     // a comment never bumps the report's version (no clerk's save is refused for it)
     expect((await ctx.db.report.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(report.version);
+  });
+
+  it("the clerk replies (回复) to an open comment, scope-checked and audited; a resolved one takes no reply", async () => {
+    const report = await reportIn("SUBMITTED");
+    const reviewer = actor("reviewerRegion", "");
+    const { id } = (await addComment(ctx.db, reviewer, { reportId: report.id, anchor: "narrative.overview", body: "请补充" })) as { id: string };
+    const clerk = actor("clerkOwn", report.agencyId);
+    expect(await replyToComment(ctx.db, clerk, { commentId: id, body: "  " })).toMatchObject({ ok: false, code: 422 });
+    expect(await replyToComment(ctx.db, actor("clerkOther", ""), { commentId: id, body: "越权" })).toMatchObject({ ok: false, code: 404 });
+    expect(await replyToComment(ctx.db, actor("reviewerOtherRegion", ""), { commentId: id, body: "越权" })).toMatchObject({ ok: false, code: 404 });
+    expect(await replyToComment(ctx.db, actor("admin", ""), { commentId: id, body: "管理员" })).toMatchObject({ ok: false, code: 403 });
+    const replied = await replyToComment(ctx.db, clerk, { commentId: id, body: "已补充" });
+    expect(replied.ok).toBe(true);
+    expect(await replyToComment(ctx.db, reviewer, { commentId: id, body: "收到" })).toMatchObject({ ok: true });
+    const replies = await ctx.db.reviewCommentReply.findMany({ where: { commentId: id }, orderBy: { createdAt: "asc" } });
+    expect(replies.map((r) => r.body)).toEqual(["已补充", "收到"]);
+    const audit = await ctx.db.auditEvent.findMany({ where: { reportId: report.id, action: "comment.replied" } });
+    expect(audit.map((e) => (e.details as { body: string }).body).sort()).toEqual(["收到", "已补充"].sort());
+    expect((await ctx.db.report.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(report.version);
+    await resolveComment(ctx.db, reviewer, { commentId: id });
+    expect(await replyToComment(ctx.db, clerk, { commentId: id, body: "再补充" })).toMatchObject({ ok: false, code: 422 });
+  });
+
+  it("publication closes the comments still open, and says so in its audit record", async () => {
+    const report = await reportIn("APPROVED");
+    const reviewer = actor("reviewerRegion", "");
+    const open = (await addComment(ctx.db, reviewer, { reportId: report.id, anchor: null, body: "仍未解决" })) as { id: string };
+    const done = (await addComment(ctx.db, reviewer, { reportId: report.id, anchor: null, body: "已解决的" })) as { id: string };
+    await resolveComment(ctx.db, reviewer, { commentId: done.id });
+    const resolvedAt = (await ctx.db.reviewComment.findUniqueOrThrow({ where: { id: done.id } })).resolvedAt;
+    const published = await transitionReport(ctx.db, reviewer, { reportId: report.id, action: "publish", expectedVersion: report.version });
+    expect(published.ok).toBe(true);
+    const after = await ctx.db.reviewComment.findMany({ where: { reportId: report.id } });
+    expect(after.find((c) => c.id === open.id)).toMatchObject({ closedOnPublish: true, resolvedAt: expect.any(Date) });
+    expect(after.find((c) => c.id === done.id)).toMatchObject({ closedOnPublish: false, resolvedAt });
+    const event = await ctx.db.auditEvent.findFirstOrThrow({ where: { reportId: report.id, action: "report.published" }, orderBy: { at: "desc" } });
+    expect(event.details).toMatchObject({ closedComments: 1 });
   });
 });

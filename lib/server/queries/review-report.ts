@@ -8,6 +8,7 @@ import { db } from "../db";
 import { agencyInScope } from "../access/report-access";
 import { loadLastYearCarriedForward } from "../reports/last-year";
 import { reportToDocument, reportWithContent, TEMPLATE_ID } from "../reports/report-document";
+import { commentThreadInclude } from "./comment-threads";
 import { snapshotChanges, type SubmissionSnapshot } from "../reports/submission-snapshot";
 
 export function figuresOf(doc: ReportDocument): Figures {
@@ -31,7 +32,7 @@ export async function getReviewReport(user: CurrentUser, reportId: string) {
   const report = await findReportInScope(user, reportId);
   if (!report) return null;
   const doc = reportToDocument(report);
-  const [lastYearCarry, lastYearReport, regionShares, submissions, comments, versions] = await Promise.all([
+  const [lastYearCarry, lastYearReport, regionShares, submissions, submissionCount, comments, versions] = await Promise.all([
     loadLastYearCarriedForward(db, report.agency.code, report.year),
     db.report.findUnique({ where: { agencyId_year: { agencyId: report.agencyId, year: report.year - 1 } }, include: reportWithContent }),
     db.$queryRaw<{ granted: number | null; handled: number | null }[]>`
@@ -43,7 +44,10 @@ export async function getReviewReport(user: CurrentUser, reportId: string) {
       WHERE r.year = ${report.year} AND a."regionCode" = ${report.agency.regionCode} AND a.active AND c.section = 'applications'
       GROUP BY c."reportId"`,
     db.auditEvent.findMany({ where: { reportId, action: "report.submit" }, orderBy: { at: "desc" }, take: 2, select: { at: true, details: true } }),
-    db.reviewComment.findMany({ where: { reportId }, orderBy: { createdAt: "asc" }, include: { author: { select: { displayName: true } } } }),
+    // "第 N 次提交": the clerk's submissions (each a report.submit record), not Report.version,
+    // which every save and transition bumps (internal versions show on the audit page only)
+    db.auditEvent.count({ where: { reportId, action: "report.submit" } }),
+    db.reviewComment.findMany({ where: { reportId }, orderBy: { createdAt: "asc" }, include: commentThreadInclude }),
     db.publishedVersion.findMany({ where: { reportId }, orderBy: { versionNo: "desc" }, select: { versionNo: true, changeNote: true, publishedAt: true } }),
   ]);
   const lastYearDoc = lastYearReport ? reportToDocument(lastYearReport) : null;
@@ -65,7 +69,7 @@ export async function getReviewReport(user: CurrentUser, reportId: string) {
     flags,
     shareOfThisReport: grantedShare(doc.template, figuresOf(doc)),
     sinceLastSubmission,
-    submissionCount: submissions.length,
+    submissionCount,
     lastYearDoc,
     comments,
     versions,
@@ -76,7 +80,7 @@ export async function getReviewReport(user: CurrentUser, reportId: string) {
 export async function getReportAudit(user: CurrentUser, reportId: string) {
   const report = await db.report.findUnique({
     where: { id: reportId },
-    select: { id: true, year: true, template: true, status: true, agency: { select: { id: true, code: true, name: true, region: { select: { path: true } } } } },
+    select: { id: true, year: true, template: true, status: true, version: true, agency: { select: { id: true, code: true, name: true, region: { select: { path: true } } } } },
   });
   if (!report || !agencyInScope(user, report.agency)) return null;
   const events = await db.auditEvent.findMany({

@@ -53,6 +53,8 @@ export async function createPublishedVersion(
     where: { id: reportId },
     data: { status: "PUBLISHED", publishedAt: now, correctionReason: null, returnReason: null, version: { increment: 1 } },
   });
+  // a published version is final: comments still open are closed with it, not left 未解决 forever
+  const closed = await tx.reviewComment.updateMany({ where: { reportId, resolvedAt: null }, data: { resolvedAt: now, closedOnPublish: true } });
   await recordAudit(tx, {
     actorId: actor.id,
     actorLabel: actor.label,
@@ -60,7 +62,13 @@ export async function createPublishedVersion(
     entityType: "Report",
     entityId: reportId,
     reportId,
-    details: { versionNo, fromStatus: report.status, changeNote, ...(qualityNotes.length ? { qualityNotes: qualityNotes.length } : {}) },
+    details: {
+      versionNo,
+      fromStatus: report.status,
+      changeNote,
+      ...(qualityNotes.length ? { qualityNotes: qualityNotes.length } : {}),
+      ...(closed.count ? { closedComments: closed.count } : {}),
+    },
   });
   return versionNo;
 }

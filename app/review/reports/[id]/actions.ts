@@ -6,6 +6,7 @@ import { AccessDeniedError, authorize } from "@/lib/auth/guard";
 import { forgetPublicRefs } from "@/lib/server/cache/published-ref";
 import { db } from "@/lib/server/db";
 import { addComment, COMMENT_MAX_LENGTH } from "@/lib/server/comments/add-comment";
+import { replyToComment } from "@/lib/server/comments/reply-to-comment";
 import { resolveComment } from "@/lib/server/comments/resolve-comment";
 import { transitionReport } from "@/lib/server/reports/transition-report";
 import { rateLimitMessage } from "@/lib/server/security/rate-limit";
@@ -35,6 +36,7 @@ function refused(e: unknown): ActionResult {
 function touch(reportId: string) {
   forgetPublicRefs();
   revalidatePath(`/review/reports/${reportId}`);
+  revalidatePath(`/workspace/reports/${reportId}`);
   revalidatePath("/review");
   revalidatePath("/workspace");
 }
@@ -90,7 +92,26 @@ export async function resolveCommentAction(_prev: ActionResult, formData: FormDa
     const result = await resolveComment(db, user, { commentId: parsed.data.commentId });
     if (!result.ok) return { ok: false, message: result.message };
     touch(parsed.data.reportId);
-    return { ok: true, message: "意见已标记为已解决。" };
+    return { ok: true, message: "意见已标记已解决。" };
+  } catch (e) {
+    return refused(e);
+  }
+}
+
+const replyInput = z.object({ reportId: id, commentId: id, body: z.string().max(COMMENT_MAX_LENGTH, `回复不能超过 ${COMMENT_MAX_LENGTH} 字。`) });
+
+/** 回复: the clerk (or a reviewer) answers a comment; shown in the thread on the review and editor pages. */
+export async function replyToCommentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  try {
+    const user = await authorize(["CLERK", "REVIEWER"]);
+    const limited = await rateLimitMessage("write", { user });
+    if (limited) return { ok: false, message: limited };
+    const parsed = replyInput.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "提交的内容无效。" };
+    const result = await replyToComment(db, user, parsed.data);
+    if (!result.ok) return { ok: false, message: result.message };
+    touch(parsed.data.reportId);
+    return { ok: true, message: "已回复。" };
   } catch (e) {
     return refused(e);
   }

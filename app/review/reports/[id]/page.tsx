@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { StatusBadge } from "@/components/reports/StatusBadge";
-import { AddCommentForm, ResolveCommentButton, type AnchorOption } from "@/components/review/CommentForms";
+import { AddCommentForm, type AnchorOption } from "@/components/review/CommentForms";
+import { CommentThreads } from "@/components/review/CommentThreads";
 import { FigureComparison } from "@/components/review/FigureComparison";
+import { TextDiff } from "@/components/review/TextDiff";
 import { ReviewActions, type OfferedTransition } from "@/components/review/ReviewActions";
 import { requireUser } from "@/lib/auth/guard";
 import { QUALITY_FLAG_LABELS } from "@/lib/quality/flags";
@@ -13,6 +15,7 @@ import { formatDateTime } from "@/lib/reports/format";
 import { getReviewReport } from "@/lib/server/queries/review-report";
 import { cellsOf, getTemplate, NARRATIVE_KEYS } from "@/lib/templates";
 import { availableTransitions } from "@/lib/workflow/transitions";
+import "@/components/review/review.css";
 
 export const metadata: Metadata = { title: "审核报告" };
 
@@ -25,9 +28,32 @@ export default async function ReviewReportPage({ params }: Params) {
   if (!data) notFound();
   const { report, doc, templateId, violations, flags, sinceLastSubmission, submissionCount, lastYearDoc, comments, versions } = data;
   const template = getTemplate(templateId);
+  const nextVersionNo = (versions[0]?.versionNo ?? 0) + 1;
+  // 发布 names what becomes public before it happens (SPEC "Accessible names": 确认发布)
+  const unresolved = comments.filter((c) => !c.resolvedAt);
+  const confirmations: Partial<Record<OfferedTransition["action"], OfferedTransition["confirm"]>> = {
+    // an approval locks the report: open comments are named first
+    ...(unresolved.length > 0 && {
+      approve: {
+        confirmLabel: "确认审核通过",
+        message: `还有 ${unresolved.length} 条审核意见未解决；审核通过后填报人不能再修改。仍要审核通过吗？`,
+        items: unresolved.map((c) => `${anchorName(templateId, c.anchor)}：${c.body}`),
+      },
+    }),
+    publish: {
+      confirmLabel: "确认发布",
+      message:
+        nextVersionNo === 1
+          ? `发布后，${report.agency.name} ${report.year} 年度报告（公开版本第 1 版）将立即向公众公开：全部表格、正文和联系方式，并出现在搜索、下载和统计中。`
+          : `发布后，${report.agency.name} ${report.year} 年度报告的公开版本第 ${nextVersionNo} 版将立即替换第 ${nextVersionNo - 1} 版向公众公开${report.correctionReason ? `，附更正说明：${report.correctionReason}` : ""}；之前的版本仍可查阅。`,
+    },
+  };
   const transitions: OfferedTransition[] =
     user.role === "REVIEWER"
-      ? availableTransitions(user.role, report.status).map((t) => ({ action: t.action as OfferedTransition["action"], label: t.label, reasonLabel: t.reasonLabel }))
+      ? availableTransitions(user.role, report.status).map((t) => {
+          const action = t.action as OfferedTransition["action"];
+          return { action, label: t.label, reasonLabel: t.reasonLabel, confirm: confirmations[action] };
+        })
       : [];
   const anchors: AnchorOption[] = [
     ...NARRATIVE_KEYS.map((k) => ({ value: `narrative.${k}`, label: template.narrative[k].title, group: "正文" })),
@@ -46,7 +72,7 @@ export default async function ReviewReportPage({ params }: Params) {
         {report.agency.name} {report.year} 年度报告 <StatusBadge status={report.status} />
       </h1>
       <p className="lead">
-        第 {report.version} 次修订 · 提交 {formatDateTime(report.submittedAt)} · 审核通过 {formatDateTime(report.approvedAt)} · 发布{" "}
+        {submissionCount > 0 ? `第 ${submissionCount} 次提交` : "尚未提交"} · 最近提交 {formatDateTime(report.submittedAt)} · 审核通过 {formatDateTime(report.approvedAt)} · 发布{" "}
         {formatDateTime(report.publishedAt)} · <Link href={`/review/reports/${report.id}/audit`}>审计记录</Link>
         {versions.length > 0 && (
           <>
@@ -58,8 +84,15 @@ export default async function ReviewReportPage({ params }: Params) {
       {report.correctionReason && <p className="alert info">更正中 · 更正说明：{report.correctionReason}</p>}
       {report.status === "RETURNED" && report.returnReason && <p className="alert error">退回理由：{report.returnReason}</p>}
 
-      <section className="card no-print" aria-labelledby="actions-title">
-        <h2 id="actions-title">审核操作</h2>
+      {/* sticky: the actions stay in reach while the reviewer reads the report below */}
+      <section className="card no-print review-action-bar" aria-labelledby="actions-title">
+        <div className="review-action-bar-head">
+          <h2 id="actions-title">审核操作</h2>
+          <nav aria-label="本页内容" className="review-page-nav">
+            <a href="#rules-title">规则检查</a> · <a href="#changes-title">变化</a> · <a href="#comments-title">审核意见（{comments.filter((c) => !c.resolvedAt).length} 条未解决）</a> ·{" "}
+            <a href="#preview-title">报告全文</a>
+          </nav>
+        </div>
         {user.role === "ADMIN" ? <p className="muted">管理员只能查看，审核操作由本地区审核人执行。</p> : <ReviewActions reportId={report.id} version={report.version} transitions={transitions} />}
       </section>
 
@@ -124,13 +157,23 @@ export default async function ReviewReportPage({ params }: Params) {
                     <td className="num">{c.after ?? "空白"}</td>
                   </tr>
                 ))}
-                {sinceLastSubmission.fields.map((f) => (
-                  <tr key={f.id}>
-                    <td>{cellName(templateId, f.id)}</td>
-                    <td className="text-change">{f.before || "空白"}</td>
-                    <td className="text-change">{f.after || "空白"}</td>
-                  </tr>
-                ))}
+                {sinceLastSubmission.fields.map((f) =>
+                  // narratives: one character diff (an added sentence is easy to find); short fields: old and new
+                  f.id.startsWith("narrative.") ? (
+                    <tr key={f.id}>
+                      <td>{cellName(templateId, f.id)}</td>
+                      <td colSpan={2}>
+                        <TextDiff before={f.before} after={f.after} />
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={f.id}>
+                      <td>{cellName(templateId, f.id)}</td>
+                      <td className="text-change">{f.before || "空白"}</td>
+                      <td className="text-change">{f.after || "空白"}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </>
@@ -144,26 +187,7 @@ export default async function ReviewReportPage({ params }: Params) {
 
       <section className="card" aria-labelledby="comments-title">
         <h2 id="comments-title">审核意见</h2>
-        {comments.length === 0 ? (
-          <p className="muted">还没有意见。</p>
-        ) : (
-          <ul className="comments" aria-label="审核意见列表">
-            {comments.map((c) => (
-              <li key={c.id}>
-                <strong>{anchorName(templateId, c.anchor)}</strong>：{c.body}
-                <div className="muted" style={{ fontSize: 13 }}>
-                  {c.author.displayName} · {formatDateTime(c.createdAt)} · {c.resolvedAt ? `已解决（${formatDateTime(c.resolvedAt)}）` : "未解决"}
-                  {!c.resolvedAt && user.role === "REVIEWER" && (
-                    <>
-                      {" "}
-                      · <ResolveCommentButton reportId={report.id} commentId={c.id} />
-                    </>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <CommentThreads reportId={report.id} templateId={templateId} comments={comments} canReply={user.role === "REVIEWER"} canResolve={user.role === "REVIEWER"} />
         {user.role === "REVIEWER" && <AddCommentForm reportId={report.id} anchors={anchors} />}
       </section>
 

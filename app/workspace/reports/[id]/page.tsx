@@ -5,7 +5,10 @@ import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { requireUser } from "@/lib/auth/guard";
 import { formatDateTime, TEMPLATE_LABELS } from "@/lib/reports/format";
+import { CommentThreads } from "@/components/review/CommentThreads";
+import { getCommentThreads } from "@/lib/server/queries/comment-threads";
 import { getReportForEditor } from "@/lib/server/queries/report-editor";
+import "@/components/review/review.css";
 import { TEMPLATE_CODE } from "@/lib/server/reports/report-document";
 import { isEditable } from "@/lib/workflow/transitions";
 
@@ -14,7 +17,7 @@ export const metadata = { title: "填报年度报告" };
 export default async function ReportEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(["CLERK"], `/workspace/reports/${id}`);
-  const report = await getReportForEditor(user, id);
+  const [report, threads] = await Promise.all([getReportForEditor(user, id), getCommentThreads(user, id)]);
   if (!report) notFound();
   const doc = report.document;
   const editable = isEditable(report.status);
@@ -53,6 +56,13 @@ export default async function ReportEditorPage({ params }: { params: Promise<{ i
           </p>
           <ReportDocumentView doc={doc} />
         </>
+      )}
+      {/* the reviewer's comments as threads, each open one with 回复 */}
+      {threads && threads.comments.length > 0 && (
+        <section className="card" aria-labelledby="comment-threads-title">
+          <h2 id="comment-threads-title">审核意见与回复</h2>
+          <CommentThreads reportId={report.id} templateId={threads.templateId} comments={threads.comments} canReply canResolve={false} />
+        </section>
       )}
     </>
   );

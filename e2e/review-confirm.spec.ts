@@ -1,0 +1,66 @@
+// Confirmation steps (SPEC "Accessible names": 发布 asks 确认发布 naming what becomes public,
+// 停用 asks 确认停用): 取消 changes nothing, the confirm button acts.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn, workflowFixture as fixture } from "./helpers";
+
+const YEAR = 2022;
+test.describe.configure({ timeout: 240_000 });
+
+function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBLISHED") {
+  const code = `640122-c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const name = `贺兰县${label}${code.slice(-6)}`;
+  const { reportId, clerk } = fixture("report", code, name, String(YEAR), state);
+  return { code, name, reportId: reportId as string, clerk: clerk as string };
+}
+
+async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username);
+  return page;
+}
+
+test("发布先询问确认发布，说明哪个单位哪一年度的第几版将公开；取消不发布", async ({ browser }) => {
+  const a = agencyWithReport("确认发布局", "APPROVED");
+  const reviewer = await signedInPage(browser, "reviewer-helan");
+  await reviewer.goto(`/review/reports/${a.reportId}`);
+
+  const publish = reviewer.getByRole("button", { name: "发布", exact: true });
+  await publish.click();
+  const confirm = reviewer.getByRole("group", { name: /发布后/ });
+  await expect(confirm).toContainText(`${a.name} ${YEAR} 年度报告（公开版本第 1 版）将立即向公众公开`);
+  await expect(confirm.getByRole("button", { name: "确认发布" })).toBeFocused();
+  await confirm.getByRole("button", { name: "取消" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(publish).toBeFocused();
+  expect(fixture("status", a.code, String(YEAR))).toMatchObject({ status: "APPROVED" });
+  expect((await reviewer.request.get(`/api/reports/${a.code}/${YEAR}`)).status()).toBe(404);
+
+  await publish.click();
+  await reviewer.getByRole("button", { name: "确认发布" }).click();
+  await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已发布");
+  expect(fixture("status", a.code, String(YEAR))).toMatchObject({ status: "PUBLISHED" });
+  expect((await reviewer.request.get(`/api/reports/${a.code}/${YEAR}`)).status()).toBe(200);
+});
+
+test("停用单位先询问确认停用；取消不停用", async ({ browser }) => {
+  const a = agencyWithReport("确认停用局", "SUBMITTED");
+  const admin = await signedInPage(browser, "admin");
+  await admin.goto(`/admin/agencies?q=${encodeURIComponent(a.code)}`);
+  await admin.getByRole("table", { name: "单位列表" }).getByRole("link", { name: a.name }).click();
+  const form = admin.getByRole("form", { name: "编辑单位" });
+  await form.getByLabel(/启用/).uncheck();
+  await form.getByRole("button", { name: "保存" }).click();
+  const confirm = form.getByRole("group", { name: "确认停用单位" });
+  await expect(confirm).toContainText(`停用后 ${a.name} 不再出现在审核工作台`);
+  await confirm.getByRole("button", { name: "取消" }).click();
+  await expect(confirm).toHaveCount(0);
+  await admin.reload();
+  await expect(admin.getByRole("form", { name: "编辑单位" }).getByLabel(/启用/)).toBeChecked();
+
+  await form.getByLabel(/启用/).uncheck();
+  await form.getByRole("button", { name: "保存" }).click();
+  await form.getByRole("button", { name: "确认停用" }).click();
+  await expect(form.getByText("已保存。")).toBeVisible();
+  await admin.goto(`/admin/agencies?q=${encodeURIComponent(a.code)}`);
+  await expect(admin.getByRole("table", { name: "单位列表" }).getByRole("row", { name: new RegExp(a.name) })).toContainText("停用");
+});
