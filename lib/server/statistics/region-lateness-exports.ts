@@ -1,9 +1,9 @@
 import "server-only";
 // The region's on-time record as files (CSV and Excel), one line per agency × reporting year.
-// CSV: UTF-8 with BOM and CRLF through the project's CSV writer (lib/documents/csv-writer.ts,
-// which also keeps fields from being read as formulas); Excel: one sheet, dates as dates.
+// CSV: UTF-8 with BOM and CRLF through the project's one CSV writer (lib/csv.ts, which also keeps
+// fields from being read as formulas); Excel: one sheet, dates as dates.
 import ExcelJS from "exceljs";
-import { CSV_BOM, csvLine } from "@/lib/documents/csv-writer";
+import { csvBytes } from "@/lib/csv";
 import { chinaDay, LATENESS_LABELS } from "@/lib/reports/lateness";
 import type { LatenessRecordRow } from "./region-lateness";
 
@@ -19,8 +19,7 @@ function fields(r: LatenessRecordRow) {
 }
 
 export function latenessCsv(rows: LatenessRecordRow[]): Buffer {
-  const lines = [csvLine(LATENESS_COLUMNS), ...rows.map((r) => csvLine(fields(r)))];
-  return Buffer.from(CSV_BOM + lines.join("\r\n") + "\r\n", "utf8");
+  return csvBytes([LATENESS_COLUMNS, ...rows.map(fields)]);
 }
 
 /** A calendar day as an Excel date (UTC midnight, so no zone moves it). */
