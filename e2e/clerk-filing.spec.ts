@@ -10,7 +10,7 @@ test.describe.configure({ timeout: 180_000 }); // a report filled in the browser
 
 type Values = Map<string, number>;
 
-/** the accessible name of a cell: its row label and its column label (SPEC "Accessible names") */
+/** the accessible name of a cell: its row label and its column label (docs/product.md "Accessible names") */
 function nameOf(t: ReportTemplate, cell: CellDef) {
   const row = t.sections[cell.section].rows.find((r) => r.key === cell.row)!;
   return `${row.label} ${row.columns.find((c) => c.key === cell.column)!.label}`;

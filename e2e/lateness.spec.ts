@@ -1,4 +1,4 @@
-// Lateness (SPEC "Accessible names": 按期发布 / 逾期发布 / 逾期未报): the clerk's workspace marks
+// Lateness (docs/product.md "Accessible names": 按期发布 / 逾期发布 / 逾期未报): the clerk's workspace marks
 // each year and names the year due now; the reviewer filters the dashboard by it; the region
 // page gives the on-time rate with its record to download. 习岗镇's 2020 report (demo data) is
 // given a first-publication date by e2e/support/lateness-fixture.ts, since a publication made

@@ -1,4 +1,4 @@
-// Confirmation steps (SPEC "Accessible names": 发布 asks 确认发布 naming what becomes public,
+// Confirmation steps (docs/product.md "Accessible names": 发布 asks 确认发布 naming what becomes public,
 // 停用 asks 确认停用): 取消 changes nothing, the confirm button acts.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, workflowFixture as fixture } from "./helpers";

@@ -1,4 +1,4 @@
-// The review page, issue 23: "第 N 次提交" counts submissions (not saves); the narratives'
+// The review page: "第 N 次提交" counts submissions (not saves); the narratives'
 // changes since the last submission as a character diff; comment threads (the clerk's 回复,
 // the reviewer's 标记已解决), unresolved comments named before 审核通过, closed on publication.
 import { expect, test, type Browser, type Page } from "@playwright/test";

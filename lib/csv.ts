@@ -3,7 +3,7 @@
  * region's long figures file, any export) is written through it.
  * - UTF-8 with a byte-order mark, so that Excel and WPS open the Chinese intact;
  * - RFC 4180: a field holding a comma, quote or line break is quoted, quotes doubled; CRLF line ends;
- * - formula-safe (SPEC "Downloads and open data"): a field a spreadsheet would run as a formula —
+ * - formula-safe (docs/product.md "Downloads and open data"): a field a spreadsheet would run as a formula —
  *   beginning with `=`, `+`, `@`, a tab or a carriage return, or with `-` unless the field is a
  *   plain negative number — is written as text with a leading `'`. Names typed by people
  *   (`=HYPERLINK("http://…"&A1,"点击")`) thus stay text; figures such as -3 stay numbers.

@@ -2,7 +2,7 @@
 // npm run cli -- import FILE.json|DIR/… [--publish [--as-published]]
 // npm run cli -- export CODE YEAR
 // npm run cli -- convert FILE.docx|.xlsx|.html [--agency CODE] [--region CODE] [--region-name NAME]
-// The command-line interface of SPEC ("Interfaces that other tools rely on"). Messages go
+// The command-line interface of docs/product.md ("Interfaces that other tools rely on"). Messages go
 // to stderr, results (ok, validation lines, exported JSON) to stdout; never a stack trace,
 // a source path or a database error text: an unexpected failure is one Chinese line.
 import { checkReportDocument, inexactNumberProblems, parseReportDocument, type ReportDocument } from "@/lib/exchange";

@@ -1,4 +1,4 @@
-// The status region every admin form reports into: text, not colour alone (SPEC: messages in a status region).
+// The status region every admin form reports into: text, not colour alone (docs/product.md: messages in a status region).
 export type ActionMessage = { kind: "ok" | "error"; text: string } | null;
 
 export function ResultMessage({ message }: { message: ActionMessage }) {

@@ -7,7 +7,7 @@ export const DOWNLOAD_FORMATS = [
   { key: "xlsx", label: "Excel（.xlsx）", description: "三张统计表" },
   { key: "csv", label: "CSV", description: "UTF-8，Excel 可直接打开" },
   { key: "json", label: "JSON", description: "数据交换格式" },
-  // the accessible name SPEC.md promises (the visible "PDF" stays inside it)
+  // the accessible name docs/product.md promises (the visible "PDF" stays inside it)
   { key: "pdf", label: "PDF", name: "下载 PDF", description: "正式版式，A4，文字可选取、可检索" },
 ] as const;
 

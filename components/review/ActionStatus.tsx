@@ -1,6 +1,6 @@
 import type { ActionResult } from "./action-result";
 
-/** The status region of a form: text, not only colour (SPEC "Accessible names"). */
+/** The status region of a form: text, not only colour (docs/product.md "Accessible names"). */
 export function ActionStatus({ result, label }: { result: ActionResult; label?: string }) {
   return (
     <div role="status" aria-live="polite" aria-label={label}>

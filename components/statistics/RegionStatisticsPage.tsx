@@ -1,4 +1,4 @@
-// A region's statistics page (SPEC "Downloads and open data"): served from the cached,
+// A region's statistics page (docs/product.md "Downloads and open data"): served from the cached,
 // stamp-keyed route app/published-regions/… that proxy.ts rewrites /regions/CODE to, and from
 // app/regions/[code] when there is no such region (404).
 import type { Metadata } from "next";

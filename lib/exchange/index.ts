@@ -1,5 +1,5 @@
 /**
- * The exchange format (SPEC "Exchange format"): zod schemas built from the template
+ * The exchange format (docs/product.md "Exchange format"): zod schemas built from the template
  * data, parsing with Chinese messages, derived cells, flattening to cells, canonical JSON.
  */
 export * from "./schema";

@@ -55,7 +55,7 @@ export interface Narrative {
   other: string;
 }
 
-/** One report in the exchange format (SPEC "Exchange format"). */
+/** One report in the exchange format (docs/product.md "Exchange format"). */
 export interface ReportDocument extends ReportSections {
   format: typeof EXCHANGE_FORMAT;
   template: TemplateId;

@@ -1,4 +1,4 @@
-// Lateness of a yearly report, the one definition every page and export uses (SPEC.md
+// Lateness of a yearly report, the one definition every page and export uses (docs/product.md
 // "Accessible names"): a report is due by its reporting year's deadline (the ReportingYear
 // row's, by default 1月31日 of the next year), a calendar date in China. What counts is the
 // report's first publication: a later correction does not make an on-time report late.

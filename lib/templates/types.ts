@@ -168,7 +168,7 @@ export interface ReportTemplate {
   /** title of the notice that issued the format */
   documentTitle: string;
   /**
-   * The legal basis as the opening sentence of every report of this format cites it (SPEC
+   * The legal basis as the opening sentence of every report of this format cites it (docs/product.md
    * "Citations"): the page, the preview and every download print exactly this.
    */
   citation: string;

@@ -1,5 +1,5 @@
 /**
- * Validation engine: the rules of SPEC "Validation rules", declared as data
+ * Validation engine: the rules of docs/product.md "Validation rules", declared as data
  * (./rules.ts, generated from the template) and evaluated by one engine (./engine.ts).
  */
 import type { NarrativeKey, ReportSectionsInput, TemplateId } from "@/lib/templates";

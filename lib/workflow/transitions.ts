@@ -1,4 +1,4 @@
-// The report workflow as data (SPEC "Workflow"): every state change a report can make,
+// The report workflow as data (docs/product.md "Workflow"): every state change a report can make,
 // who may make it, from which states, and what must hold first. Shared by the server
 // (lib/server/reports/transition-report.ts executes it) and the UI (which buttons to offer).
 import type { RoleName } from "@/lib/auth/roles";
@@ -14,7 +14,7 @@ export type TransitionGuard = "noRuleErrors" | "reasonRequired";
 
 export interface Transition {
   action: TransitionAction;
-  /** the button's accessible name (SPEC "Accessible names") */
+  /** the button's accessible name (docs/product.md "Accessible names") */
   label: string;
   from: readonly ReportStatusName[];
   to: ReportStatusName;

@@ -120,7 +120,7 @@ export async function measureKeystrokes(base: string, o: { keystrokes: number; p
     const page = await context.newPage();
     await page.goto(`${base}/workspace/reports/${target!.reportId}`);
     const input = page.getByRole("textbox", { name: "一、本年新收政府信息公开申请数量 自然人", exact: true });
-    // derived cells are <output> elements named like the inputs (SPEC "Accessible names")
+    // derived cells are <output> elements named like the inputs (docs/product.md "Accessible names")
     const total = page.locator(`output[aria-label="一、本年新收政府信息公开申请数量 总计"]`);
     // the total is blank while any cell of its row is blank (P4 may have left only 自然人 filled):
     // give every other cell of the row a figure first

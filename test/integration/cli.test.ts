@@ -1,4 +1,4 @@
-// The CLI of SPEC, run as a user runs it (a child process through tsx), on a real database.
+// The CLI of docs/product.md, run as a user runs it (a child process through tsx), on a real database.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -1,4 +1,4 @@
-// The public search over what readers type (issue 22): an agency's formal and usual names, the
+// The public search over what readers type: an agency's formal and usual names, the
 // names of its region and the regions above it, and the row labels of the report's non-zero
 // figures, in the same pg_trgm-indexed column as the narratives; ranked by where a word is found.
 import fs from "node:fs";

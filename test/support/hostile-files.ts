@@ -1,4 +1,4 @@
-// Hostile report files of issue 20, made on the spot: each a few KB (the zip bomb 300 KB) that
+// Hostile report files, made on the spot: each a few KB (the zip bomb 300 KB) that
 // cost the old converters seconds to minutes of CPU or all memory. Shared by the unit tests
 // (test/unit/convert-limits.test.ts) and the HTTP test (e2e/hostile-files.spec.ts).
 import zlib from "node:zlib";

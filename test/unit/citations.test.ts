@@ -1,4 +1,4 @@
-// The opening sentence of every report cites the legal basis of its format (SPEC "Citations"):
+// The opening sentence of every report cites the legal basis of its format (docs/product.md "Citations"):
 // the page (and the preview, the same component), Word and Excel print the template's citation.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -11,7 +11,7 @@ import { writeXlsx } from "@/lib/documents/xlsx-writer";
 import { getTemplate, type TemplateId } from "@/lib/templates";
 import { sampleDocument } from "./support";
 
-// verbatim from SPEC.md, "Citations"
+// verbatim from docs/product.md, "Citations"
 const EXPECTED: Record<TemplateId, string> = {
   "2019": "《中华人民共和国政府信息公开条例》和《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）",
   "2021": "《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）",
@@ -35,7 +35,7 @@ async function excelText(id: TemplateId): Promise<string> {
 }
 
 describe.each(["2019", "2021"] as const)("the %s format's citation", (id) => {
-  it("is the template's, as SPEC words it", () => {
+  it("is the template's, as docs/product.md words it", () => {
     expect(getTemplate(id).citation).toBe(EXPECTED[id]);
   });
 

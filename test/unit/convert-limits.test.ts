@@ -1,5 +1,5 @@
 /**
- * The converters under limits (lib/documents/limits.ts, convert-pool.ts; issue 20): the zip
+ * The converters under limits (lib/documents/limits.ts, convert-pool.ts): the zip
  * package judged by its central directory and inflated no further than declared; tables held
  * to their spans, rows, columns and cells; each hostile file of the issue refused (or read)
  * within 3 s with a Chinese message naming the limit, in this thread and in the worker pool;
@@ -121,7 +121,7 @@ async function expectHandled(file: HostileFile, run: () => Promise<unknown>) {
   expect(ms, `${file.filename} took ${Math.round(ms)} ms`).toBeLessThan(3_000);
 }
 
-describe("each hostile file of issue 20 is refused (or read) within 3 s", () => {
+describe("each hostile file is refused (or read) within 3 s", () => {
   let files: HostileFile[] = [];
   beforeAll(async () => {
     files = await hostileFiles();

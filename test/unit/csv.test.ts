@@ -1,5 +1,5 @@
 // The one CSV writer (lib/csv.ts): RFC 4180 quoting, CRLF, a BOM, and no field a spreadsheet
-// would run as a formula (SPEC "Downloads and open data").
+// would run as a formula (docs/product.md "Downloads and open data").
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { csvField, csvLine, csvText, defuseFormula } from "@/lib/csv";

@@ -22,7 +22,7 @@ function consistentDoc(templateId: TemplateId) {
   });
 }
 
-/** the rules a change to this cell must trip (worked out from SPEC, not from the engine) */
+/** the rules a change to this cell must trip (worked out from docs/product.md, not from the engine) */
 function governingRules(templateId: TemplateId, cell: CellDef): RuleId[] {
   if (cell.section === "proactive") return ["nonNegativeInteger"]; // no equation: make it invalid instead
   if (cell.section === "reviewLitigation") return ["groupTotal"];

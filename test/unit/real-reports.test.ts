@@ -81,7 +81,7 @@ describe("bounds: validate refuses what the database cannot store", () => {
   });
 });
 
-describe("every problem at once (issue 6)", () => {
+describe("every problem at once", () => {
   it("reports a negative cell and a broken sum elsewhere in one pass (engine)", () => {
     const d = rawFixture();
     d.applications.granted.naturalPerson = -1; // invalid

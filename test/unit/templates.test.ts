@@ -14,7 +14,7 @@ import {
   type TemplateId,
 } from "@/lib/templates";
 
-// Labels copied verbatim from SPEC.md.
+// Labels copied verbatim from docs/product.md.
 const APPLICATION_ROWS_COMMON: [string, string][] = [
   ["received", "一、本年新收政府信息公开申请数量"],
   ["carriedOver", "二、上年结转政府信息公开申请数量"],
@@ -139,7 +139,7 @@ describe.each(TEMPLATE_IDS)("template %s", (id) => {
     expect(t.narrative.overview.guidance).toContain("政府信息公开平台建设");
   });
 
-  it("has the 二、主动公开 groups, rows, columns and kinds of SPEC verbatim", () => {
+  it("has the 二、主动公开 groups, rows, columns and kinds of docs/product.md verbatim", () => {
     const groups = t.sections.proactive.groups.map((g) => ({
       item: g.item,
       rows: g.rows.map((r) => [r.key, r.label]),
@@ -154,7 +154,7 @@ describe.each(TEMPLATE_IDS)("template %s", (id) => {
     expect(money.map((c) => c.unit)).toEqual(["万元"]);
   });
 
-  it("has the 三、申请 rows and columns of SPEC verbatim", () => {
+  it("has the 三、申请 rows and columns of docs/product.md verbatim", () => {
     const rows = t.sections.applications.rows.map((r) => [r.key, r.label]);
     expect(rows).toEqual([...APPLICATION_ROWS_COMMON, ...OTHER_HANDLING[id], ...APPLICATION_ROWS_TAIL]);
     expect(t.sections.applications.columns.map((c) => [c.key, c.label])).toEqual(APPLICATION_COLUMNS);

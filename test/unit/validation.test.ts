@@ -30,7 +30,7 @@ const only = (vs: Violation[], id: RuleId) => vs.filter((v) => v.ruleId === id);
 const MONEY: Record<TemplateId, [string, string]> = { "2019": ["procurement", "amount"], "2021": ["fees", "amount"] };
 
 describe("rules are data", () => {
-  it("declares one rule set per template, with the SPEC severities", () => {
+  it("declares one rule set per template, with the docs/product.md severities", () => {
     for (const id of TEMPLATE_IDS) {
       const rules = rulesFor(id);
       expect(rulesFor(id)).toBe(rules);

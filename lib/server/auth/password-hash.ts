@@ -1,5 +1,5 @@
 // The one password hash: argon2id for every password — chosen ones, one-time ones, the demo
-// seed's — at one cost, so how long a sign-in takes tells nothing about the account (issue 20:
+// seed's — at one cost, so how long a sign-in takes tells nothing about the account (before this,
 // one-time passwords at bcrypt cost 6 answered in 27 ms, others in about 110 ms, which showed
 // who had just been onboarded). @node-rs/argon2 hashes on libuv's thread pool, off the event
 // loop. bcryptjs stays only to read hashes stored before: they are replaced by argon2id at the

@@ -8,7 +8,7 @@ export type RateLimitKind = "sign-in" | "write";
 export const RATE_LIMITS: Record<RateLimitKind, { address: RateLimitRule; account: RateLimitRule }> = {
   // a person typing never comes near these; a script does. For sign-in the "account" limit
   // counts one username *from one address*: counted for the username alone, anyone could keep
-  // any account refused everywhere by sending wrong passwords (issue 20)
+  // any account refused everywhere by sending wrong passwords 
   "sign-in": { address: { limit: 120, windowSeconds: 60 }, account: { limit: 10, windowSeconds: 60 } },
   // an office behind one address shares the address limit, so it is generous
   write: { address: { limit: 300, windowSeconds: 60 }, account: { limit: 120, windowSeconds: 60 } },

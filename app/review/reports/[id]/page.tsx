@@ -29,7 +29,7 @@ export default async function ReviewReportPage({ params }: Params) {
   const { report, doc, templateId, violations, flags, sinceLastSubmission, submissionCount, lastYearDoc, comments, versions } = data;
   const template = getTemplate(templateId);
   const nextVersionNo = (versions[0]?.versionNo ?? 0) + 1;
-  // 发布 names what becomes public before it happens (SPEC "Accessible names": 确认发布)
+  // 发布 names what becomes public before it happens (docs/product.md "Accessible names": 确认发布)
   const unresolved = comments.filter((c) => !c.resolvedAt);
   const confirmations: Partial<Record<OfferedTransition["action"], OfferedTransition["confirm"]>> = {
     // an approval locks the report: open comments are named first

@@ -3,7 +3,7 @@ import { openRegionDownload, regionNotFound } from "@/lib/server/statistics/regi
 
 type Params = { params: Promise<{ code: string; year: string }> };
 
-// SPEC "Downloads and open data": the roll-up of the published reports under a region for a year.
+// docs/product.md "Downloads and open data": the roll-up of the published reports under a region for a year.
 export async function GET(req: Request, { params }: Params) {
   const region = await openRegionDownload(req, params, "json");
   if (region instanceof Response) return region;

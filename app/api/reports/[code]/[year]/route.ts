@@ -4,7 +4,7 @@ import { PUBLIC_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { matchesIfNoneMatch } from "@/lib/http/etag";
 import { downloadEtag } from "@/lib/server/public/report-download";
 
-// The public API of SPEC: the published report in the exchange format (?version=N: an earlier
+// The public API of docs/product.md: the published report in the exchange format (?version=N: an earlier
 // published version); 404 for anything unpublished. A published version never changes, so its
 // id is a strong validator: a client or proxy holding it gets 304 Not Modified.
 export async function GET(req: Request, { params }: { params: Promise<{ code: string; year: string }> }) {
