@@ -251,6 +251,24 @@ function actionRows(): MatrixRow[] {
       ],
     },
     {
+      // 催报 of 金贵镇 (its 2019 report is returned, so not submitted): its region's reviewer only
+      route: "action:app/review/urge-actions.ts#urgeAgencyAction",
+      kind: "action",
+      cases: [
+        {
+          label: "RETURNED, 催报",
+          page: "/review",
+          args: [null],
+          form: { agencyCode: FIXTURES.returned.code, year: String(FIXTURES.returned.year) },
+          reset: async (sql) => {
+            await sql(`DELETE FROM "Notification" WHERE kind = 'URGE' AND "agencyId" = (SELECT id FROM "Agency" WHERE code = $1)`, [FIXTURES.returned.code]);
+          },
+          snapshot: (sql) => sql(`SELECT count(*)::int AS n FROM "Notification" WHERE kind = 'URGE' AND "agencyId" = (SELECT id FROM "Agency" WHERE code = $1)`, [FIXTURES.returned.code]),
+          expect: only("reviewerOwn"),
+        },
+      ],
+    },
+    {
       // a user marks only their own notices: clerkOwn's unread notice changes for clerkOwn alone
       route: "action:app/notifications/actions.ts#markAllNotificationsReadAction",
       kind: "action",
