@@ -1,6 +1,8 @@
 import PgBoss from "pg-boss";
 import { createPrismaClient, type Db } from "../prisma";
 import { sendDeadlineReminders } from "../notifications/send-deadline-reminders";
+import { sendNoticeEmail } from "../notifications/send-notice-email";
+import { NOTICE_EMAIL_QUEUE, setJobQueue } from "./job-queue";
 
 export const REMINDER_QUEUE = "deadline-reminders";
 /** 08:00 every day, China time. */
@@ -24,5 +26,10 @@ export async function startJobs({ url = process.env.DATABASE_URL, db, today }: {
     const at = job?.data?.today ? new Date(job.data.today) : (today?.() ?? new Date());
     await sendDeadlineReminders(prisma, { label: "job:deadline-reminders" }, { today: at });
   });
+  await boss.createQueue(NOTICE_EMAIL_QUEUE);
+  await boss.work<{ notificationId: string }>(NOTICE_EMAIL_QUEUE, async (jobs) => {
+    for (const job of jobs) await sendNoticeEmail(prisma, job.data.notificationId);
+  });
+  setJobQueue(boss);
   return boss;
 }

@@ -1,8 +1,9 @@
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { NOTICE_LABELS } from "@/lib/notifications/kinds";
+import { enqueueNoticeEmails } from "../jobs/job-queue";
 import type { Db } from "../prisma";
 
-type Tx = Pick<Db, "report" | "user" | "notification">;
+type Tx = Pick<Db, "report" | "user" | "notification" | "$queryRawUnsafe">;
 
 export interface ReportEvent {
   kind: Exclude<NotificationKind, "URGE" | "REMINDER">;
@@ -61,5 +62,7 @@ export async function notifyReportEvent(tx: Tx, event: ReportEvent): Promise<str
     data: to.map((r) => ({ recipientId: r.id, kind: event.kind, reportId: report.id, agencyId: report.agency.id, year: report.year, text })),
     select: { id: true },
   });
-  return created.map((c) => c.id);
+  const ids = created.map((c) => c.id);
+  await enqueueNoticeEmails(tx, ids);
+  return ids;
 }

@@ -1,5 +1,6 @@
 import { shanghaiDate } from "@/lib/notifications/shanghai-date";
 import { recordAudit } from "../audit/record-audit";
+import { enqueueNoticeEmails } from "../jobs/job-queue";
 import type { Db } from "../prisma";
 
 /** Days before a ReportingYear's deadline (1月31日) on which the clerks of agencies with nothing submitted are reminded. */
@@ -44,6 +45,7 @@ export async function sendDeadlineReminders(db: Db, actor: { label: string }, { 
         skipDuplicates: true,
         select: { id: true },
       });
+      await enqueueNoticeEmails(tx, rows.map((r) => r.id));
       if (rows.length) {
         await recordAudit(tx, { actorLabel: actor.label, action: "notice.reminders", entityType: "ReportingYear", entityId: String(y.year), details: { days, sent: rows.length } });
       }

@@ -2,6 +2,7 @@ import type { CurrentUser } from "@/lib/auth/guard";
 import { shanghaiDate } from "@/lib/notifications/shanghai-date";
 import { agencyInScope } from "../access/report-access";
 import { recordAudit } from "../audit/record-audit";
+import { enqueueNoticeEmails } from "../jobs/job-queue";
 import type { Db } from "../prisma";
 
 export type UrgeResult = { ok: true; notified: number; agencyName: string } | { ok: false; code: 404 | 403 | 409 | 422; message: string };
@@ -34,6 +35,7 @@ export async function urgeAgency(db: Db, user: CurrentUser, input: { agencyCode:
       skipDuplicates: true,
       select: { id: true },
     });
+    await enqueueNoticeEmails(tx, created.map((c) => c.id));
     if (created.length === 0) return { ok: false, code: 409, message: `今天已催报过${agency.name}，每个单位每天只能催报一次。` };
     await recordAudit(tx, {
       actorId: user.id,
