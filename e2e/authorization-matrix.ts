@@ -269,6 +269,24 @@ function actionRows(): MatrixRow[] {
       ],
     },
     {
+      // each user sets only their own address: every signed-in actor changes their own row
+      route: "action:app/account/actions.ts#updateNoticeSettingsAction",
+      kind: "action",
+      cases: [
+        {
+          label: "关闭邮件通知",
+          page: "/account",
+          args: [null],
+          form: { email: "matrix@example.test" },
+          reset: async (sql) => {
+            await sql(`UPDATE "User" SET email = NULL, "emailNotices" = true WHERE username LIKE 'matrix-%'`);
+          },
+          snapshot: (sql) => sql(`SELECT username, email, "emailNotices" FROM "User" WHERE username LIKE 'matrix-%' ORDER BY username`),
+          expect: byRole({ anonymous: "unchanged", CLERK: "changed", REVIEWER: "changed", ADMIN: "changed" }),
+        },
+      ],
+    },
+    {
       // a user marks only their own notices: clerkOwn's unread notice changes for clerkOwn alone
       route: "action:app/notifications/actions.ts#markAllNotificationsReadAction",
       kind: "action",
@@ -417,6 +435,7 @@ export const MATRIX: MatrixRow[] = [
     cases: [{ label: "直接访问", path: "/published-regions/640122/0.0/latest/name/asc", expect: everyone("notFound") }],
   },
   // ── signed-in pages
+  { route: "/account", kind: "page", cases: [{ label: "账号设置", path: "/account", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
   { route: "/notifications", kind: "page", cases: [{ label: "通知", path: "/notifications", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
   {
     route: "/api/notifications/unread",

@@ -45,6 +45,7 @@ function AccountCorner() {
       <span data-testid="current-user">
         {user.name}（{ROLE_LABELS[user.role]}）
       </span>
+      <Link href="/account">账号设置</Link>
       <Link href="/account/password">修改密码</Link>
       <button type="button" className="btn link" onClick={() => signOut({ callbackUrl: "/" })}>
         退出登录
