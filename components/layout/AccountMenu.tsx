@@ -21,7 +21,7 @@ function NoticeLink() {
     };
   }, [pathname]);
   return (
-    <Link href="/notifications" aria-label={count ? `通知 ${count} 条未读` : "通知"}>
+    <Link href="/notifications" prefetch={false} aria-label={count ? `通知 ${count} 条未读` : "通知"}>
       通知{count ? <span className="badge"> {count}</span> : null}
     </Link>
   );
