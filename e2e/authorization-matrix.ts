@@ -287,6 +287,63 @@ function actionRows(): MatrixRow[] {
         },
       ],
     },
+    {
+      // 催报 of 金贵镇 (its 2019 report is returned, so not submitted): its region's reviewer only
+      route: "action:app/review/urge-actions.ts#urgeAgencyAction",
+      kind: "action",
+      cases: [
+        {
+          label: "RETURNED, 催报",
+          page: "/review",
+          args: [null],
+          form: { agencyCode: FIXTURES.returned.code, year: String(FIXTURES.returned.year) },
+          reset: async (sql) => {
+            await sql(`DELETE FROM "Notification" WHERE kind = 'URGE' AND "agencyId" = (SELECT id FROM "Agency" WHERE code = $1)`, [FIXTURES.returned.code]);
+          },
+          snapshot: (sql) => sql(`SELECT count(*)::int AS n FROM "Notification" WHERE kind = 'URGE' AND "agencyId" = (SELECT id FROM "Agency" WHERE code = $1)`, [FIXTURES.returned.code]),
+          expect: only("reviewerOwn"),
+        },
+      ],
+    },
+    {
+      // each user sets only their own address: every signed-in actor changes their own row
+      route: "action:app/account/actions.ts#updateNoticeSettingsAction",
+      kind: "action",
+      cases: [
+        {
+          label: "关闭邮件通知",
+          page: "/account",
+          args: [null],
+          form: { email: "matrix@example.test" },
+          reset: async (sql) => {
+            await sql(`UPDATE "User" SET email = NULL, "emailNotices" = true WHERE username LIKE 'matrix-%'`);
+          },
+          snapshot: (sql) => sql(`SELECT username, email, "emailNotices" FROM "User" WHERE username LIKE 'matrix-%' ORDER BY username`),
+          expect: byRole({ anonymous: "unchanged", CLERK: "changed", REVIEWER: "changed", ADMIN: "changed" }),
+        },
+      ],
+    },
+    {
+      // a user marks only their own notices: clerkOwn's unread notice changes for clerkOwn alone
+      route: "action:app/notifications/actions.ts#markAllNotificationsReadAction",
+      kind: "action",
+      cases: [
+        {
+          label: "全部标为已读",
+          page: "/notifications",
+          args: [],
+          reset: async (sql) => {
+            await sql(`DELETE FROM "Notification" WHERE id = 'matrix_notice'`);
+            await sql(
+              `INSERT INTO "Notification" (id, "recipientId", kind, text) SELECT 'matrix_notice', id, 'URGE', '矩阵测试通知' FROM "User" WHERE username = $1`,
+              [ACTOR_ACCOUNTS.clerkOwn.username],
+            );
+          },
+          snapshot: (sql) => sql(`SELECT "readAt" IS NULL AS unread FROM "Notification" WHERE id = 'matrix_notice'`),
+          expect: only("clerkOwn"),
+        },
+      ],
+    },
     { route: "action:app/admin/users/actions.ts#createUserAction", kind: "action", cases: [adminCase("新建账号", [{ username: "matrix-created-user", displayName: "矩阵新账号", role: "ADMIN", scopeCode: "" }])] },
     { route: "action:app/admin/users/actions.ts#updateUserAction", kind: "action", cases: [adminCase("修改账号", [{ id: TARGET_USER, displayName: "矩阵改名", role: "ADMIN", scopeCode: "" }])] },
     { route: "action:app/admin/users/actions.ts#deactivateUserAction", kind: "action", cases: [adminCase("停用账号", [TARGET_USER]), adminCase("伪造的账号 id", ["matrix_no_such_user"], nobody)] },
@@ -415,6 +472,13 @@ export const MATRIX: MatrixRow[] = [
     cases: [{ label: "直接访问", path: "/published-regions/640122/0.0/latest/name/asc", expect: everyone("notFound") }],
   },
   // ── signed-in pages
+  { route: "/account", kind: "page", cases: [{ label: "账号设置", path: "/account", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
+  { route: "/notifications", kind: "page", cases: [{ label: "通知", path: "/notifications", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
+  {
+    route: "/api/notifications/unread",
+    kind: "route",
+    cases: [{ label: "未读通知数", path: "/api/notifications/unread", expect: byRole({ anonymous: "unauthorized", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }],
+  },
   { route: "/account/password", kind: "page", cases: [{ label: "修改密码", path: "/account/password", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
   ...(["/admin/agencies", "/admin/audit", "/admin/import", "/admin/regions", "/admin/users", "/admin/years"] as const).map(
     (route): MatrixRow => ({ route, kind: "page", cases: [{ label: "管理页面", path: route, expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "ok" }) }] }),

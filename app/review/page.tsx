@@ -2,6 +2,7 @@ import { OfficialTable } from "@/components/reports/OfficialTable";
 import { FilterForm } from "@/components/layout/FilterForm";
 import { BatchPublishForm } from "@/components/review/BatchPublishForm";
 import { DashboardTable, type DashboardTableRow } from "@/components/review/DashboardTable";
+import { UrgeForm } from "@/components/review/UrgeForm";
 import { requireUser } from "@/lib/auth/guard";
 import { QUALITY_FLAG_IDS, QUALITY_FLAG_LABELS, type QualityFlagId } from "@/lib/quality/flags";
 import { daysUntil, deadlineText } from "@/lib/reports/deadline";
@@ -142,6 +143,7 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
             )}
           </p>
           {canAct && <BatchPublishForm approvedCount={approved.length} />}
+          {canAct && <UrgeForm year={filters.year} />}
           <div className="table-frame">
             <DashboardTable rows={tableRows(rows)} canAct={canAct} />
           </div>

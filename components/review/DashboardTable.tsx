@@ -9,6 +9,10 @@
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import type { ReportStatusName } from "@/lib/reports/status";
 import { BATCH_PUBLISH_FORM_ID } from "./BatchPublishForm";
+import { URGE_FORM_ID } from "./UrgeForm";
+
+/** Rows that may be urged (催报): nothing submitted yet. */
+const URGEABLE = new Set<DashboardTableRow["status"]>(["MISSING", "DRAFT", "RETURNED"]);
 
 export interface DashboardTableRow {
   agencyId: string;
@@ -95,7 +99,12 @@ export function DashboardTable({ rows, canAct }: { rows: DashboardTableRow[]; ca
               ) : r.report ? (
                 <a href={`/review/reports/${r.report.id}`}>查看</a>
               ) : (
-                "—"
+                !(canAct && URGEABLE.has(r.status)) && "—"
+              )}
+              {canAct && URGEABLE.has(r.status) && (
+                <button type="submit" form={URGE_FORM_ID} name="agencyCode" value={r.agencyCode} className="btn link" aria-label={`催报 ${r.agencyName}`}>
+                  催报
+                </button>
               )}
             </td>
           </tr>

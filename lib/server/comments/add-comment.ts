@@ -3,6 +3,7 @@ import { isSafeText, unsafeTextProblem } from "@/lib/zod";
 import { agencyInScope } from "../access/report-access";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
+import { notifyReportEvent } from "../notifications/notify-report-event";
 import { TEMPLATE_ID } from "../reports/report-document";
 import { isValidAnchor } from "./comment-anchor";
 
@@ -39,6 +40,7 @@ export async function addComment(db: Db, user: CurrentUser, input: { reportId: s
       reportId: report.id,
       details: { anchor: input.anchor, body },
     });
+    await notifyReportEvent(tx, { kind: "COMMENT", reportId: report.id, actorId: user.id, detail: body });
     return { ok: true, id: comment.id };
   });
 }

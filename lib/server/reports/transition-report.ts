@@ -6,6 +6,7 @@ import { REASON_MAX_LENGTH, TRANSITIONS, type TransitionAction } from "@/lib/wor
 import { isSafeText, unsafeTextProblem } from "@/lib/zod";
 import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
 import { recordAudit } from "../audit/record-audit";
+import { notifyReportEvent, type ReportEvent } from "../notifications/notify-report-event";
 import type { Db } from "../prisma";
 import { createPublishedVersion } from "./create-published-version";
 import { loadLastYearCarriedForward } from "./last-year";
@@ -31,6 +32,14 @@ export type TransitionResult =
       message: string;
       violations?: Violation[];
     };
+
+/** Which notice each transition sends (a publication of version 2+ is a correction). */
+const NOTICE_OF: Partial<Record<TransitionAction, ReportEvent["kind"]>> = {
+  submit: "SUBMITTED",
+  return: "RETURNED",
+  approve: "APPROVED",
+  publish: "PUBLISHED",
+};
 
 type Refusal = Extract<TransitionResult, { ok: false }>;
 const refuse = (code: Refusal["code"], message: string, violations?: Violation[]): Refusal => ({ ok: false, code, message, violations });
@@ -123,6 +132,16 @@ export async function transitionReport(db: Db, user: CurrentUser, input: Transit
           // what was submitted, so the review page can show what changed since the previous submission
           ...(input.action === "submit" ? { snapshot: submissionSnapshot(reportToDocument(report)) as unknown as Prisma.InputJsonObject } : {}),
         },
+      });
+    }
+    const noticeKind = NOTICE_OF[input.action];
+    if (noticeKind) {
+      await notifyReportEvent(tx, {
+        kind: input.action === "publish" && (publishedVersionNo ?? 1) > 1 ? "CORRECTED" : noticeKind,
+        reportId: report.id,
+        actorId: user.id,
+        detail: reason || null,
+        versionNo: publishedVersionNo,
       });
     }
     return { ok: true, status: transition.to, version: report.version + 1, publishedVersionNo };
