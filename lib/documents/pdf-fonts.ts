@@ -50,11 +50,11 @@ export function loadPdfFonts(): Loaded {
   if (shared.__govreportsPdfFonts?.dir === dir) return shared.__govreportsPdfFonts.fonts;
   const missing = Object.values(PDF_FACES)
     .map((f) => f.file)
-    .filter((file) => !fs.existsSync(path.join(dir, file)));
+    .filter((file) => !fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, file)));
   if (missing.length) throw new PdfFontsMissingError(missing);
   const fonts = {} as Loaded;
   for (const [face, { file, name }] of Object.entries(PDF_FACES) as [PdfFace, (typeof PDF_FACES)[PdfFace]][]) {
-    const bytes = fs.readFileSync(path.join(dir, file));
+    const bytes = fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, file));
     // pdfkit parses the collection with fontkit and keeps the face as `_font.font`; a parsed
     // face passed back to doc.font() is used as is. Without that field (another pdfkit), the
     // bytes are kept and each document parses them again.
