@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo#2026";
 
@@ -73,4 +73,28 @@ export function workflowFixture(...args: string[]) {
   const r = runScript("e2e/support/workflow-fixture.ts", args);
   if (r.status !== 0) throw new Error(`fixture ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+export type FixtureState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
+
+/**
+ * A new agency of 贺兰县 (unique per call; `tag` keeps one spec's codes apart from another's) with
+ * its report of `year` in `state` and a clerk of its own, made by the real server operations.
+ */
+export function agencyWithReport(tag: string, label: string, state: FixtureState, year: number) {
+  const code = `640122-${tag}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const name = `贺兰县${label}${code.slice(-6)}`;
+  const { reportId, clerk } = workflowFixture("report", code, name, String(year), state);
+  return { code, name, reportId: reportId as string, clerk: clerk as string };
+}
+
+/**
+ * A page in a browser context of its own, signed in: a demo account by its shared session, any
+ * other account (a fixture's clerk) through the form.
+ */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  if ((DEMO_ACCOUNTS as readonly string[]).includes(username)) await signInAs(page, username as DemoAccount);
+  else await signIn(page, username);
+  return page;
 }

@@ -1,26 +1,13 @@
 // Confirmation steps (docs/product.md "Accessible names": 发布 asks 确认发布 naming what becomes public,
 // 停用 asks 确认停用): 取消 changes nothing, the confirm button acts.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, workflowFixture as fixture } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { agencyWithReport, signedInPage, workflowFixture as fixture } from "./helpers";
 
 const YEAR = 2022;
 test.describe.configure({ timeout: 240_000 });
 
-function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBLISHED") {
-  const code = `640122-c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const name = `贺兰县${label}${code.slice(-6)}`;
-  const { reportId, clerk } = fixture("report", code, name, String(YEAR), state);
-  return { code, name, reportId: reportId as string, clerk: clerk as string };
-}
-
-async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  return page;
-}
-
 test("发布先询问确认发布，说明哪个单位哪一年度的第几版将公开；取消不发布", async ({ browser }) => {
-  const a = agencyWithReport("确认发布局", "APPROVED");
+  const a = agencyWithReport("c", "确认发布局", "APPROVED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
 
@@ -43,7 +30,7 @@ test("发布先询问确认发布，说明哪个单位哪一年度的第几版�
 });
 
 test("停用单位先询问确认停用；取消不停用", async ({ browser }) => {
-  const a = agencyWithReport("确认停用局", "SUBMITTED");
+  const a = agencyWithReport("c", "确认停用局", "SUBMITTED", YEAR);
   const admin = await signedInPage(browser, "admin");
   await admin.goto(`/admin/agencies?q=${encodeURIComponent(a.code)}`);
   await admin.getByRole("table", { name: "单位列表" }).getByRole("link", { name: a.name }).click();

@@ -1,27 +1,14 @@
 // The review page: "第 N 次提交" counts submissions (not saves); the narratives'
 // changes since the last submission as a character diff; comment threads (the clerk's 回复,
 // the reviewer's 标记已解决), unresolved comments named before 审核通过, closed on publication.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, workflowFixture as fixture } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { workflowFixture as fixture, agencyWithReport, signedInPage } from "./helpers";
 
 const YEAR = 2022;
 test.describe.configure({ timeout: 240_000 });
 
-function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBLISHED") {
-  const code = `640122-p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const name = `贺兰县${label}${code.slice(-6)}`;
-  const { reportId, clerk } = fixture("report", code, name, String(YEAR), state);
-  return { code, name, reportId: reportId as string, clerk: clerk as string };
-}
-
-async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  return page;
-}
-
 test("第 N 次提交只数提交；正文的修改按字标出新增与删除", async ({ browser }) => {
-  const a = agencyWithReport("逐字比较局", "SUBMITTED");
+  const a = agencyWithReport("p", "逐字比较局", "SUBMITTED", YEAR);
   const before = `${YEAR}年，本单位认真落实政府信息公开工作。`;
   const added = "新增政策解读专栏，";
   fixture("revise", a.code, String(YEAR), `${YEAR}年，本单位${added}认真落实政府信息公开工作。`);
@@ -50,7 +37,7 @@ test("第 N 次提交只数提交；正文的修改按字标出新增与删除",
 });
 
 test("填报人回复意见，审核人标记已解决；审核通过前列出未解决的意见；发布时关闭其余意见", async ({ browser }) => {
-  const a = agencyWithReport("意见往来局", "SUBMITTED");
+  const a = agencyWithReport("p", "意见往来局", "SUBMITTED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
   await reviewer.getByLabel("意见针对").selectOption({ label: "一、总体情况" });
@@ -104,7 +91,7 @@ test("填报人回复意见，审核人标记已解决；审核通过前列出�
 });
 
 test("审核操作在阅读报告全文时仍在视野内", async ({ browser }) => {
-  const a = agencyWithReport("置顶操作局", "SUBMITTED");
+  const a = agencyWithReport("p", "置顶操作局", "SUBMITTED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
   await reviewer.getByRole("navigation", { name: "本页内容" }).getByRole("link", { name: "报告全文" }).click();

@@ -4,21 +4,13 @@
 // Steps that belong to the clerk's editor (another part of the app) are made through the
 // real operations by e2e/support/workflow-fixture.ts.
 import http from "node:http";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, type DemoAccount, signIn, signInAs, workflowFixture as fixture } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { workflowFixture as fixture, agencyWithReport, signedInPage } from "./helpers";
 
 const YEAR = 2022;
 const BASE = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
 // each scenario spawns the fixture (tsx) a few times and walks several pages: more than the default 30 s on a busy machine
 test.describe.configure({ timeout: 240_000 }); // the whole review by two people in two browsers: ≈ 90 s on a loaded machine
-
-/** A new agency of 贺兰县 (unique per run) with its report in `state`. */
-function agencyWithReport(label: string, state: "SUBMITTED" | "APPROVED" | "PUBLISHED") {
-  const code = `640122-e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const name = `贺兰县${label}${code.slice(-6)}`;
-  const { reportId, clerk } = fixture("report", code, name, String(YEAR), state);
-  return { code, name, reportId: reportId as string, clerk: clerk as string };
-}
 
 /** GET on a connection of its own (the app's processes take new connections in turn). */
 function onNewConnection(path: string): Promise<{ status: number; body: string }> {
@@ -33,17 +25,8 @@ function onNewConnection(path: string): Promise<{ status: number; body: string }
   });
 }
 
-async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  // the demo accounts' shared sessions; the fixture's own clerks sign in through the form
-  if ((DEMO_ACCOUNTS as readonly string[]).includes(username)) await signInAs(page, username as DemoAccount);
-  else await signIn(page, username);
-  return page;
-}
-
 test("提交 → 退回（理由）→ 填报人看到理由并重新提交 → 审核通过 → 发布 → 公开页面", async ({ browser }) => {
-  const a = agencyWithReport("审核测试局", "SUBMITTED");
+  const a = agencyWithReport("e", "审核测试局", "SUBMITTED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
 
   await reviewer.goto(`/review?year=${YEAR}&status=SUBMITTED`);
@@ -89,8 +72,8 @@ test("提交 → 退回（理由）→ 填报人看到理由并重新提交 → 
 });
 
 test("一次发布两份已审核的报告 @smoke", async ({ browser }) => {
-  const a = agencyWithReport("批量甲", "APPROVED");
-  const b = agencyWithReport("批量乙", "APPROVED");
+  const a = agencyWithReport("e", "批量甲", "APPROVED", YEAR);
+  const b = agencyWithReport("e", "批量乙", "APPROVED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review?year=${YEAR}&status=APPROVED`);
   await reviewer.getByRole("checkbox", { name: `选择 ${a.name}` }).check();
@@ -106,7 +89,7 @@ test("一次发布两份已审核的报告 @smoke", async ({ browser }) => {
 });
 
 test("其他县的审核人既看不到也不能处理本县报告", async ({ browser }) => {
-  const a = agencyWithReport("越权测试局", "SUBMITTED");
+  const a = agencyWithReport("e", "越权测试局", "SUBMITTED", YEAR);
   const otherReviewer = `reviewer-e2e-${Date.now().toString(36)}`;
   fixture("county", "640106", "金凤区", otherReviewer);
 
@@ -141,7 +124,7 @@ test("其他县的审核人既看不到也不能处理本县报告", async ({ br
 });
 
 test("发起更正 → 修改 → 审核 → 发布第 2 版（附更正说明），第 1 版仍可读", async ({ browser }) => {
-  const a = agencyWithReport("更正测试局", "PUBLISHED");
+  const a = agencyWithReport("e", "更正测试局", "PUBLISHED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
   await reviewer.getByLabel("更正说明").fill("更正第三表自然人新收申请数");
