@@ -355,6 +355,7 @@ describe("comments", () => {
     const { id } = (await addComment(ctx.db, reviewer, { reportId: report.id, anchor: "narrative.overview", body: "请补充" })) as { id: string };
     const clerk = actor("clerkOwn", report.agencyId);
     expect(await replyToComment(ctx.db, clerk, { commentId: id, body: "  " })).toMatchObject({ ok: false, code: 422 });
+    expect(await replyToComment(ctx.db, clerk, { commentId: id, body: "已补充\u0000" })).toMatchObject({ ok: false, code: 422 });
     expect(await replyToComment(ctx.db, actor("clerkOther", ""), { commentId: id, body: "越权" })).toMatchObject({ ok: false, code: 404 });
     expect(await replyToComment(ctx.db, actor("reviewerOtherRegion", ""), { commentId: id, body: "越权" })).toMatchObject({ ok: false, code: 404 });
     expect(await replyToComment(ctx.db, actor("admin", ""), { commentId: id, body: "管理员" })).toMatchObject({ ok: false, code: 403 });

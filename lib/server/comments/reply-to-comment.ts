@@ -1,8 +1,9 @@
 import type { CurrentUser } from "@/lib/auth/guard";
-import { agencyInScope } from "../access/report-access";
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/zod";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
 import { COMMENT_MAX_LENGTH, type CommentResult } from "./add-comment";
+import { commentForWrite } from "./comment-for-write";
 
 /**
  * A reply in a review comment's thread: the clerk of the report's agency answering the
@@ -13,15 +14,11 @@ export async function replyToComment(db: Db, user: CurrentUser, input: { comment
   const body = input.body.trim();
   if (!body) return { ok: false, code: 422, message: "请填写回复内容。" };
   if (body.length > COMMENT_MAX_LENGTH) return { ok: false, code: 422, message: `回复不能超过 ${COMMENT_MAX_LENGTH} 字。` };
+  if (!isSafeText(body)) return { ok: false, code: 422, message: `回复${UNSAFE_TEXT_MESSAGE}` };
   return db.$transaction(async (tx): Promise<CommentResult> => {
-    const comment = await tx.reviewComment.findUnique({
-      where: { id: input.commentId },
-      select: { id: true, resolvedAt: true, reportId: true, report: { select: { agency: { select: { id: true, active: true, region: { select: { path: true } } } } } } },
-    });
-    if (!comment || !agencyInScope(user, comment.report.agency)) return { ok: false, code: 404, message: "意见不存在。" };
-    if (user.role === "ADMIN") return { ok: false, code: 403, message: "管理员只能查看审核意见。" };
-    // a deactivated agency files nothing more, replies included
-    if (!comment.report.agency.active) return { ok: false, code: 403, message: "该单位已停用，不能回复审核意见。" };
+    const found = await commentForWrite(tx, user, input.commentId);
+    if (!found.ok) return found;
+    const { comment } = found;
     if (comment.resolvedAt) return { ok: false, code: 422, message: "该意见已解决，不能再回复。" };
     const reply = await tx.reviewCommentReply.create({ data: { commentId: comment.id, authorId: user.id, body } });
     await recordAudit(tx, {

@@ -98,7 +98,7 @@ export async function resolveCommentAction(_prev: ActionResult, formData: FormDa
   }
 }
 
-const replyInput = z.object({ reportId: id, commentId: id, body: z.string().max(COMMENT_MAX_LENGTH, `回复不能超过 ${COMMENT_MAX_LENGTH} 字。`) });
+const replyInput = z.object({ reportId: id, commentId: id, body: safeString("回复").max(COMMENT_MAX_LENGTH, `回复不能超过 ${COMMENT_MAX_LENGTH} 字。`) });
 
 /** 回复: the clerk (or a reviewer) answers a comment; shown in the thread on the review and editor pages. */
 export async function replyToCommentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
