@@ -85,4 +85,16 @@ describe("convertReportFile", () => {
     // and the next one, after the first is done
     expect(await convertReportFile(ctx.db, clerk, bytes)).toMatchObject({ ok: true });
   });
+
+  it("one file at a time per user across app processes: another instance's live lease refuses (429), an expired one does not", async () => {
+    const clerk = user("CLERK", { agencyId: (await ctx.db.agency.findUniqueOrThrow({ where: { code: "640122100000" } })).id });
+    const bytes = await writeDocx(seed);
+    // what another app process writes while it converts this user's file
+    await ctx.db.conversionLease.create({ data: { userId: clerk.id, expiresAt: new Date(Date.now() + 30_000) } });
+    expect(await convertReportFile(ctx.db, clerk, bytes)).toEqual({ ok: false, status: 429, error: "您已有一个文件正在转换，请等它完成后再导入下一个。" });
+    // that process died: its lease runs out and is taken over, then given back
+    await ctx.db.conversionLease.update({ where: { userId: clerk.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await convertReportFile(ctx.db, clerk, bytes)).toMatchObject({ ok: true });
+    expect(await ctx.db.conversionLease.count({ where: { userId: clerk.id } })).toBe(0);
+  });
 });
