@@ -11,9 +11,9 @@ export async function register() {
     // the job queue (deadline reminders, notice e-mails) in every server process, never in
     // `next build`; JOBS=off leaves a process out (e.g. a read-only replica)
     if (process.env.NEXT_PHASE !== "phase-production-build" && process.env.JOBS !== "off" && process.env.DATABASE_URL) {
-      const { startJobs } = await import("./lib/server/jobs/start-jobs");
+      const { startJobsInServer } = await import("./lib/server/jobs/start-jobs");
       const { db } = await import("./lib/server/db");
-      startJobs({ db }).catch((e: Error) => console.error("[jobs] 任务队列未能启动：", e.message));
+      startJobsInServer({ db }).catch((e: Error) => console.error("[jobs] 任务队列未能启动：", e.message));
     }
   }
 }

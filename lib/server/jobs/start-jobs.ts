@@ -19,17 +19,40 @@ export async function startJobs({ url = process.env.DATABASE_URL, db, today }: {
   const prisma = db ?? createPrismaClient(url);
   const boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 2 });
   boss.on("error", (e) => console.error("[jobs]", e.message));
-  await boss.start();
-  await boss.createQueue(REMINDER_QUEUE);
-  await boss.schedule(REMINDER_QUEUE, REMINDER_CRON, {}, { tz: "Asia/Shanghai", retryLimit: 3 });
-  await boss.work<{ today?: string }>(REMINDER_QUEUE, async ([job]) => {
-    const at = job?.data?.today ? new Date(job.data.today) : (today?.() ?? new Date());
-    await sendDeadlineReminders(prisma, { label: "job:deadline-reminders" }, { today: at });
-  });
-  await boss.createQueue(NOTICE_EMAIL_QUEUE);
-  await boss.work<{ notificationId: string }>(NOTICE_EMAIL_QUEUE, async (jobs) => {
-    for (const job of jobs) await sendNoticeEmail(prisma, job.data.notificationId);
-  });
+  try {
+    await boss.start();
+    await boss.createQueue(REMINDER_QUEUE);
+    await boss.schedule(REMINDER_QUEUE, REMINDER_CRON, {}, { tz: "Asia/Shanghai", retryLimit: 3 });
+    await boss.work<{ today?: string }>(REMINDER_QUEUE, async ([job]) => {
+      const at = job?.data?.today ? new Date(job.data.today) : (today?.() ?? new Date());
+      await sendDeadlineReminders(prisma, { label: "job:deadline-reminders" }, { today: at });
+    });
+    await boss.createQueue(NOTICE_EMAIL_QUEUE);
+    await boss.work<{ notificationId: string }>(NOTICE_EMAIL_QUEUE, async (jobs) => {
+      for (const job of jobs) await sendNoticeEmail(prisma, job.data.notificationId);
+    });
+  } catch (e) {
+    // nothing left running for a retry to start twice
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw e;
+  }
   setJobQueue(boss);
   return boss;
+}
+
+/**
+ * startJobs for a server process, tried again a few times: several processes starting at once
+ * (the cluster's workers, a second instance) race on pg-boss's own schema and tables, and the
+ * loser of a race gets "deadlock detected" or a duplicate-key error that is gone a moment later.
+ */
+export async function startJobsInServer({ db, url, attempts = 5 }: { db: Db; url?: string; attempts?: number }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startJobs({ db, url });
+    } catch (e) {
+      if (attempt >= attempts) throw e;
+      // spread the retries so that the racing processes do not meet again
+      await new Promise((r) => setTimeout(r, 500 * attempt + Math.random() * 1000));
+    }
+  }
 }
