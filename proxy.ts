@@ -11,7 +11,7 @@ import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/server/securi
 import { publicPageEtag, publicPageTarget } from "@/lib/server/cache/public-keys";
 import { PUBLIC_PAGE_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { matchesIfNoneMatch } from "@/lib/http/etag";
-import { isMalformedPath, MALFORMED_PATH_MESSAGE } from "@/lib/http/malformed-path";
+import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
 
 const PROTECTED_PREFIXES = ["/workspace", "/review", "/admin", "/account"];
 
@@ -105,10 +105,7 @@ const gate = withAuth((req) => withSecurityHeaders(req), {
 export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   const { pathname } = req.nextUrl;
   // a path no route can decode: 400 for the API, the not-found page (404) for a page, before any route runs
-  if (isMalformedPath(pathname)) {
-    if (pathname.startsWith("/api/")) return NextResponse.json({ error: MALFORMED_PATH_MESSAGE }, { status: 400, headers: { "Cache-Control": "no-store" } });
-    return withSecurityHeaders(req, internalUrl(req, "/published-home"));
-  }
+  if (isMalformedPath(pathname)) return malformedPathResponse(pathname);
   // the API is matched only for the check above
   if (pathname.startsWith("/api/")) return NextResponse.next();
   if (isProtected(pathname)) return gate(req as NextRequestWithAuth, event);

@@ -266,6 +266,7 @@ test("停用单位后，其经办人的会话立即结束；重新登录后只�
   const form = admin.getByRole("form", { name: "编辑单位" });
   await form.getByRole("checkbox", { name: /启用/ }).uncheck();
   await form.getByRole("button", { name: "保存" }).click();
+  await form.getByRole("button", { name: "确认停用" }).click();
   await expect(form.getByRole("status")).toHaveText("已保存。");
 
   // the open session ended with the deactivation

@@ -219,7 +219,9 @@ test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾�
   await preview.getByRole("button", { name: "关闭预览" }).click();
 
   await page.getByRole("button", { name: "保存草稿" }).click();
+  // this save's status, not the earlier one's (which also began 已保存 and named the text cell)
   await expect(page.getByRole("status", { name: "保存状态" })).toContainText("已保存");
+  await expect(page.getByRole("status", { name: "保存状态" })).not.toContainText("不是数字");
   await page.reload();
   await expectEveryValue(page, "2021", v);
   await expect(page.getByRole("textbox", { name: "六、其他需要报告的事项" })).toHaveValue(/本年度未收取信息处理费。/);

@@ -1,8 +1,8 @@
 // Helpers for the security specs: accounts made directly in the e2e database (so tests that
 // throttle or revoke never disturb the shared demo accounts), and sign-in over plain HTTP.
 import type { APIRequestContext } from "@playwright/test";
-import bcrypt from "bcryptjs";
 import pg from "pg";
+import { hashPassword, verifyPassword } from "../lib/server/auth/password-hash";
 
 export async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
@@ -17,7 +17,7 @@ export async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 /**
  * Creates (or resets) an account; returns its id. An account that is already as asked is left
  * alone: a database trigger ends every session of an account whose password hash, role, scope
- * or state changes, and a fresh bcrypt hash always differs, so rewriting it would sign out
+ * or state changes, and a fresh hash always differs, so rewriting it would sign out
  * whoever uses it (e.g. the matrix's accounts, signed in by each Playwright worker). Calls for
  * the same username run one at a time (an advisory lock), for the same reason.
  */
@@ -39,11 +39,13 @@ export async function ensureUser(u: { username: string; password: string; role: 
         existing.role === u.role &&
         (existing.regionCode ?? null) === (u.regionCode ?? null) &&
         (existing.agencyId ?? null) === agencyId &&
-        (await bcrypt.compare(u.password, existing.passwordHash).catch(() => false));
+        // the app's own hash (argon2id): an older one would be replaced at the account's first
+        // sign-in, and that change too ends the account's other sessions
+        (await verifyPassword(u.password, existing.passwordHash).then((r) => r.ok && !r.needsRehash, () => false));
       let id: string;
       if (unchanged) id = existing.id;
       else {
-        const hash = await bcrypt.hash(u.password, 4);
+        const hash = await hashPassword(u.password);
         const r = await c.query(
           `INSERT INTO "User" (id, username, "displayName", "passwordHash", role, "regionCode", "agencyId", active, "updatedAt")
            VALUES ('sec_' || md5(random()::text), $1, $1, $2, $3, $4, $5, true, now())

@@ -9,9 +9,9 @@
 //   advance AGENCY_CODE YEAR           the clerk's saved draft submitted, approved and published as it stands
 //   correct AGENCY_CODE YEAR NOTE      a published report corrected: 发起更正 (NOTE), the clerk adds 1 to 自然人 新收, submit, approve, publish
 //   revise AGENCY_CODE YEAR OVERVIEW   a submitted report returned by reviewer-helan; the clerk saves twice, the second time with 一、总体情况 = OVERVIEW, and submits
-import bcrypt from "bcryptjs";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { exportDocument, type ReportDocument } from "@/lib/exchange";
+import { hashPassword } from "@/lib/server/auth/password-hash";
 import { createPrismaClient } from "@/lib/server/prisma";
 import { ensureRegion } from "@/lib/server/regions/ensure-region";
 import { importReport } from "@/lib/server/reports/import-report";
@@ -60,7 +60,7 @@ async function reportOf(code: string, year: number) {
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
-  const hash = () => bcrypt.hash(DEMO_PASSWORD, 10);
+  const hash = () => hashPassword(DEMO_PASSWORD);
   switch (command) {
     case "county": {
       const [code, name, reviewer] = args as [string, string, string];
