@@ -1,4 +1,4 @@
-// Issue 20 item 4: no page's Content-Security-Policy lets inline script run without a nonce or a
+// No page's Content-Security-Policy lets inline script run without a nonce or a
 // hash. The public pages served from the route cache (home, report, region, agency) carry the
 // sha256 of exactly the inline scripts in their HTML — on the first render, from the response
 // cache in front of Next, and from a plain `next start` (the second instance) — and every other

@@ -1,4 +1,4 @@
-// Issue 20: hostile files uploaded to /api/convert (从文件导入) by a signed-in clerk are each
+// Hostile files uploaded to /api/convert (从文件导入) by a signed-in clerk are each
 // refused (or read) within 3 s with a Chinese message naming the limit, while the anonymous
 // /data page keeps answering, each time within 2 s; a real report still converts afterwards.
 import { expect, test } from "@playwright/test";

@@ -1,4 +1,4 @@
-// Issue 10 in the browser and over HTTP: a report published elsewhere and imported as
+// In the browser and over HTTP: a report published elsewhere and imported as
 // printed shows its data-quality notes on its page and through the API; money to the 分
 // reads back exactly as written.
 import { spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// Issue 12, against the built app over real HTTP and in Chromium: no open redirect, sign-in
+// Against the built app over real HTTP and in Chromium: no open redirect, sign-in
 // throttling that a forged header cannot dodge, 429 under a burst, revocable sessions,
 // sign-out on the same host, security headers on every page kind, clear 4xx for malformed input.
 import { expect, test } from "@playwright/test";

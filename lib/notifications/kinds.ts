@@ -1,4 +1,4 @@
-// What each kind of notice is called (SPEC "Accessible names": each notice names what happened).
+// What each kind of notice is called (docs/product.md "Accessible names": each notice names what happened).
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
 export const NOTICE_LABELS: Record<NotificationKind, string> = {

@@ -1,4 +1,4 @@
-// Issue 20: clerks of a deactivated agency still created and saved reports. Every clerk write
+// Clerks of a deactivated agency once still created and saved reports. Every clerk write
 // is refused with a Chinese message while the agency is inactive (reading stays), and
 // deactivating the agency ends its users' sessions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Issue 20: one hash at one cost for every password (argon2id), bcrypt hashes from before
+// One hash at one cost for every password (argon2id), bcrypt hashes from before
 // replaced at the next sign-in, and a failed sign-in that takes as long whoever it names.
 import bcrypt from "bcryptjs";
 import { parseOptions } from "@node-rs/argon2";

@@ -1,4 +1,4 @@
-// Issue 20: `abcabcabca` and `11111111112` passed the password policy. The server now also asks
+// `abcabcabca` and `11111111112` once passed the password policy. The server now also asks
 // zxcvbn how guessable a new password is; the form keeps the cheap rules and never loads zxcvbn.
 import fs from "node:fs";
 import path from "node:path";

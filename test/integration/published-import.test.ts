@@ -1,4 +1,4 @@
-// Issue 10 through the real CLI on a real database: money exact to the 分 from file to SQL
+// Through the real CLI on a real database: money exact to the 分 from file to SQL
 // sums, reports as published (blank cells, missing contact, printed figures that break a
 // rule, stored as printed with their notes), and bulk history from a folder, run twice.
 import { spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// Issue 20: usernames are one name whatever their case — `Admin` beside `admin` is refused, in
+// Usernames are one name whatever their case — `Admin` beside `admin` is refused, in
 // the admin form and in CSV onboarding (naming the line), and sign-in takes `CLERK-XIGANG` as
 // clerk-xigang; the database itself refuses a name that is not in lower case.
 import fs from "node:fs";

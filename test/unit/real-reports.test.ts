@@ -1,4 +1,4 @@
-// Issue 10 and 6 on the pure libraries: money exact to the 分, reports as published
+// On the pure libraries: money exact to the 分, reports as published
 // (missing contact / issuedOn, null cells, data-quality notes), bounds, and every
 // independent problem reported in one pass.
 import { describe, expect, it } from "vitest";
