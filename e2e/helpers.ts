@@ -5,6 +5,20 @@ import { type Browser, type BrowserContext, expect, type Page } from "@playwrigh
 
 export const DEMO_PASSWORD = "Demo#2026";
 
+/** One page of each kind the public reads, on the demo data and the 2021-format fixture (global-setup.ts). */
+export const PUBLIC_PAGES = [
+  "/",
+  "/reports",
+  "/reports/640122100000/2020",
+  "/reports/640122-zrzy/2022",
+  "/reports/640122100000/2020/versions/1",
+  "/regions/640122",
+  "/agencies/640122100000",
+  "/data",
+  "/login",
+  "/tools/validate",
+] as const;
+
 /** The demo accounts (scripts/lib/seed-demo.ts) whose sessions global-setup.ts keeps. */
 export const DEMO_ACCOUNTS = ["admin", "reviewer-helan", "clerk-xigang", "clerk-jingui", "clerk-zrzy"] as const;
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
