@@ -5,7 +5,7 @@ import { AccessDeniedError } from "@/lib/auth/access-denied";
 import { confirmOnboarding } from "@/lib/server/onboarding/confirm-onboarding";
 import { previewOnboarding } from "@/lib/server/onboarding/preview-onboarding";
 import { createRegion } from "@/lib/server/regions/create-region";
-import { freshDatabase } from "./db-helpers";
+import { adminAndHelanCounty, freshDatabase } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let admin: { id: string; role: "ADMIN" };
@@ -15,14 +15,7 @@ const file = (name: string, bytes: Uint8Array) => ({ name, bytes });
 
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_onboard");
-  const a = await ctx.db.user.create({ data: { username: "admin", displayName: "管理员", role: "ADMIN", passwordHash: "x" } });
-  admin = { id: a.id, role: "ADMIN" };
-  for (const r of [
-    { code: "640000", name: "宁夏回族自治区", parentCode: "" },
-    { code: "640100", name: "银川市", parentCode: "640000" },
-    { code: "640122", name: "贺兰县", parentCode: "640100" },
-  ])
-    expect(await createRegion(ctx.db, admin, r)).toMatchObject({ ok: true });
+  admin = await adminAndHelanCounty(ctx.db);
 });
 afterAll(async () => ctx?.drop());
 

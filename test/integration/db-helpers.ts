@@ -5,6 +5,7 @@
 import { inject } from "vitest";
 import { createScratchDatabase, dropDatabase } from "@/scripts/lib/database";
 import { createPrismaClient, type Db } from "@/lib/server/prisma";
+import { createRegion } from "@/lib/server/regions/create-region";
 
 export function serverUrl(): string {
   const url = process.env.TEST_PG_SERVER_URL;
@@ -30,4 +31,22 @@ export async function freshDatabase(prefix = "govreports_it"): Promise<{ url: st
       await dropDatabase(url);
     },
   };
+}
+
+/**
+ * An administrator (with the given password hash) and the region chain 宁夏回族自治区 → 银川市 →
+ * 贺兰县, made through the real operation: the start of the administration tests.
+ */
+export async function adminAndHelanCounty(db: Db, passwordHash = "x"): Promise<{ id: string; role: "ADMIN" }> {
+  const a = await db.user.create({ data: { username: "admin", displayName: "管理员", role: "ADMIN", passwordHash } });
+  const admin = { id: a.id, role: "ADMIN" as const };
+  for (const r of [
+    { code: "640000", name: "宁夏回族自治区", parentCode: "" },
+    { code: "640100", name: "银川市", parentCode: "640000" },
+    { code: "640122", name: "贺兰县", parentCode: "640100" },
+  ]) {
+    const made = await createRegion(db, admin, r);
+    if (!made.ok) throw new Error(`createRegion ${r.code}: ${JSON.stringify(made)}`);
+  }
+  return admin;
 }

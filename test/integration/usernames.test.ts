@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/server/auth/password-hash";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { previewOnboarding } from "@/lib/server/onboarding/preview-onboarding";
-import { createRegion } from "@/lib/server/regions/create-region";
 import { createUser } from "@/lib/server/users/create-user";
-import { freshDatabase } from "./db-helpers";
+import { adminAndHelanCounty, freshDatabase } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let admin: { id: string; role: "ADMIN" };
@@ -18,14 +17,7 @@ const PASSWORD = "Helan-Report-2026";
 
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_usernames");
-  const a = await ctx.db.user.create({ data: { username: "admin", displayName: "管理员", role: "ADMIN", passwordHash: await hashPassword(PASSWORD) } });
-  admin = { id: a.id, role: "ADMIN" };
-  for (const r of [
-    { code: "640000", name: "宁夏回族自治区", parentCode: "" },
-    { code: "640100", name: "银川市", parentCode: "640000" },
-    { code: "640122", name: "贺兰县", parentCode: "640100" },
-  ])
-    expect(await createRegion(ctx.db, admin, r)).toMatchObject({ ok: true });
+  admin = await adminAndHelanCounty(ctx.db, await hashPassword(PASSWORD));
 });
 afterAll(async () => ctx?.drop());
 
