@@ -58,9 +58,10 @@ function page(target: string | null) {
 }
 
 /**
- * The listings count days (lateness: 逾期未报, days left to the deadline; the latest year) from
- * today in China, so their stamp names the day too: the pages are rendered again the first time
- * they are asked for after midnight in China, and never otherwise without a change.
+ * The listings may show what depends on today (the region page falls back to last year when
+ * nothing is published; lateness is a function of the day), so their stamp names the day in China
+ * too: each is rendered again the first time it is asked for on a new day, and never otherwise
+ * without a change. Cheaper than a time-to-live, and it cannot run late.
  */
 const withDay = (stamp: string | null, now: number) => (stamp === null ? null : `${stamp}.${chinaDay(new Date(now)).replaceAll("-", "")}`);
 
