@@ -29,15 +29,19 @@ import { ActionError, BAD_INPUT_MESSAGE, SERVER_ERROR_MESSAGE, done, isRefusalSt
  */
 export interface ActionDefinition<S extends z.ZodType, T> {
   /** who may call it at all (the operation still checks scope and state) */
-  roles: RoleName[];
+  roles: readonly RoleName[];
   /** the input, checked before the operation runs; omitted: the input is passed on as it came */
   schema?: S;
   /** how a FormData becomes the object the schema reads (default: each field once, repeated fields as an array) */
   fromForm?: (form: FormData) => unknown | Promise<unknown>;
-  /** the success message (default 已保存。) */
+  /**
+   * the success message (default 已保存。). A function writes its data parameter's type out
+   * (TypeScript takes the data's type from the operation, which comes after); or the operation
+   * returns done(data, message) itself.
+   */
   message?: string | ((data: T, input: z.output<S>) => string);
   /** pages to revalidate after a success */
-  revalidate?: string[] | ((input: z.output<S>, data: T) => string[]);
+  revalidate?: readonly string[] | ((input: z.output<S>, data: T) => readonly string[]);
   /** the public pages may show what changed: forget the remembered versions and stamps */
   publicPages?: boolean;
   /** where to go after a success (redirect() from next/navigation) */
@@ -60,6 +64,8 @@ type OperationRefusal = {
   fieldErrors?: Record<string, string>;
   details?: string[];
   violations?: readonly { message: string }[];
+  /** per cell or line; those naming a cell become fieldErrors */
+  problems?: readonly { cell?: string; message: string }[];
   data?: unknown;
 };
 export type Outcome = ActionResult<unknown> | ({ ok: true } & object) | OperationRefusal;
@@ -69,8 +75,8 @@ export type DataOf<O> = O extends ActionDone<infer D> ? D : O extends ActionRefu
 
 /** A server action: called with its input, or by a form (useActionState) with the previous result and the FormData. */
 export interface Action<I, T> {
-  (input: I): Promise<ActionResult<T>>;
-  (previous: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>>;
+  (input: I | FormData): Promise<ActionResult<T>>;
+  (previous: unknown, form: FormData): Promise<ActionResult<T>>;
 }
 
 /** Each field once; a field sent several times (checkboxes) as an array. */
@@ -97,15 +103,20 @@ export function schemaRefusal(error: z.ZodError): ActionRefused {
 
 /** An operation's own result, in the one shape. */
 export function fromOutcome<T>(outcome: Outcome, successMessage: (data: T) => string): ActionResult<T> {
-  if (outcome.ok && outcome.status === 200 && "data" in outcome) return outcome as ActionDone<T>;
+  if (outcome.ok && "data" in outcome && (outcome as ActionDone<T>).status === 200) return outcome as ActionDone<T>;
   if (outcome.ok) {
     const { ok: _ok, ...data } = outcome as { ok: true } & Record<string, unknown>;
     return done(data as T, successMessage(data as T));
   }
   const r = outcome as OperationRefusal;
   const status = isRefusalStatus(r.status) ? r.status : isRefusalStatus(r.code) ? r.code : 422;
+  let fieldErrors = r.fieldErrors;
+  if (!fieldErrors && r.problems?.some((p) => p.cell)) {
+    fieldErrors = {};
+    for (const p of r.problems) if (p.cell) fieldErrors[p.cell] ??= p.message;
+  }
   return refusal<T>(status, r.message ?? r.error ?? BAD_INPUT_MESSAGE, {
-    fieldErrors: r.fieldErrors,
+    fieldErrors,
     details: r.details ?? r.violations?.map((v) => v.message),
     data: r.data as Partial<T> | undefined,
   });
@@ -138,7 +149,7 @@ export async function runAction<S extends z.ZodType, O extends Outcome>(
   let result: ActionResult<T>;
   let input: z.output<S> | undefined;
   try {
-    const actor = await authorize(def.roles, { passwordChange: def.passwordChange });
+    const actor = await authorize([...def.roles], { passwordChange: def.passwordChange });
     if (def.rateLimit !== false) await enforceRateLimit("write", { user: actor });
     const raw = await readInput();
     if (def.schema) {
@@ -163,7 +174,8 @@ export async function runAction<S extends z.ZodType, O extends Outcome>(
 
 /** A server action (export it from a "use server" file): see ActionDefinition. */
 export function defineAction<S extends z.ZodType = z.ZodType<unknown>, O extends Outcome = Outcome>(
-  def: ActionDefinition<S, DataOf<O>>,
+  // the data's type comes from the operation alone
+  def: ActionDefinition<S, NoInfer<DataOf<O>>>,
   operation: (actor: CurrentUser, input: z.output<S>) => Promise<O>,
 ): Action<z.input<S>, DataOf<O>> {
   const action = async (...args: unknown[]) => {

@@ -11,7 +11,7 @@ import type { ActionResult } from "./result";
  * reads (default: its JSON body); it may throw ActionError (400 a malformed body, 413 too large).
  */
 export function defineRoute<S extends z.ZodType = z.ZodType<unknown>, O extends Outcome = Outcome>(
-  def: Omit<ActionDefinition<S, DataOf<O>>, "fromForm" | "redirectTo"> & { readInput?: (req: Request) => unknown | Promise<unknown> },
+  def: Omit<ActionDefinition<S, NoInfer<DataOf<O>>>, "fromForm" | "redirectTo"> & { readInput?: (req: Request) => unknown | Promise<unknown> },
   operation: (actor: CurrentUser, input: z.output<S>, req: Request) => Promise<O>,
 ): (req: Request) => Promise<Response> {
   return async (req: Request) => {

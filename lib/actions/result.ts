@@ -30,6 +30,9 @@ export interface ActionRefused<T = unknown> {
 
 export type ActionResult<T = undefined> = ActionDone<T> | ActionRefused<T>;
 
+/** A form's state under useActionState: nothing yet, or the last answer. */
+export type FormState<T = unknown> = ActionResult<T> | null;
+
 const REFUSAL_STATUSES: readonly number[] = [400, 401, 403, 404, 409, 413, 422, 429, 500, 503];
 
 export function isRefusalStatus(n: unknown): n is RefusalStatus {
