@@ -44,8 +44,8 @@ export function UserForm({ user }: { user?: { id: string; username: string; disp
       setMessage({ kind: "error", text: r.message });
       return;
     }
-    if ("oneTimePassword" in r) {
-      setCreated({ username: values.username, displayName: values.displayName, oneTimePassword: r.oneTimePassword as string });
+    if ("oneTimePassword" in r.data) {
+      setCreated({ username: values.username, displayName: values.displayName, oneTimePassword: String(r.data.oneTimePassword) });
       reset();
     }
     setMessage({ kind: "ok", text: editing ? "已保存。" : `已新建用户 ${values.username}。` });

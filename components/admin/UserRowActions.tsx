@@ -20,7 +20,7 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
       setConfirmingReset(false);
       const r = await resetUserPasswordAction(id);
       if (r.ok) {
-        setOneTime(r.oneTimePassword);
+        setOneTime(r.data.oneTimePassword);
         setMessage({ kind: "ok", text: `已重置 ${username} 的密码。` });
       } else setMessage({ kind: "error", text: r.message });
     });

@@ -277,17 +277,17 @@ export function ReportEditor(props: ReportEditorProps) {
     try {
       const result = await saveDraftAction(input);
       if (result.ok) {
-        version.current = result.version;
+        version.current = result.data.version;
         base.current = input.entries;
         clearLocalCopy(storageKey);
         setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
         const texts = textCells(values);
         setStatus(
-          `已保存（${timeFmt.format(new Date(result.savedAt))}，第 ${result.version} 版）` +
+          `已保存（${timeFmt.format(new Date(result.data.savedAt))}，第 ${result.data.version} 版）` +
             (texts.length ? `；${texts.length} 格填的不是数字（已标出，如${textCellNames(texts)}），提交审核前请改为数字` : ""),
         );
       } else {
-        setNotice({ kind: "error", text: result.message, signIn: result.code === 401 });
+        setNotice({ kind: "error", text: result.message, signIn: result.status === 401 });
         setStatus("未保存");
       }
     } catch (e) {
@@ -314,8 +314,10 @@ export function ReportEditor(props: ReportEditorProps) {
     const { values, input } = payload();
     try {
       const result = await submitReportAction(input);
-      if (result.version) {
-        version.current = result.version;
+      // a refusal after the save still carries the version the save reached
+      const reached = result.ok ? result.data.version : result.data?.version;
+      if (reached) {
+        version.current = reached;
         base.current = input.entries;
       }
       if (result.ok) {
@@ -324,10 +326,10 @@ export function ReportEditor(props: ReportEditorProps) {
         setStatus("已提交审核");
         router.refresh();
       } else {
-        if (result.version) setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
-        const details = result.violations?.map((v) => v.message).join("；");
-        setNotice({ kind: "error", text: details ? `${result.message}：${details}` : result.message, signIn: result.code === 401 });
-        setStatus(result.version ? "已保存，未提交" : "未提交");
+        if (reached) setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
+        const details = result.details?.join("；");
+        setNotice({ kind: "error", text: details ? `${result.message}：${details}` : result.message, signIn: result.status === 401 });
+        setStatus(reached ? "已保存，未提交" : "未提交");
       }
     } catch (e) {
       await failed(e);

@@ -4,12 +4,12 @@
 import { useActionState } from "react";
 import { batchPublishAction } from "@/app/review/actions";
 import { ActionStatus } from "./ActionStatus";
-import type { ActionResult } from "./action-result";
+import type { FormState } from "@/lib/actions/result";
 
 export const BATCH_PUBLISH_FORM_ID = "batch-publish";
 
 export function BatchPublishForm({ approvedCount }: { approvedCount: number }) {
-  const [result, formAction, pending] = useActionState<ActionResult, FormData>(batchPublishAction, null);
+  const [result, formAction, pending] = useActionState<FormState, FormData>(batchPublishAction, null);
   return (
     <form id={BATCH_PUBLISH_FORM_ID} action={formAction} className="no-print" style={{ marginBottom: 12 }}>
       <ActionStatus result={result} label="批量发布结果" />

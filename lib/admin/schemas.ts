@@ -101,6 +101,9 @@ export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
 export const userIdSchema = z.object({ id: idText(40) });
 
+/** The id (or code) of the record a 删除 / 停用 / 启用 / 重置密码 acts on. */
+export const recordIdSchema = idText(64);
+
 export const templateSchema = z.enum(["2019", "2021"], { message: "请选择报告格式。" });
 
 /** The year decides the default template: up to 2020 the 2019 format, from 2021 the 2021 format. */
