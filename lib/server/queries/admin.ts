@@ -81,7 +81,7 @@ export async function listUsers({ q = "", page, role }: ListParams & { role?: "A
 export async function getUserForEdit(id: string) {
   return db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, displayName: true, role: true, active: true, regionCode: true, agency: { select: { code: true, name: true } } },
+    select: { id: true, username: true, displayName: true, email: true, role: true, active: true, regionCode: true, agency: { select: { code: true, name: true } } },
   });
 }
 
