@@ -113,7 +113,7 @@ export function ScopePicker({
         role="combobox"
         autoComplete="off"
         aria-autocomplete="list"
-        aria-expanded={open}
+        aria-expanded={open && options.length > 0}
         aria-controls={listId}
         aria-activedescendant={activeId}
         aria-describedby={describedBy}

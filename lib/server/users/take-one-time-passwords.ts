@@ -20,7 +20,7 @@ const FIELD = { csv: "csvTakenAt", slips: "slipsTakenAt" } as const;
 export async function takeOneTimePasswords(db: Db, actor: Actor, batchId: unknown, format: OneTimePasswordFormat, now = new Date()): Promise<TakeResult> {
   assertAdmin(actor);
   // another administrator's batch, a forged id and a deleted one all look alike: not found
-  const missing = { ok: false as const, status: 404 as const, message: "未找到这批一次性密码。" };
+  const missing = { ok: false as const, status: 404 as const, message: "未找到这批一次性密码：可能已被获取过、已过期或不存在，不能再次获取。" };
   if (typeof batchId !== "string" || batchId.length > 64 || !/^[A-Za-z0-9_-]+$/.test(batchId) || !isSafeText(batchId)) return missing;
   return db.$transaction(async (tx) => {
     const admin = await tx.user.findUnique({ where: { id: actor.id }, select: { sessionVersion: true } });
