@@ -69,12 +69,12 @@ export const roleSchema = z.enum(["CLERK", "REVIEWER", "ADMIN"], { message: "请
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/;
 
-/** An optional e-mail address for notices: empty (none), or a valid address of at most 200 characters. */
+/** An optional e-mail address for notices: empty (none), or a valid address of at most 200 characters (as on /account). */
 export const optionalEmailSchema = z
   .string()
   .trim()
   .max(200, "电子邮箱不能超过 200 个字符。")
-  .refine((s) => s === "" || z.email().safeParse(s).success, "请填写有效的电子邮箱地址，如 name@example.gov.cn。");
+  .refine((s) => s === "" || z.email().safeParse(s).success, "请填写有效的电子邮箱地址。");
 
 const userFields = {
   displayName: name("姓名", 40),

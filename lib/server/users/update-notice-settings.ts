@@ -1,11 +1,14 @@
 import { z } from "zod";
-import { optionalEmailSchema } from "@/lib/admin/schemas";
 import { refused, type AdminResult } from "../admin/admin-result";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
 
 const schema = z.object({
-  email: optionalEmailSchema,
+  email: z
+    .string()
+    .trim()
+    .max(200, "电子邮箱不能超过 200 个字符。")
+    .refine((s) => s === "" || z.email().safeParse(s).success, "请填写有效的电子邮箱地址。"),
   emailNotices: z.boolean(),
 });
 
