@@ -106,7 +106,7 @@ export async function listReportingYears() {
   return years.map((y) => ({ ...y, reportCount: byYear.get(y.year) ?? 0 }));
 }
 
-const ADMIN_ENTITY_TYPES = ["Region", "Agency", "User", "ReportingYear", "Onboarding"];
+const ADMIN_ENTITY_TYPES = ["Region", "Agency", "User", "ReportingYear", "Onboarding", "OneTimePasswordBatch"];
 
 /** The administration part of the audit trail, newest first. */
 export async function listAdminAudit({ page }: ListParams) {
