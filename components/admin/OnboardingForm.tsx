@@ -65,6 +65,7 @@ export function OnboardingForm() {
   const confirm = async () => {
     if (!plan) return;
     setBusy(true);
+    setMessage(null);
     try {
       const data = formData();
       data.set("digest", plan.digest);
@@ -227,7 +228,7 @@ export function OnboardingForm() {
         </div>
       )}
 
-      {done && done.accounts.length > 0 && <OneTimePasswords accounts={done.accounts} caption="新建用户的一次性密码" />}
+      {done && done.accounts.length > 0 && <OneTimePasswords accounts={done.accounts} caption="新建用户的一次性密码" downloadId={done.downloadId} />}
     </>
   );
 }

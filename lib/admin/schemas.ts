@@ -69,8 +69,17 @@ export const roleSchema = z.enum(["CLERK", "REVIEWER", "ADMIN"], { message: "请
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/;
 
+/** An optional e-mail address for notices: empty (none), or a valid address of at most 200 characters (as on /account). */
+export const optionalEmailSchema = z
+  .string()
+  .trim()
+  .max(200, "电子邮箱不能超过 200 个字符。")
+  .refine((s) => s === "" || z.email().safeParse(s).success, "请填写有效的电子邮箱地址。");
+
 const userFields = {
   displayName: name("姓名", 40),
+  /** where notices are e-mailed; left out of an update = unchanged, "" = none (whether to e-mail stays the user's choice) */
+  email: optionalEmailSchema.optional(),
   role: roleSchema,
   /** agency code for a clerk, region code for a reviewer, empty for an administrator */
   scopeCode: safeString("范围").trim().max(40),
@@ -84,7 +93,9 @@ export function scopeProblem(role: "CLERK" | "REVIEWER" | "ADMIN", scopeCode: st
 }
 
 function checkScope(v: { role: "CLERK" | "REVIEWER" | "ADMIN"; scopeCode: string }, ctx: z.RefinementCtx) {
-  const problem = scopeProblem(v.role, v.scopeCode);
+  // in the form the scope is picked from a list (components/admin/ScopePicker.tsx)
+  const unpicked = v.scopeCode === "" && v.role !== "ADMIN" ? (v.role === "CLERK" ? "请从列表中选择填报人所属的单位。" : "请从列表中选择审核人负责的地区。") : null;
+  const problem = unpicked ?? scopeProblem(v.role, v.scopeCode);
   if (problem) ctx.addIssue({ code: "custom", path: ["scopeCode"], message: problem });
 }
 
