@@ -5,6 +5,8 @@
  */
 import { isSafeText, UNSAFE_TEXT_MESSAGE, z } from "@/lib/zod";
 import {
+  CONTACT_LABELS,
+  FIELD_LABELS,
   TEMPLATES,
   TEMPLATE_IDS,
   cellId,
@@ -253,16 +255,16 @@ export const issuedOnSchema = z
 export function contactSchema(mode: SchemaMode) {
   const required = mode === "strict";
   const shape = {
-    address: text("通信地址", { required, max: MAX_SHORT_TEXT_LENGTH }),
-    phone: text("联系电话", { required, max: MAX_SHORT_TEXT_LENGTH }),
-    email: text("电子邮箱", { required, max: MAX_SHORT_TEXT_LENGTH }).superRefine((v, ctx) => {
+    address: text(CONTACT_LABELS.address, { required, max: MAX_SHORT_TEXT_LENGTH }),
+    phone: text(CONTACT_LABELS.phone, { required, max: MAX_SHORT_TEXT_LENGTH }),
+    email: text(CONTACT_LABELS.email, { required, max: MAX_SHORT_TEXT_LENGTH }).superRefine((v, ctx) => {
       if (v.trim() !== "" && !EMAIL_PATTERN.test(v.trim()))
-        ctx.addIssue({ code: "custom", message: `电子邮箱格式不正确：${describeValue(v)}` });
+        ctx.addIssue({ code: "custom", message: `${CONTACT_LABELS.email}格式不正确：${describeValue(v)}` });
     }),
   };
-  if (mode !== "published") return object("联系方式（contact）", shape);
+  if (mode !== "published") return object(`${FIELD_LABELS.contact}（contact）`, shape);
   // a published report may print no contact at all, or only some of it
-  return object("联系方式（contact）", {
+  return object(`${FIELD_LABELS.contact}（contact）`, {
     address: shape.address.nullable().optional(),
     phone: shape.phone.nullable().optional(),
     email: shape.email.nullable().optional(),

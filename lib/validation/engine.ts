@@ -9,6 +9,7 @@ import {
   decimalText,
   describeValue,
   effectiveValues,
+  findCell,
   findColumn,
   findRow,
   getTemplate,
@@ -83,9 +84,8 @@ function operandId(o: Operand): string {
 
 /** How a message names a cell: its row label and column label, as on the form ("（一）予以公开 商业企业"). */
 function cellName(t: ReportTemplate, section: Operand["section"], row: string, column: string): string {
-  const r = findRow(t, section, row);
-  const c = r?.columns.find((x) => x.key === column);
-  return r && c ? `${r.label} ${c.label}` : cellId(section, row, column);
+  const id = cellId(section, row, column);
+  return findCell(t, id)?.name ?? id;
 }
 
 /**

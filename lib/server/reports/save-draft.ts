@@ -4,6 +4,8 @@ import { isValidDate, MAX_NARRATIVE_LENGTH, reportDraftSchema, MAX_SHORT_TEXT_LE
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import {
   CONTACT_FIELDS,
+  CONTACT_LABELS,
+  FIELD_LABELS,
   NARRATIVE_KEYS,
   SECTION_KEYS,
   cellsOf,
@@ -12,6 +14,7 @@ import {
   describeValue,
   getTemplate,
   MONEY_MAX_DECIMALS,
+  partName,
   type CellValue,
   type ReportSections,
   type ReportTemplate,
@@ -26,8 +29,11 @@ import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-docum
 /** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
 const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
 const entriesSchema = z.object({
-  issuedOn: safeString("成文日期").nullable().optional(),
-  contact: z.object({ address: safeString("通信地址"), phone: safeString("联系电话"), email: safeString("电子邮箱") }).partial().optional(),
+  issuedOn: safeString(FIELD_LABELS.issuedOn).nullable().optional(),
+  contact: z
+    .object({ address: safeString(CONTACT_LABELS.address), phone: safeString(CONTACT_LABELS.phone), email: safeString(CONTACT_LABELS.email) })
+    .partial()
+    .optional(),
   narrative: z.object({ overview: safeString(), problems: safeString(), other: safeString() }).partial().optional(),
   proactive: looseSection,
   applications: looseSection,
@@ -75,16 +81,8 @@ interface ParsedEntries {
   narrative: Record<"overview" | "problems" | "other", string>;
 }
 
-const TEXT_LABELS: Record<string, string> = {
-  issuedOn: "成文日期",
-  "contact.address": "地址",
-  "contact.phone": "电话",
-  "contact.email": "电子邮箱",
-};
-
 function textLabel(t: ReportTemplate, key: string) {
-  if (key.startsWith("narrative.")) return t.narrative[key.slice(10) as "overview"].title;
-  return TEXT_LABELS[key] ?? key;
+  return partName(t, key) ?? key;
 }
 
 /**
@@ -115,8 +113,8 @@ export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: tr
     (stated[cell.section][cell.row] ??= {})[cell.column] = value;
   }
   const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
-  if (issuedOn && !isSafeText(issuedOn)) problems.push({ cell: "issuedOn", message: unsafeTextProblem(issuedOn, "成文日期")! });
-  else if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `成文日期应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
+  if (issuedOn && !isSafeText(issuedOn)) problems.push({ cell: "issuedOn", message: unsafeTextProblem(issuedOn, FIELD_LABELS.issuedOn)! });
+  else if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `${FIELD_LABELS.issuedOn}应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
   const contact = { address: "", phone: "", email: "" };
   for (const f of CONTACT_FIELDS) {
     const v = (entries.contact?.[f.key] ?? "").trim();
