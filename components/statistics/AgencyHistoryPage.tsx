@@ -8,7 +8,7 @@ import { TrendChart } from "@/components/charts/TrendChart";
 import styles from "@/components/statistics/statistics.module.css";
 import { formatDate } from "@/lib/reports/format";
 import { getAgencyHistory, parseAgencyCode } from "@/lib/server/statistics/agency-history";
-import { formatDecimal } from "@/lib/statistics/decimal";
+import { formatDecimal } from "@/lib/templates/decimal";
 import { KEY_FIGURES } from "@/lib/statistics/key-figures";
 import { everyYear } from "@/lib/statistics/year-gaps";
 

@@ -19,7 +19,7 @@ import {
 } from "@/lib/server/statistics/region-breakdown";
 import { regionOnTimeRate, type OnTimeRate } from "@/lib/server/statistics/region-lateness";
 import { getRegion, getRegionRollup, getRegionYears, parseRegionCode, parseYear } from "@/lib/server/statistics/region-rollup";
-import { formatDecimal } from "@/lib/statistics/decimal";
+import { formatDecimal } from "@/lib/templates/decimal";
 import { KEY_FIGURES, type KeyFigureKey } from "@/lib/statistics/key-figures";
 import { everyYear } from "@/lib/statistics/year-gaps";
 import { getTemplate, SECTION_KEYS } from "@/lib/templates";

@@ -10,7 +10,7 @@ import { ensureRegion } from "@/lib/server/regions/ensure-region";
 import { createPublishedVersion } from "@/lib/server/reports/create-published-version";
 import { importReport } from "@/lib/server/reports/import-report";
 import { updateRegionRollup } from "@/lib/server/statistics/update-region-rollup";
-import { decimalToUnits, formatDecimal, unitsToDecimal } from "@/lib/statistics/decimal";
+import { textToMicros, formatDecimal, microsToText } from "@/lib/templates/decimal";
 import { cellsOf, emptySections, getTemplate, templateIdForYear } from "@/lib/templates";
 import { freshDatabase } from "./db-helpers";
 
@@ -128,10 +128,10 @@ function sumOfDocuments(docs: ReportDocument[]) {
   for (const d of docs) {
     for (const c of documentToCells(d)) {
       const id = `${c.section}/${c.row}/${c.column}`;
-      units.set(id, (units.get(id) ?? 0n) + (c.value === null ? 0n : decimalToUnits(String(c.value))));
+      units.set(id, (units.get(id) ?? 0n) + (c.value === null ? 0n : textToMicros(String(c.value))));
     }
   }
-  return Object.fromEntries([...units].map(([id, u]) => [id, unitsToDecimal(u)]));
+  return Object.fromEntries([...units].map(([id, u]) => [id, microsToText(u)]));
 }
 
 /** The derived cells the exchange document would carry (what the snapshots hold). */

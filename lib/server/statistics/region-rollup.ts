@@ -3,7 +3,7 @@ import "server-only";
 // published versions ever reach the roll-up. Plain arguments (code, year) so that they can
 // be cached; each reads O(cells of one report) rows whatever the number of agencies.
 import { getTemplate, SECTION_KEYS, templateIdForYear, type ReportSections, type TemplateId } from "@/lib/templates";
-import { formatDecimal } from "@/lib/statistics/decimal";
+import { formatDecimal } from "@/lib/templates/decimal";
 import { db } from "../db";
 
 const REGION_CODE = /^\d{6}$/;
