@@ -2,7 +2,7 @@
 // (scope, state, version, values, audit) and submit through the workflow.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { cellsOf as cellsOfTemplate, emptySections, getTemplate, type ReportSections } from "@/lib/templates";
+import { cellsOf as cellsOfTemplate, emptySections, MAX_CELL_VALUE, getTemplate, type ReportSections } from "@/lib/templates";
 import { createReport, markdownHeadings } from "@/lib/server/reports/create-report";
 import { saveDraft, type DraftEntries } from "@/lib/server/reports/save-draft";
 import { submitReport } from "@/lib/server/reports/submit-report";
@@ -203,6 +203,26 @@ describe("saveDraft and submit", () => {
     expect(r.problems?.[0]?.cell).toBe("applications/granted/commercial");
     expect(r.message).toContain("（一）予以公开");
     expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).version).toBe(v);
+  });
+
+  it("reads text that is a number as the editor does, and refuses a figure above MAX_CELL_VALUE as the rules do", async () => {
+    const v = await version();
+    const where = { reportId_section_row_column: { reportId, section: "applications" as const, row: "granted", column: "commercial" } };
+    const entries = fullEntries() as DraftEntries;
+    const granted = (entries.applications as Record<string, Record<string, unknown>>).granted!;
+    granted.commercial = " １,２３４ ";
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries })).toMatchObject({ ok: true });
+    expect(await ctx.db.reportCell.findUniqueOrThrow({ where })).toMatchObject({ text: null });
+    expect(Number((await ctx.db.reportCell.findUniqueOrThrow({ where })).value)).toBe(1234);
+    // the largest figure is one bound, the same as validateReport's, not a second, larger one
+    for (const tooLarge of [MAX_CELL_VALUE + 1, 5e12, "2,000,000,000,000"]) {
+      granted.commercial = tooLarge;
+      const r = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 1, entries });
+      expect(r).toMatchObject({ ok: false, code: 422, problems: [{ cell: "applications/granted/commercial", message: expect.stringContaining("数值过大") }] });
+    }
+    granted.commercial = MAX_CELL_VALUE;
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 1, entries })).toMatchObject({ ok: true });
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 2, entries: fullEntries() })).toMatchObject({ ok: true });
   });
 
   it("refuses to submit a broken 勾稽关系, naming the column and both amounts", async () => {

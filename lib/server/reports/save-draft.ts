@@ -10,10 +10,13 @@ import {
   SECTION_KEYS,
   cellsOf,
   decimalPlaces,
+  decimalText,
   deriveSections,
   describeValue,
   getTemplate,
+  MAX_CELL_VALUE,
   MONEY_MAX_DECIMALS,
+  parseFigureText,
   partName,
   type CellValue,
   type ReportSections,
@@ -69,9 +72,6 @@ export type SaveDraftResult =
       currentVersion?: number;
     };
 
-/** The largest magnitude NUMERIC(18, 4) holds, with room to spare. */
-const MAX_ABS_VALUE = 1e13;
-
 interface ParsedEntries {
   sections: ReportSections;
   /** cellId → text typed in a number cell that is not a number (the cell's value is null) */
@@ -99,17 +99,20 @@ export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: tr
     const raw = entries[cell.section]?.[cell.row]?.[cell.column];
     let value: CellValue = null;
     if (cell.derived || raw === undefined || raw === null || raw === "") value = null;
-    else if (typeof raw === "number" && Number.isFinite(raw)) {
-      if (Math.abs(raw) >= MAX_ABS_VALUE) problems.push({ cell: cell.id, message: `${cell.label}：数值过大（${raw}）` });
-      else if (decimalPlaces(raw) > MONEY_MAX_DECIMALS)
-        problems.push({ cell: cell.id, message: `${cell.label}：最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${raw}` });
-      else value = raw;
-    } else if (typeof raw === "string" && raw.trim() !== "") {
-      // text that is not a number ("—", "无") is kept as typed, the cell blank, until submission
-      if (raw.trim().length > MAX_CELL_TEXT_LENGTH) problems.push({ cell: cell.id, message: `${cell.label}：文字过长（最多 ${MAX_CELL_TEXT_LENGTH} 字）` });
-      else texts[cell.id] = raw.trim();
-    } else if (typeof raw === "string") value = null;
-    else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
+    else if ((typeof raw === "number" && Number.isFinite(raw)) || typeof raw === "string") {
+      // text is read as the editor reads it (parseFigureText); text that is not a number
+      // ("—", "无") is kept as typed, the cell blank, until submission
+      const figure = typeof raw === "number" ? ({ ok: true, value: raw } as const) : parseFigureText(raw);
+      const n = figure.ok ? figure.value : null;
+      if (!figure.ok) {
+        if (String(raw).trim().length > MAX_CELL_TEXT_LENGTH) problems.push({ cell: cell.id, message: `${cell.label}：文字过长（最多 ${MAX_CELL_TEXT_LENGTH} 字）` });
+        else texts[cell.id] = String(raw).trim();
+      } else if (n === null) value = null;
+      else if (Math.abs(n) > MAX_CELL_VALUE)
+        problems.push({ cell: cell.id, message: `${cell.label}：数值过大（${decimalText(n)}），任何数值的绝对值都不能超过 ${decimalText(MAX_CELL_VALUE)}` });
+      else if (decimalPlaces(n) > MONEY_MAX_DECIMALS) problems.push({ cell: cell.id, message: `${cell.label}：最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${decimalText(n)}` });
+      else value = n;
+    } else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
     (stated[cell.section][cell.row] ??= {})[cell.column] = value;
   }
   const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
