@@ -23,6 +23,7 @@ import {
   type SectionValues,
   type TemplateId,
 } from "@/lib/templates";
+import { AGENCY_CODE, REGION_CODE } from "@/lib/codes";
 
 /** Largest report file accepted anywhere (CLI, browser check, uploads): a report is ~30 KB. */
 export const MAX_REPORT_FILE_BYTES = 5 * 1024 * 1024;
@@ -31,8 +32,6 @@ export const EXCHANGE_FORMAT = "gov-info-disclosure-annual-report/v1" as const;
 
 export const YEAR_MIN = 2008;
 export const YEAR_MAX = 2100;
-export const AGENCY_CODE_PATTERN = /^[0-9A-Za-z-]{2,40}$/;
-export const REGION_CODE_PATTERN = /^\d{6}$/;
 /** loose on purpose: something@something.tld, no spaces */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -219,13 +218,13 @@ function object<T extends Record<string, z.ZodType>>(label: string, shape: T) {
 
 export const agencySchema = object("机构信息（agency）", {
   code: text("机构代码", { required: true, max: 40 }).superRefine((v, ctx) => {
-    if (!AGENCY_CODE_PATTERN.test(v))
+    if (!AGENCY_CODE.test(v))
       ctx.addIssue({ code: "custom", message: `机构代码应为 2–40 位数字、字母或“-”，实际为 ${describeValue(v)}` });
   }),
   name: text("机构名称", { required: true, max: MAX_SHORT_TEXT_LENGTH }),
   region: object("所属地区（region）", {
     code: text("地区代码", { required: true, max: 6 }).superRefine((v, ctx) => {
-      if (!REGION_CODE_PATTERN.test(v)) ctx.addIssue({ code: "custom", message: `地区代码应为 6 位数字的行政区划代码，实际为 ${describeValue(v)}` });
+      if (!REGION_CODE.test(v)) ctx.addIssue({ code: "custom", message: `地区代码应为 6 位数字的行政区划代码，实际为 ${describeValue(v)}` });
     }),
     name: text("地区名称", { required: true, max: MAX_SHORT_TEXT_LENGTH }),
   }),

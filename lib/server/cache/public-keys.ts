@@ -8,6 +8,7 @@ import { parseAgencySort } from "@/lib/statistics/agency-sort";
 import { strongEtag } from "@/lib/http/etag";
 import { buildId } from "./build-id";
 import { currentAgencyStamp, currentHomeStamp, currentRegionStamp, currentVersionNo } from "./published-ref";
+import { CODE_PATTERN_SOURCE } from "@/lib/codes";
 
 /**
  * The cached region page's path: its stamp, then the query the page reads, parsed here the
@@ -23,7 +24,7 @@ function regionPagePath(code: string, stamp: string, query: URLSearchParams) {
 const CACHED_PAGES: { path: RegExp; target: (match: RegExpExecArray, query: URLSearchParams) => Promise<string | null> }[] = [
   {
     // /reports/CODE/YEAR: the current version of a published report (app/published/…)
-    path: /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/,
+    path: new RegExp(`^/reports/(${CODE_PATTERN_SOURCE.agency})/(${CODE_PATTERN_SOURCE.year})$`),
     target: async ([, code, year]) => {
       const versionNo = await currentVersionNo(code!, Number(year));
       return versionNo === null ? null : `/published/${code}/${year}/${versionNo}`;
@@ -31,7 +32,7 @@ const CACHED_PAGES: { path: RegExp; target: (match: RegExpExecArray, query: URLS
   },
   {
     // /regions/CODE: a region's statistics (app/published-regions/…)
-    path: /^\/regions\/(\d{6})$/,
+    path: new RegExp(`^/regions/(${CODE_PATTERN_SOURCE.region})$`),
     target: async ([, code], query) => {
       const stamp = await currentRegionStamp(code!);
       return stamp === null ? null : regionPagePath(code!, stamp, query);
@@ -39,7 +40,7 @@ const CACHED_PAGES: { path: RegExp; target: (match: RegExpExecArray, query: URLS
   },
   {
     // /agencies/CODE: an agency's figures across years (app/published-agencies/…)
-    path: /^\/agencies\/([0-9A-Za-z-]{2,40})$/,
+    path: new RegExp(`^/agencies/(${CODE_PATTERN_SOURCE.agency})$`),
     target: async ([, code]) => {
       const stamp = await currentAgencyStamp(code!);
       return stamp === null ? null : `/published-agencies/${code}/${stamp}`;

@@ -11,11 +11,12 @@ import type { IncomingHttpHeaders } from "node:http";
 import { requestIsHttps } from "@/lib/server/security/client-address";
 import { publicPageEtag, publicPageTarget, regionDownloadEtag } from "./public-keys";
 import { currentRegionStamp } from "./published-ref";
+import { CODE_PATTERN_SOURCE } from "@/lib/codes";
 
 const KEY_FUNCTION = Symbol.for("govreports.responseCacheKey");
 
 /** the region open-data routes (app/api/regions/[code]/[year]/…) and the `what` each names in its ETag */
-const REGION_DOWNLOAD = /^\/api\/regions\/(\d{6})\/(\d{4})(?:\/(csv|figures\.csv))?$/;
+const REGION_DOWNLOAD = new RegExp(`^/api/regions/(${CODE_PATTERN_SOURCE.region})/(${CODE_PATTERN_SOURCE.year})(?:/(csv|figures\\.csv))?$`);
 
 export type ResponseCacheKey = (pathname: string, search: string, headers: IncomingHttpHeaders) => Promise<{ key: string; etag: string } | null> | null;
 
