@@ -5,7 +5,7 @@ import { lateness, LATENESS_KINDS, type Lateness, type LatenessKind } from "@/li
 import type { ReportStatusName } from "@/lib/reports/status";
 import { cellsOf, deriveSections, getTemplate, type ReportSections, type TemplateId } from "@/lib/templates";
 import { db } from "../db";
-import { regionPath } from "../regions/ensure-region";
+import { regionScopePrefix } from "../access/scope";
 import { TEMPLATE_ID } from "../reports/report-document";
 import { reportFigures } from "./report-figures";
 
@@ -43,13 +43,6 @@ export interface DashboardRow {
   lateness: Lateness;
 }
 
-/** The SQL prefix of the user's scope over Region.path ("" for an administrator: everything), as agenciesInScope (../access/scope.ts) draws it. */
-function scopePrefix(user: CurrentUser): string | null {
-  if (user.role === "ADMIN") return "";
-  if (user.role === "REVIEWER" && user.regionCode) return regionPath(user.regionCode);
-  return null;
-}
-
 type AgencyReportRow = {
   agencyId: string;
   code: string;
@@ -77,7 +70,7 @@ type AgencyReportRow = {
  * flag that reads them), not for every report.
  */
 export async function getReviewDashboard(user: CurrentUser, filters: DashboardFilters) {
-  const scope = scopePrefix(user);
+  const scope = regionScopePrefix(user);
   const { year } = filters;
   const [region, requested, years] = await Promise.all([
     user.regionCode ? db.region.findUnique({ where: { code: user.regionCode } }) : null,

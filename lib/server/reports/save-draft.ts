@@ -23,7 +23,8 @@ import {
   type ReportTemplate,
 } from "@/lib/templates";
 import { EDITABLE_STATUSES, isEditable } from "@/lib/workflow/transitions";
-import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
+import { clerkWriteRefusal } from "../access/report-access";
+import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
 import { cellTextsOf, MAX_CELL_TEXT_LENGTH } from "./cell-texts";
