@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { createScratchDatabase, dropDatabase } from "@/scripts/lib/database";
 import { createPrismaClient, type Db } from "@/lib/server/prisma";
 import { createRegion } from "@/lib/server/regions/create-region";
+import { formatDecimal } from "@/lib/templates/decimal";
 
 export function serverUrl(): string {
   const url = process.env.TEST_PG_SERVER_URL;
@@ -49,4 +50,31 @@ export async function adminAndHelanCounty(db: Db, passwordHash = "x"): Promise<{
     if (!made.ok) throw new Error(`createRegion ${r.code}: ${JSON.stringify(made)}`);
   }
   return admin;
+}
+
+/** RegionCellTotal of a region and year: cell id → decimal text. */
+export async function rollupOf(db: Db, code: string, year: number) {
+  const rows = await db.$queryRaw<{ id: string; value: string }[]>`
+    SELECT "section"::text || '/' || "row" || '/' || "column" AS id, "value"::text AS value
+    FROM "RegionCellTotal" WHERE "regionCode" = ${code} AND "year" = ${year}`;
+  return Object.fromEntries(rows.map((r) => [r.id, formatDecimal(r.value)]));
+}
+
+/** SUM by PostgreSQL over the current published snapshot of every report under the region. */
+export async function sumOverPublishedOf(db: Db, code: string, year: number) {
+  const rows = await db.$queryRaw<{ id: string; value: string }[]>`
+    WITH "current" AS (
+      SELECT DISTINCT ON ("reportId") "reportId", "document" FROM "PublishedVersion" ORDER BY "reportId", "versionNo" DESC
+    )
+    SELECT s.key || '/' || rw.key || '/' || cl.key AS id, SUM(COALESCE((cl.value #>> '{}')::numeric, 0))::text AS value
+    FROM "current" c
+    JOIN "Report" r ON r.id = c."reportId"
+    JOIN "Region" g ON g.code = c.document -> 'agency' -> 'region' ->> 'code'
+    CROSS JOIN LATERAL jsonb_each(c.document) AS s(key, value)
+    CROSS JOIN LATERAL jsonb_each(s.value) AS rw(key, value)
+    CROSS JOIN LATERAL jsonb_each(rw.value) AS cl(key, value)
+    WHERE s.key IN ('proactive', 'applications', 'reviewLitigation') AND r.year = ${year}
+      AND g.path LIKE (SELECT path FROM "Region" WHERE code = ${code}) || '%'
+    GROUP BY 1`;
+  return Object.fromEntries(rows.map((r) => [r.id, formatDecimal(r.value)]));
 }
