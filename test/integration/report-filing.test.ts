@@ -6,7 +6,7 @@ import { cellsOf as cellsOfTemplate, emptySections, MAX_CELL_VALUE, getTemplate,
 import { createReport, markdownHeadings } from "@/lib/server/reports/create-report";
 import { saveDraft, type DraftEntries } from "@/lib/server/reports/save-draft";
 import { submitReport } from "@/lib/server/reports/submit-report";
-import { freshDatabase } from "./db-helpers";
+import { freshDatabase, helanTownships, testUser } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let clerk: CurrentUser;
@@ -15,16 +15,12 @@ let otherClerk: CurrentUser;
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_filing");
   const db = ctx.db;
-  await db.region.create({ data: { code: "640122", name: "贺兰县", level: "COUNTY", path: "640122/" } });
-  const a = await db.agency.create({ data: { code: "640122100000", name: "贺兰县习岗镇", kind: "TOWNSHIP", regionCode: "640122" } });
-  const b = await db.agency.create({ data: { code: "640122101000", name: "贺兰县金贵镇", kind: "TOWNSHIP", regionCode: "640122" } });
+  const [a, b] = await helanTownships(db, [["640122101000", "贺兰县金贵镇"]]);
   for (const year of [2020, 2021, 2022, 2023, 2024]) {
     await db.reportingYear.create({ data: { year, template: year >= 2021 ? "T2021" : "T2019", open: year !== 2024 } });
   }
-  const u1 = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: a.id } });
-  const u2 = await db.user.create({ data: { username: "c2", displayName: "金贵经办人", role: "CLERK", passwordHash: "x", agencyId: b.id } });
-  clerk = { id: u1.id, username: u1.username, displayName: u1.displayName, role: "CLERK", regionCode: null, agencyId: a.id, mustChangePassword: false };
-  otherClerk = { id: u2.id, username: u2.username, displayName: u2.displayName, role: "CLERK", regionCode: null, agencyId: b.id, mustChangePassword: false };
+  clerk = await testUser(db, "c1", "CLERK", { displayName: "习岗经办人", agencyId: a!.id });
+  otherClerk = await testUser(db, "c2", "CLERK", { displayName: "金贵经办人", agencyId: b!.id });
 });
 afterAll(async () => ctx?.drop());
 
