@@ -20,23 +20,18 @@ export interface BenchScale {
   year: number;
 }
 
-export const FULL_SCALE: BenchScale = {
+/** Two synthetic provinces of `a` and `b` published reports and the dashboard county of `agencies`. */
+export const scaleOf = (a: number, b: number, agencies: number): BenchScale => ({
   provinces: [
-    { code: "910000", name: "基准省甲", reports: 5_000 },
-    { code: "920000", name: "基准省乙", reports: 50_000 },
+    { code: "910000", name: "基准省甲", reports: a },
+    { code: "920000", name: "基准省乙", reports: b },
   ],
-  county: { code: "930101", agencies: 300 },
+  county: { code: "930101", agencies },
   year: 2020,
-};
+});
 
-export const SMOKE_SCALE: BenchScale = {
-  provinces: [
-    { code: "910000", name: "基准省甲", reports: 40 },
-    { code: "920000", name: "基准省乙", reports: 400 },
-  ],
-  county: { code: "930101", agencies: 120 },
-  year: 2020,
-};
+export const FULL_SCALE = scaleOf(5_000, 50_000, 300);
+export const SMOKE_SCALE = scaleOf(40, 400, 120);
 
 export const BENCH_PASSWORD = "Bench#2026-not-secret";
 

@@ -3,19 +3,12 @@
 // over the published snapshots, as a real roll-up does (region-rollup.test.ts), or the bench
 // measures region pages over figures no publication would produce.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBenchData, type BenchScale } from "@/scripts/lib/bench-data";
+import { generateBenchData, scaleOf } from "@/scripts/lib/bench-data";
 import { freshDatabase, rollupOf, sumOverPublishedOf } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 /** the smoke scale's shape, smaller: two provinces and the dashboard county (its groups hold several reports each) */
-const SCALE: BenchScale = {
-  provinces: [
-    { code: "910000", name: "基准省甲", reports: 12 },
-    { code: "920000", name: "基准省乙", reports: 30 },
-  ],
-  county: { code: "930101", agencies: 24 },
-  year: 2020,
-};
+const SCALE = scaleOf(12, 30, 24);
 
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_bench");
