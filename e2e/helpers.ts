@@ -20,6 +20,16 @@ export const PUBLIC_PAGES = [
 ] as const;
 
 /** The demo accounts (scripts/lib/seed-demo.ts) whose sessions global-setup.ts keeps. */
+/** The six parts of every report, in order, as the official format titles them (docs/product.md). */
+export const PART_TITLES = [
+  "一、总体情况",
+  "二、主动公开政府信息情况",
+  "三、收到和处理政府信息公开申请情况",
+  "四、政府信息公开行政复议、行政诉讼情况",
+  "五、存在的主要问题及改进情况",
+  "六、其他需要报告的事项",
+] as const;
+
 export const DEMO_ACCOUNTS = ["admin", "reviewer-helan", "clerk-xigang", "clerk-jingui", "clerk-zrzy"] as const;
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
 

@@ -13,6 +13,7 @@ import { formatViolationLine } from "@/lib/validation";
 import { openDatabase } from "./lib/database";
 import { deployIfPending } from "./lib/migrate";
 import { expandReportSources, readReportSource } from "./lib/report-sources";
+import { isAgencyCode, YEAR_IN_PATH } from "@/lib/codes";
 
 const USAGE = `用法:
   npm run cli -- validate 文件.json… [--publish]
@@ -153,7 +154,7 @@ async function importFiles(args: string[], publish: boolean, asPublished: boolea
 }
 
 async function exportReport(code: string | undefined, yearText: string | undefined) {
-  if (!code || !yearText || !/^[0-9A-Za-z-]{2,40}$/.test(code) || !/^\d{4}$/.test(yearText)) {
+  if (!code || !yearText || !isAgencyCode(code) || !YEAR_IN_PATH.test(yearText)) {
     console.error("请给出单位代码和年度，例如: npm run cli -- export 640122100000 2020");
     return 64;
   }

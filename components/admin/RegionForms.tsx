@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { createRegionAction, deleteRegionAction, updateRegionAction } from "@/app/admin/regions/actions";
-import { expectedParentCode } from "@/lib/admin/codes";
+import { expectedParentCode, isRegionCode } from "@/lib/codes";
 import { regionCreateSchema, regionUpdateSchema, type RegionCreateInput, type RegionUpdateInput } from "@/lib/admin/schemas";
 import { INVALID_FORM_MESSAGE, ResultMessage, type ActionMessage } from "./ResultMessage";
 
@@ -24,7 +24,7 @@ export function RegionCreateForm({ regions }: { regions: { code: string; name: s
   } = useForm<RegionCreateInput>({ resolver: zodResolver(regionCreateSchema), defaultValues: { code: "", name: "", parentCode: "" } });
   const code = watch("code");
   useEffect(() => {
-    if (/^\d{6}$/.test(code)) setValue("parentCode", expectedParentCode(code) ?? "");
+    if (isRegionCode(code)) setValue("parentCode", expectedParentCode(code) ?? "");
   }, [code, setValue]);
 
   const onSubmit = async (values: RegionCreateInput) => {

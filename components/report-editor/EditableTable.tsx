@@ -9,13 +9,6 @@ import { tableLayout, type CellDef, type LayoutCell, type ReportTemplate, type S
 import { fieldDomId, focusField, useEditor, useIssues } from "./context";
 import { formatCellText, parseCellText, parseClipboardBlock, type EditorValues, type FormCell } from "./model";
 
-/** A row label as the accessible name uses it: the row's own label (四: the group's label). */
-function accessibleName(template: ReportTemplate, cell: CellDef) {
-  const row = template.sections[cell.section].rows.find((r) => r.key === cell.row)!;
-  const col = row.columns.find((c) => c.key === cell.column)!;
-  return `${row.label} ${col.label}`;
-}
-
 const fieldName = (cell: CellDef) => `${cell.section}.${encodeFormRowKey(cell.row)}.${cell.column}` as const;
 
 interface Position {
@@ -105,7 +98,7 @@ function span(cell: LayoutCell) {
   return { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
 }
 
-const GridRow = memo(function GridRow({ template, cells, r }: { template: ReportTemplate; cells: readonly LayoutCell[]; r: number }) {
+const GridRow = memo(function GridRow({ cells, r }: { cells: readonly LayoutCell[]; r: number }) {
   let c = 0;
   return (
     <tr>
@@ -114,7 +107,7 @@ const GridRow = memo(function GridRow({ template, cells, r }: { template: Report
           case "value": {
             const def = cell.cell!;
             const pos = { r, c: c++ };
-            const label = accessibleName(template, def);
+            const label = def.name;
             return def.derived ? (
               <DerivedOutput key={j} cell={def} label={label} pos={pos} />
             ) : (
@@ -318,13 +311,13 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
         {head.length > 0 && (
           <thead>
             {head.map((row, i) => (
-              <GridRow key={i} template={template} cells={row} r={-1} />
+              <GridRow key={i} cells={row} r={-1} />
             ))}
           </thead>
         )}
         <tbody>
           {body.map((row, i) => (
-            <GridRow key={i} template={template} cells={row} r={rowIndex[i]!} />
+            <GridRow key={i} cells={row} r={rowIndex[i]!} />
           ))}
         </tbody>
       </table>

@@ -9,7 +9,7 @@ import { saveDraftAction, submitReportAction } from "@/app/workspace/actions";
 import { ImportFromFile } from "./ImportFromFile";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { reportDraftSchema, type ReportDocument } from "@/lib/exchange";
-import { cellsOf, getTemplate, SECTION_KEYS, type OutlineKey, type SectionKey } from "@/lib/templates";
+import { cellsOf, CONTACT_LABELS, FIELD_LABELS, getTemplate, SECTION_KEYS, type OutlineKey, type SectionKey } from "@/lib/templates";
 import type { ValidationOptions } from "@/lib/validation";
 import { errorsOf } from "@/lib/validation";
 import { EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
@@ -61,9 +61,9 @@ function textCellNames(texts: { id: string; text: string }[]) {
 const timeFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 const HEADER_FIELDS = [
-  { key: "contact.address", label: "地址", type: "text", autoComplete: "street-address" },
-  { key: "contact.phone", label: "电话", type: "tel", autoComplete: "tel" },
-  { key: "contact.email", label: "电子邮箱", type: "email", autoComplete: "email" },
+  { key: "contact.address", label: CONTACT_LABELS.address, type: "text", autoComplete: "street-address" },
+  { key: "contact.phone", label: CONTACT_LABELS.phone, type: "tel", autoComplete: "tel" },
+  { key: "contact.email", label: CONTACT_LABELS.email, type: "email", autoComplete: "email" },
 ] as const;
 
 function HeaderField({ name, label, type, autoComplete }: { name: "contact.address" | "contact.phone" | "contact.email"; label: string; type: string; autoComplete: string }) {
@@ -99,7 +99,7 @@ function IssuedOnField() {
   const { readOnly } = useEditor();
   return (
     <div className="form-field">
-      <label htmlFor={fieldDomId("issuedOn")}>成文日期</label>
+      <label htmlFor={fieldDomId("issuedOn")}>{FIELD_LABELS.issuedOn}</label>
       <input id={fieldDomId("issuedOn")} type="date" readOnly={readOnly} {...register("issuedOn", { setValueAs: (v) => (v ? v : null) })} />
     </div>
   );

@@ -2,7 +2,7 @@
 // and every server action parses its input with the very same schema before the operation runs.
 import { nameProblem, safeString, z } from "@/lib/zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { agencyCodeProblem, expectedParentCode, REGION_LEVEL_LABELS, levelOfRegionCode, regionCodeProblem } from "./codes";
+import { AGENCY_CODE, agencyCodeProblem, expectedParentCode, REGION_CODE, REGION_LEVEL_LABELS, levelOfRegionCode, regionCodeProblem } from "@/lib/codes";
 
 // names reach CSV downloads and spreadsheets: no formula-like start, no control characters
 const name = (label: string, max = 80) =>
@@ -37,7 +37,7 @@ export const regionCreateSchema = z
 export type RegionCreateInput = z.infer<typeof regionCreateSchema>;
 
 export const regionUpdateSchema = z.object({
-  code: safeString("地区代码").trim().regex(/^\d{6}$/, "地区代码应为 6 位数字。"),
+  code: safeString("地区代码").trim().regex(REGION_CODE, "地区代码应为 6 位数字。"),
   name: name("地区名称", 40),
   active: z.boolean(),
 });
@@ -49,7 +49,7 @@ const agencyFields = {
   code: safeString("单位代码").trim().min(1, "请填写单位代码。"),
   name: name("单位名称"),
   kind: agencyKindSchema,
-  regionCode: safeString("所属地区").trim().regex(/^\d{6}$/, "请选择所属地区（6 位行政区划代码）。"),
+  regionCode: safeString("所属地区").trim().regex(REGION_CODE, "请选择所属地区（6 位行政区划代码）。"),
 };
 
 function checkAgencyCode(v: { code: string; kind: "TOWNSHIP" | "DEPARTMENT"; regionCode: string }, ctx: z.RefinementCtx) {
@@ -88,8 +88,8 @@ const userFields = {
 /** A user's scope must fit the role: an agency for 填报人, a region for 审核人, none for 管理员. */
 export function scopeProblem(role: "CLERK" | "REVIEWER" | "ADMIN", scopeCode: string): string | null {
   if (role === "ADMIN") return scopeCode ? "管理员不设范围，请留空。" : null;
-  if (role === "REVIEWER") return /^\d{6}$/.test(scopeCode) ? null : "审核人的范围应为 6 位地区代码。";
-  return /^[0-9A-Za-z-]{2,40}$/.test(scopeCode) ? null : "填报人的范围应为所属单位代码。";
+  if (role === "REVIEWER") return REGION_CODE.test(scopeCode) ? null : "审核人的范围应为 6 位地区代码。";
+  return AGENCY_CODE.test(scopeCode) ? null : "填报人的范围应为所属单位代码。";
 }
 
 function checkScope(v: { role: "CLERK" | "REVIEWER" | "ADMIN"; scopeCode: string }, ctx: z.RefinementCtx) {

@@ -10,9 +10,9 @@ import { ensureRegion } from "@/lib/server/regions/ensure-region";
 import { createPublishedVersion } from "@/lib/server/reports/create-published-version";
 import { importReport } from "@/lib/server/reports/import-report";
 import { updateRegionRollup } from "@/lib/server/statistics/update-region-rollup";
-import { decimalToUnits, formatDecimal, unitsToDecimal } from "@/lib/statistics/decimal";
+import { textToMicros, formatDecimal, microsToText } from "@/lib/templates/decimal";
 import { cellsOf, emptySections, getTemplate, templateIdForYear } from "@/lib/templates";
-import { freshDatabase } from "./db-helpers";
+import { freshDatabase, rollupOf, sumOverPublishedOf } from "./db-helpers";
 
 vi.mock("server-only", () => ({}));
 
@@ -95,32 +95,8 @@ async function publishSnapshot(reportId: string, doc: ReportDocument, previous: 
   }, TX);
 }
 
-/** RegionCellTotal of a region and year: cell id → decimal text. */
-async function rollup(code: string, year: number) {
-  const rows = await ctx.db.$queryRaw<{ id: string; value: string }[]>`
-    SELECT "section"::text || '/' || "row" || '/' || "column" AS id, "value"::text AS value
-    FROM "RegionCellTotal" WHERE "regionCode" = ${code} AND "year" = ${year}`;
-  return Object.fromEntries(rows.map((r) => [r.id, formatDecimal(r.value)]));
-}
-
-/** SUM by PostgreSQL over the current published snapshot of every report under the region. */
-async function sumOverPublished(code: string, year: number) {
-  const rows = await ctx.db.$queryRaw<{ id: string; value: string }[]>`
-    WITH "current" AS (
-      SELECT DISTINCT ON ("reportId") "reportId", "document" FROM "PublishedVersion" ORDER BY "reportId", "versionNo" DESC
-    )
-    SELECT s.key || '/' || rw.key || '/' || cl.key AS id, SUM(COALESCE((cl.value #>> '{}')::numeric, 0))::text AS value
-    FROM "current" c
-    JOIN "Report" r ON r.id = c."reportId"
-    JOIN "Region" g ON g.code = c.document -> 'agency' -> 'region' ->> 'code'
-    CROSS JOIN LATERAL jsonb_each(c.document) AS s(key, value)
-    CROSS JOIN LATERAL jsonb_each(s.value) AS rw(key, value)
-    CROSS JOIN LATERAL jsonb_each(rw.value) AS cl(key, value)
-    WHERE s.key IN ('proactive', 'applications', 'reviewLitigation') AND r.year = ${year}
-      AND g.path LIKE (SELECT path FROM "Region" WHERE code = ${code}) || '%'
-    GROUP BY 1`;
-  return Object.fromEntries(rows.map((r) => [r.id, formatDecimal(r.value)]));
-}
+const rollup = (code: string, year: number) => rollupOf(ctx.db, code, year);
+const sumOverPublished = (code: string, year: number) => sumOverPublishedOf(ctx.db, code, year);
 
 /** The exact sum computed here from the documents (blank = 0). */
 function sumOfDocuments(docs: ReportDocument[]) {
@@ -128,10 +104,10 @@ function sumOfDocuments(docs: ReportDocument[]) {
   for (const d of docs) {
     for (const c of documentToCells(d)) {
       const id = `${c.section}/${c.row}/${c.column}`;
-      units.set(id, (units.get(id) ?? 0n) + (c.value === null ? 0n : decimalToUnits(String(c.value))));
+      units.set(id, (units.get(id) ?? 0n) + (c.value === null ? 0n : textToMicros(String(c.value))));
     }
   }
-  return Object.fromEntries([...units].map(([id, u]) => [id, unitsToDecimal(u)]));
+  return Object.fromEntries([...units].map(([id, u]) => [id, microsToText(u)]));
 }
 
 /** The derived cells the exchange document would carry (what the snapshots hold). */

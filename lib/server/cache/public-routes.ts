@@ -11,6 +11,7 @@
 // for again, on every instance at once (each reads the stamp, remembered at most a second:
 // ./published-ref.ts). Next's `revalidate` cannot stand in for a key part: repeat requests are
 // answered by the response cache in front of Next and never reach it.
+import { CODE_PATTERN_SOURCE } from "@/lib/codes";
 import { parseAgencySort } from "@/lib/statistics/agency-sort";
 import { strongEtag } from "@/lib/http/etag";
 import { chinaDay } from "@/lib/reports/lateness";
@@ -83,12 +84,12 @@ export function regionPageInput(params: { code: string; year: string; sort: stri
 }
 
 /** The region open-data routes (app/api/regions/[code]/[year]/…) and the `what` each names in its ETag; the ZIP is streamed and not kept. */
-const REGION_DOWNLOAD = /^\/api\/regions\/(\d{6})\/(\d{4})(?:\/(csv|figures\.csv))?$/;
+const REGION_DOWNLOAD = new RegExp(`^/api/regions/(${CODE_PATTERN_SOURCE.region})/(${CODE_PATTERN_SOURCE.year})(?:/(csv|figures\\.csv))?$`);
 
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   {
     name: "report",
-    path: /^\/reports\/([0-9A-Za-z-]{2,40})\/(\d{4})$/,
+    path: new RegExp(`^/reports/(${CODE_PATTERN_SOURCE.agency})/(${CODE_PATTERN_SOURCE.year})$`),
     twin: REPORT_PAGE_TWIN,
     changedBy: "a publication or correction of the report (its current version number)",
     csp: "stored",
@@ -99,7 +100,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   },
   {
     name: "region",
-    path: /^\/regions\/(\d{6})$/,
+    path: new RegExp(`^/regions/(${CODE_PATTERN_SOURCE.region})$`),
     twin: REGION_PAGE_TWIN,
     changedBy: "a publication or correction under the region (its roll-up revisions); the directory of regions, agencies and reporting years; the day in China",
     csp: "stored",
@@ -110,7 +111,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   },
   {
     name: "agency",
-    path: /^\/agencies\/([0-9A-Za-z-]{2,40})$/,
+    path: new RegExp(`^/agencies/(${CODE_PATTERN_SOURCE.agency})$`),
     twin: AGENCY_PAGE_TWIN,
     changedBy: "a publication or correction of the agency (its count of published versions); the directory; the day in China",
     csp: "stored",
