@@ -247,12 +247,12 @@ async function makeDashboardCounty(c: pg.Client, s: BenchScale, base: ReportDocu
      VALUES ('bench-reviewer', 'bench-reviewer', '基准县审核人', $1::text, 'REVIEWER', $2::text, now())`,
     [hash, code],
   );
-  // clerks for the draft-save measurement, one per draft report
+  // clerks for the draft-save measurements, one per editable report (draft or returned)
   await c.query(
     `INSERT INTO "User"(id, username, "displayName", "passwordHash", role, "agencyId", "updatedAt")
      SELECT 'bench-clerk-' || n, 'bench-clerk-' || n, '基准经办人' || n, $1::text, 'CLERK', a.id, now()
      FROM "Agency" a JOIN "Report" r ON r."agencyId" = a.id, LATERAL (SELECT substring(a.code from '-(\\d+)$')::int AS n) k
-     WHERE a."regionCode" = $2::text AND r.status = 'DRAFT'`,
+     WHERE a."regionCode" = $2::text AND r.status IN ('DRAFT', 'RETURNED')`,
     [hash, code],
   );
 }

@@ -20,8 +20,14 @@
 // Entries are evicted least recently used first beyond MAX_BYTES (ROUTE_CACHE_MAX_MB, default
 // 256 MB: about 1,500 report pages with their RSC payloads); an evicted page is rendered again on
 // its next request. Tags (revalidateTag) are honoured for what this app's pages declare.
+//
+// A stamp-keyed page missing here is rendered once for all processes and instances asking for
+// it at the same time (./shared-render.mjs).
 
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { createSharedRender } from "./shared-render.mjs";
 
 const { buildPolicy, inlineScriptHashes } = createRequire(import.meta.url)("../security/csp-policy.cjs");
 const DEV = process.env.NODE_ENV !== "production";
@@ -33,6 +39,18 @@ const entries = new Map();
 /** tag → when it was last revalidated (ms) */
 const revalidatedAt = new Map();
 let totalBytes = 0;
+/** the pages handed between processes: the stamp-keyed ones proxy.ts rewrites to */
+const STAMPED_PAGE = /^\/published(?:-regions|-agencies|-home)?\//;
+/** @type {ReturnType<typeof createSharedRender> | null} */
+let sharedRender = null;
+
+function buildIdOf(ctx) {
+  try {
+    return fs.readFileSync(path.join(ctx?.serverDistDir ?? path.join(process.cwd(), ".next", "server"), "..", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
 
 function sizeOf(value) {
   if (!value) return 0;
@@ -59,13 +77,38 @@ function forget(key) {
   totalBytes -= old.bytes;
 }
 
+/** Keeps `value` under `key`, evicting the least recently read beyond MAX_BYTES. */
+function remember(key, value, cacheControl, tags) {
+  forget(key);
+  const kept = { entry: { lastModified: Date.now(), value, cacheControl }, bytes: sizeOf(value), tags };
+  if (kept.bytes > MAX_BYTES) return kept;
+  entries.set(key, kept);
+  totalBytes += kept.bytes;
+  for (const [oldest] of entries) {
+    if (totalBytes <= MAX_BYTES) break;
+    forget(oldest);
+  }
+  return kept;
+}
+
 export default class RouteCacheHandler {
-  // Next passes its context (fs, .next paths, limits); none of it is needed here
-  constructor() {}
+  // Next passes its context (fs, .next paths, limits): only the build's directory is read here
+  constructor(ctx) {
+    const buildId = DEV ? null : buildIdOf(ctx);
+    if (!sharedRender && buildId && process.env.DATABASE_URL) {
+      sharedRender = createSharedRender({ url: process.env.DATABASE_URL, buildId, shared: (key) => STAMPED_PAGE.test(key) });
+    }
+  }
 
   async get(key) {
     const hit = entries.get(key);
-    if (!hit) return null;
+    if (!hit) {
+      if (!sharedRender) return null;
+      // rendered by another request (here or in another process) at the same time: taken as stored there
+      const got = await sharedRender.claim(key);
+      if (got.render || !got.value) return null;
+      return remember(key, got.value.value, got.value.cacheControl, got.value.tags).entry;
+    }
     if (hit.tags.some((tag) => (revalidatedAt.get(tag) ?? 0) >= hit.entry.lastModified)) {
       forget(key);
       return null;
@@ -78,7 +121,7 @@ export default class RouteCacheHandler {
 
   async set(key, value, ctx) {
     forget(key);
-    if (!value) return;
+    if (!value) return sharedRender?.abandon(key);
     let stored = value;
     if (value.kind === "APP_PAGE" && typeof value.html === "string" && value.html !== "") {
       const { hashes, refused } = inlineScriptHashes(value.html);
@@ -89,13 +132,10 @@ export default class RouteCacheHandler {
       value.headers = { ...value.headers, "content-security-policy": buildPolicy({ hashes, dev: DEV }) };
       stored = { ...value, html: Buffer.from(value.html) };
     }
-    const bytes = sizeOf(stored);
-    if (bytes > MAX_BYTES) return;
-    entries.set(key, { entry: { lastModified: Date.now(), value: stored, cacheControl: ctx?.cacheControl }, bytes, tags: tagsOf(stored).concat(ctx?.tags ?? []) });
-    totalBytes += bytes;
-    for (const [oldest] of entries) {
-      if (totalBytes <= MAX_BYTES) break;
-      forget(oldest);
+    const kept = remember(key, stored, ctx?.cacheControl, tagsOf(stored).concat(ctx?.tags ?? []));
+    if (sharedRender) {
+      if (value.kind === "APP_PAGE") void sharedRender.store(key, { value: stored, cacheControl: ctx?.cacheControl, tags: kept.tags });
+      else sharedRender.abandon(key);
     }
   }
 
