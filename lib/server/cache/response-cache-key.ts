@@ -22,7 +22,7 @@ export type ResponseCacheKey = (pathname: string, search: string, headers: Incom
 /** The ETag of what `pathname` serves: a promise (of null when there is nothing to serve), or null at once for a path without a key. */
 function etagOf(pathname: string, search: string): Promise<string | null> | null {
   const page = publicPageTarget(pathname, () => new URLSearchParams(search));
-  if (page) return page.then((target) => target && publicPageEtag(target));
+  if (page) return page.then((target) => target && pageEtag(target));
   const download = REGION_DOWNLOAD.exec(pathname);
   // the routes read no query: a client's `?x=` does not make another copy
   if (!download) return null;
@@ -30,13 +30,26 @@ function etagOf(pathname: string, search: string): Promise<string | null> | null
   return currentRegionStamp(code!).then((stamp) => stamp && regionDownloadEtag(code!, Number(year), what, stamp));
 }
 
+/** target → its ETag: a SHA-256 per cache hit was a measurable part of one (a few thousand targets are asked for at most) */
+const pageEtags = new Map<string, string>();
+function pageEtag(target: string): string {
+  let tag = pageEtags.get(target);
+  if (tag === undefined) {
+    if (pageEtags.size >= 10_000) pageEtags.clear();
+    pageEtags.set(target, (tag = publicPageEtag(target)));
+  }
+  return tag;
+}
+
+const NO_HEADERS = new Headers();
+
 export const responseCacheKey: ResponseCacheKey = (pathname, search, headers) => {
   const etag = etagOf(pathname, search);
   if (etag === null) return null;
   return etag.then((tag) => {
     if (tag === null) return null;
     const proto = headers["x-forwarded-proto"];
-    const https = requestIsHttps(new Headers(typeof proto === "string" ? { "x-forwarded-proto": proto } : {}));
+    const https = requestIsHttps(typeof proto === "string" ? new Headers({ "x-forwarded-proto": proto }) : NO_HEADERS);
     return { key: `${tag}|${https ? "https" : "http"}`, etag: tag };
   });
 };
