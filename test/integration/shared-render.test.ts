@@ -14,8 +14,8 @@ type Shared = {
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 const made: Shared[] = [];
-function processOf(buildId = "build-1", claimMs = 2000): Shared {
-  const s = createSharedRender({ url: ctx.url, buildId, claimMs }) as Shared;
+function processOf(buildId = "build-1", staleMs = 2000): Shared {
+  const s = createSharedRender({ url: ctx.url, buildId, staleMs, maxRenderMs: 10_000 }) as Shared;
   made.push(s);
   return s;
 }
@@ -68,14 +68,17 @@ describe("shared render", () => {
     expect(await renders(key)).toBe(1);
   });
 
-  it("renders it elsewhere when the claiming process never stores it", async () => {
-    const [a, b] = [processOf("build-1", 300), processOf("build-1", 300)];
+  it("keeps a slow render's claim while its process renews it, and lets another take over a claim no longer renewed", async () => {
+    const [a, b] = [processOf("build-1", 1500), processOf("build-1", 1500)];
     const key = "/published/640122100000/2020/3";
     expect(await a.claim(key)).toEqual({ render: true });
-    const started = Date.now();
-    expect(await b.claim(key)).toEqual({ render: true });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    // rendering for longer than the claim would last unrenewed: b still waits for it
+    const waiting = b.claim(key);
+    const early = await Promise.race([waiting, new Promise<"waiting">((r) => setTimeout(() => r("waiting"), 3500))]);
+    expect(early).toBe("waiting");
+    // a gives up without storing (its render failed): the claim is no longer renewed, and b renders
     a.abandon(key);
+    expect(await waiting).toEqual({ render: true });
   });
 
   it("never hands a page to another build (its HTML names that build's assets)", async () => {

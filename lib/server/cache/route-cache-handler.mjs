@@ -39,8 +39,8 @@ const entries = new Map();
 /** tag → when it was last revalidated (ms) */
 const revalidatedAt = new Map();
 let totalBytes = 0;
-/** the pages handed between processes: the stamp-keyed ones proxy.ts rewrites to */
-const STAMPED_PAGE = /^\/published(?:-regions|-agencies|-home)?\//;
+/** the pages handed between processes: the stamp-keyed ones proxy.ts rewrites to (Next 16 keys a page "/route-cache/APP_PAGE/…/$/published/…") */
+const STAMPED_PAGE = /(?:^|\/\$)\/published(?:-regions|-agencies|-home)?\//;
 /** @type {ReturnType<typeof createSharedRender> | null} */
 let sharedRender = null;
 
@@ -94,6 +94,7 @@ function remember(key, value, cacheControl, tags) {
 export default class RouteCacheHandler {
   // Next passes its context (fs, .next paths, limits): only the build's directory is read here
   constructor(ctx) {
+    if (process.env.RCH_DEBUG && !sharedRender) console.error("RCH ctx", Object.keys(ctx ?? {}), ctx?.serverDistDir, buildIdOf(ctx));
     const buildId = DEV ? null : buildIdOf(ctx);
     if (!sharedRender && buildId && process.env.DATABASE_URL) {
       sharedRender = createSharedRender({ url: process.env.DATABASE_URL, buildId, shared: (key) => STAMPED_PAGE.test(key) });
@@ -101,6 +102,7 @@ export default class RouteCacheHandler {
   }
 
   async get(key) {
+    if (process.env.RCH_DEBUG) console.error("RCH get", JSON.stringify(key), Boolean(sharedRender));
     const hit = entries.get(key);
     if (!hit) {
       if (!sharedRender) return null;

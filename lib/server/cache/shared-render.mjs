@@ -4,22 +4,27 @@
 // county) was rendered by each. The first process to miss a page claims it in PostgreSQL and
 // renders it; the others, and other requests in the same process, wait for the stored result
 // and take it from there. Only the stamp-keyed pages (what proxy.ts rewrites to) are handed on,
-// under the build's id (their HTML names the build's assets). Rows are kept a few minutes: the
+// under the build's id (their HTML names the build's assets). The claim is renewed every second
+// while the page renders; one not renewed for 10 s (its process gone) is taken over. Rows are kept a few minutes: the
 // hand-off is for requests at the same time; a process asking later renders the page once for
 // itself, as before. Any database error falls back to rendering: never a failed page.
 import v8 from "node:v8";
 
-/** how long a claim holds before another process may render the page itself */
-const CLAIM_MS = 5_000;
+/** a claim not renewed for this long is taken over (its process died or stopped rendering) */
+const STALE_MS = 10_000;
+/** the claiming process renews its claim this often while it renders */
+const RENEW_MS = 1_000;
+/** the longest a render is waited for, however often it is renewed */
+const MAX_RENDER_MS = 30_000;
 /** how often a waiting process looks for the page */
 const POLL_MS = 25;
 /** how long the rows are kept */
 const KEEP_MINUTES = 5;
 
 /**
- * @param {{ url?: string, buildId: string, shared?: (key: string) => boolean, pool?: any, claimMs?: number }} options
+ * @param {{ url?: string, buildId: string, shared?: (key: string) => boolean, pool?: any, staleMs?: number, maxRenderMs?: number }} options
  */
-export function createSharedRender({ url, buildId, shared = () => true, pool: given, claimMs = CLAIM_MS }) {
+export function createSharedRender({ url, buildId, shared = () => true, pool: given, staleMs = STALE_MS, maxRenderMs = MAX_RENDER_MS }) {
   let pool = given ?? null;
   /** key → the page being rendered in this process: resolved by store() (or with null on timeout) */
   const pending = new Map();
@@ -41,9 +46,9 @@ export function createSharedRender({ url, buildId, shared = () => true, pool: gi
     if (!entry) {
       let resolve;
       const promise = new Promise((r) => (resolve = r));
-      const timer = setTimeout(() => settle(key, null), claimMs);
+      const timer = setTimeout(() => settle(key, null), maxRenderMs);
       timer.unref?.();
-      entry = { promise, resolve, timer };
+      entry = { promise, resolve, timer, renew: null };
       pending.set(key, entry);
     }
     return entry;
@@ -54,6 +59,7 @@ export function createSharedRender({ url, buildId, shared = () => true, pool: gi
     if (!entry) return;
     pending.delete(key);
     clearTimeout(entry.timer);
+    if (entry.renew) clearInterval(entry.renew);
     entry.resolve(value);
   }
 
@@ -71,7 +77,7 @@ export function createSharedRender({ url, buildId, shared = () => true, pool: gi
     try {
       const p = await db();
       if (!p) return { render: true };
-      for (const until = Date.now() + claimMs; ; ) {
+      for (const until = Date.now() + maxRenderMs; ; ) {
         const { rows } = await p.query(
           `WITH claimed AS (
              INSERT INTO "RenderedPage" ("key", "claimedAt") VALUES ($1, now())
@@ -79,10 +85,20 @@ export function createSharedRender({ url, buildId, shared = () => true, pool: gi
               WHERE "RenderedPage"."value" IS NULL AND "RenderedPage"."claimedAt" < now() - $2 * interval '1 millisecond'
              RETURNING 1)
            SELECT (SELECT count(*) FROM claimed)::int AS claimed, (SELECT "value" FROM "RenderedPage" WHERE "key" = $1) AS value`,
-          [rowKey(key), claimMs],
+          [rowKey(key), staleMs],
         );
         const row = rows[0];
-        if (row?.claimed) return { render: true };
+        if (row?.claimed) {
+          // renewed while this process renders, so that a slow render is not taken over
+          const local = pending.get(key);
+          if (local) {
+            local.renew = setInterval(() => {
+              p.query(`UPDATE "RenderedPage" SET "claimedAt" = now() WHERE "key" = $1 AND "value" IS NULL`, [rowKey(key)]).catch(() => {});
+            }, RENEW_MS);
+            local.renew.unref?.();
+          }
+          return { render: true };
+        }
         if (row?.value) {
           const value = v8.deserialize(row.value);
           settle(key, value);
