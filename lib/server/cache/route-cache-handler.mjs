@@ -94,7 +94,6 @@ function remember(key, value, cacheControl, tags) {
 export default class RouteCacheHandler {
   // Next passes its context (fs, .next paths, limits): only the build's directory is read here
   constructor(ctx) {
-    if (process.env.RCH_DEBUG && !sharedRender) console.error("RCH ctx", Object.keys(ctx ?? {}), ctx?.serverDistDir, buildIdOf(ctx));
     const buildId = DEV ? null : buildIdOf(ctx);
     if (!sharedRender && buildId && process.env.DATABASE_URL) {
       sharedRender = createSharedRender({ url: process.env.DATABASE_URL, buildId, shared: (key) => STAMPED_PAGE.test(key) });
@@ -102,7 +101,6 @@ export default class RouteCacheHandler {
   }
 
   async get(key) {
-    if (process.env.RCH_DEBUG) console.error("RCH get", JSON.stringify(key), Boolean(sharedRender));
     const hit = entries.get(key);
     if (!hit) {
       if (!sharedRender) return null;
