@@ -1,7 +1,6 @@
 // One render of a stamp-keyed page for every process asking at once (lib/server/cache/shared-render.mjs):
 // two handers on one database stand for two processes (each has its own pool and its own waiting list).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error plain JS module loaded by Next at run time, no types
 import { createSharedRender } from "@/lib/server/cache/shared-render.mjs";
 import { freshDatabase } from "./db-helpers";
 

@@ -11,7 +11,7 @@ beforeAll(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const cookie = async (uid: string, maxAge = 3600) => `next-auth.session-token=${await encode({ secret: SECRET, token: { uid, sv: 0 }, maxAge })}`;
+const cookie = async (uid: string, maxAge = 3600) => `next-auth.session-token=${await encode({ secret: SECRET, token: { uid, sv: 0, username: uid, role: "CLERK", regionCode: null, agencyId: null }, maxAge })}`;
 
 describe("sessionToken", () => {
   it("decodes a session cookie and remembers it; another token is decoded for itself", async () => {
@@ -36,7 +36,7 @@ describe("sessionToken", () => {
     expect(await sessionToken(cookiesOfHeader(null))).toBeNull();
     const c = await cookie("user-d");
     expect(await sessionToken(cookiesOfHeader(c.slice(0, -4) + "AAAA"))).toBeNull();
-    const foreign = await encode({ secret: "another-secret-0123456789abcdef0123", token: { uid: "x" } });
+    const foreign = await encode({ secret: "another-secret-0123456789abcdef0123", token: { uid: "x", sv: 0, username: "x", role: "CLERK", regionCode: null, agencyId: null } });
     expect(await sessionToken(cookiesOfHeader(`next-auth.session-token=${foreign}`))).toBeNull();
   });
 });
