@@ -21,7 +21,10 @@ import zlib from "node:zlib";
 
 const smoke = process.argv.includes("--smoke");
 const keep = process.argv.includes("--keep");
-const scale = smoke ? SMOKE_SCALE : FULL_SCALE;
+/** `--only=P1a,P4`: those lines alone (P2 needs the provinces: without it they are made small) */
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",").map((x) => x.trim().toUpperCase()) ?? null;
+const wanted = (id: string) => only === null || only.includes(id);
+const scale = smoke ? SMOKE_SCALE : only && !wanted("P2") ? { ...FULL_SCALE, provinces: SMOKE_SCALE.provinces } : FULL_SCALE;
 const SECONDS = smoke ? 1 : 10;
 const ROUNDS = smoke ? 1 : 2;
 const APP_PORT = Number(process.env.BENCH_APP_PORT || 3590);
@@ -154,7 +157,7 @@ async function main() {
     wrk(app + REPORT, { seconds: smoke ? 1 : 3, headers: gzipped });
     console.log(`▶ 报告页 ${(html.length / 1024).toFixed(0)} KB（gzip：应用 ${sizes[0]}，nginx 预压缩 ${sizes[1]}）；开始测量（每项 ${SECONDS} s × ${ROUNDS} 轮，wrk 50 连接）`);
 
-    {
+    if (wanted("P1A")) {
       // how the report runs' CPU fell on the app's processes: wrk's connections stay with the
       // process the cluster's primary handed them to, and one process holding most of them
       // shows in P1a's p99 (README, Performance)
@@ -189,7 +192,7 @@ async function main() {
       if (shares.length) lines.push({ id: "P1a''", what: "同上，各应用进程所占 CPU（每轮，参考）", measured: shares.join("；"), goal: "—", met: null });
       lines.push({ id: "P1a'", what: "同上，10 连接（参考）", measured: `${ten.rps.toFixed(0)} req/s，p99 ${ms(ten.p99)}`, goal: "—", met: null });
     }
-    {
+    if (wanted("P1B")) {
       const { subject, baseline } = paired(
         () => wrk(proxy + REPORT, { seconds: SECONDS }),
         () => wrk(`http://127.0.0.1:${STATIC_PORT}/report.html`, { seconds: SECONDS }),
@@ -205,7 +208,7 @@ async function main() {
         met: ratio >= 0.5,
       });
     }
-    {
+    if (wanted("P2")) {
       // region statistics: a province of 5,000 reports and one of 50,000, HTML and API
       const [small, large] = scale.provinces;
       const year = scale.year;
@@ -237,7 +240,7 @@ async function main() {
         });
       }
     }
-    {
+    if (wanted("P3")) {
       // The goal is the page's response time for a reviewer opening it: a county has a few
       // reviewers, so one connection. Ten at once (one Node process on two cores shares its
       // time between them) is printed beside it for reference, with no goal.
@@ -265,7 +268,7 @@ async function main() {
         met: null,
       });
     }
-    {
+    if (wanted("P1C")) {
       // P1c: a county's reports published now, each page requested once (nothing has asked for
       // them yet, in any process), four readers at a time; then pages asked for by eight
       // readers at once, spread over the app's processes: each must be rendered once
@@ -307,7 +310,7 @@ async function main() {
         met: p95 <= 100 && renders.pages === count + stampede && renders.renders === renders.pages,
       });
     }
-    {
+    if (wanted("P4")) {
       const r = await measureDraftSaves(app, { clerks: 20, savesPerClerk: smoke ? 2 : 15, password: BENCH_PASSWORD, databaseUrl: url });
       lines.push({
         id: "P4",
@@ -330,7 +333,7 @@ async function main() {
         met: t.best !== null && t.best.achieved >= 150 && t.lostUpdates === 0,
       });
     }
-    {
+    if (wanted("P5")) {
       // a line that could not be measured says so (and is "not met"); it never hides the others
       const what = "Chromium：三表中按键 → 合计更新到屏幕";
       try {
