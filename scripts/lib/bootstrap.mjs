@@ -64,20 +64,32 @@ export function ensurePrismaClient() {
 
 const BUILD_INPUTS = ["app", "components", "lib", "types", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
-/**
- * `next build` when there is no build or any source is newer than it. `typesChecked`: the
- * caller has just run `tsc --noEmit` on this tree and it passed (the test suite), so the build
- * skips its own second type check (next.config.ts); every other build checks the types itself.
- */
-export function ensureBuild({ force = false, typesChecked = false } = {}) {
-  ensurePrismaClient(); // the build imports the generated client
+/** Whether `.next` is missing or older than any build input. */
+export function buildIsStale() {
   const built = mtime(path.join(ROOT, ".next/BUILD_ID"));
-  if (!force && built && built >= newestMtime(BUILD_INPUTS)) return;
-  console.log("▶ 构建: next build");
+  return !built || built < newestMtime(BUILD_INPUTS);
+}
+
+/**
+ * The environment of `next build`. `typesChecked`: the caller runs `tsc --noEmit` on this tree
+ * in the same run and fails when it fails (the test suite, which builds beside tsc), so the
+ * build skips its own second type check (next.config.ts); every other build checks the types.
+ */
+export function buildEnv({ typesChecked = false } = {}) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (typesChecked) env.NEXT_BUILD_TYPES_CHECKED = "1";
   else delete env.NEXT_BUILD_TYPES_CHECKED;
-  mustRun(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env });
+  return env;
+}
+
+export const NEXT_BUILD_ARGS = ["node_modules/next/dist/bin/next", "build"];
+
+/** `next build` when there is no build or any source is newer than it (see buildEnv). */
+export function ensureBuild({ force = false, typesChecked = false } = {}) {
+  ensurePrismaClient(); // the build imports the generated client
+  if (!force && !buildIsStale()) return;
+  console.log("▶ 构建: next build");
+  mustRun(process.execPath, NEXT_BUILD_ARGS, { env: buildEnv({ typesChecked }) });
 }
 
 /** apt-get as root, or through sudo otherwise; returns the exit status of the first failing step (0 when all pass). */
