@@ -587,6 +587,15 @@ export const MATRIX: MatrixRow[] = [
       { label: "POST 非 multipart", method: "POST", path: "/api/convert", body: { file: "x" }, expect: byRole({ anonymous: "unauthorized", CLERK: "badRequest", REVIEWER: "badRequest", ADMIN: "badRequest" }) },
     ],
   },
+  // the editor's 保存草稿 (JSON); scope, agency and state are checked by the operation (test/integration/draft-save-route.test.ts)
+  {
+    route: "/api/drafts",
+    kind: "route",
+    cases: [
+      { label: "GET", path: "/api/drafts", expect: everyone("methodNotAllowed") },
+      { label: "POST 空内容", method: "POST", path: "/api/drafts", body: {}, expect: byRole({ anonymous: "unauthorized", CLERK: "badRequest", REVIEWER: "forbidden", ADMIN: "forbidden" }) },
+    ],
+  },
   // ── server actions
   ...actionRows(),
 ];

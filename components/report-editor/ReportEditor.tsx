@@ -5,7 +5,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useFormContext, useFormState, type Resolver } from "react-hook-form";
-import { saveDraftAction, submitReportAction } from "@/app/workspace/actions";
+import { submitReportAction } from "@/app/workspace/actions";
+import type { DraftSaveReply } from "@/lib/server/reports/save-draft-reply";
 import { ImportFromFile } from "./ImportFromFile";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { reportDraftSchema, type ReportDocument } from "@/lib/exchange";
@@ -130,6 +131,18 @@ function CommentList({ comments, label }: { comments: EditorComment[]; label: st
       ))}
     </ul>
   );
+}
+
+
+/**
+ * 保存草稿 through the save route (app/api/drafts/route.ts): its answer, or a thrown error when
+ * the server could not be reached or answered something else (a proxy's error page).
+ */
+async function postDraft(input: unknown): Promise<DraftSaveReply> {
+  const r = await fetch("/api/drafts", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input), cache: "no-store" });
+  const body = (await r.json().catch(() => null)) as DraftSaveReply | null;
+  if (!body || typeof body.ok !== "boolean" || typeof body.message !== "string") throw new Error(`HTTP ${r.status}`);
+  return body;
 }
 
 export function ReportEditor(props: ReportEditorProps) {
@@ -275,15 +288,16 @@ export function ReportEditor(props: ReportEditorProps) {
     setNotice(null);
     const { values, input } = payload();
     try {
-      const result = await saveDraftAction(input);
+      const result = await postDraft(input);
       if (result.ok) {
-        version.current = result.data.version;
+        const saved = result.data;
+        version.current = saved.version;
         base.current = input.entries;
         clearLocalCopy(storageKey);
         setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
         const texts = textCells(values);
         setStatus(
-          `已保存（${timeFmt.format(new Date(result.data.savedAt))}，第 ${result.data.version} 版）` +
+          `已保存（${timeFmt.format(new Date(saved.savedAt))}，第 ${saved.version} 版）` +
             (texts.length ? `；${texts.length} 格填的不是数字（已标出，如${textCellNames(texts)}），提交审核前请改为数字` : ""),
         );
       } else {

@@ -1,11 +1,11 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "./access-denied";
 import type { RoleName } from "./roles";
+import { sessionToken } from "./session-token";
 
 /** The signed-in user as the database knows them now (role, scope, active), not as the token remembers. */
 export interface CurrentUser {
@@ -31,8 +31,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // middleware) does: getServerSession would also run next-auth's session endpoint, re-encrypt
   // the token only to drop it (App Router code cannot set it) and look the user up a second
   // time in the jwt callback; this lookup is the one that decides. Cookies only, no
-  // Authorization header.
-  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"] });
+  // Authorization header. The decryption is remembered per token (./session-token.ts).
+  const token = await sessionToken(await cookies());
   const id = typeof token?.uid === "string" ? token.uid : null;
   if (!token || !id) return null;
   const user = await db.user.findUnique({

@@ -214,12 +214,12 @@ async function makeDashboardCounty(c: pg.Client, db: Db, s: BenchScale, base: Re
      VALUES ('bench-reviewer', 'bench-reviewer', '基准县审核人', $1::text, 'REVIEWER', $2::text, now())`,
     [hash, code],
   );
-  // clerks for the draft-save measurement, one per draft report
+  // clerks for the draft-save measurements, one per editable report (draft or returned)
   await c.query(
     `INSERT INTO "User"(id, username, "displayName", "passwordHash", role, "agencyId", "updatedAt")
      SELECT 'bench-clerk-' || n, 'bench-clerk-' || n, '基准经办人' || n, $1::text, 'CLERK', a.id, now()
      FROM "Agency" a JOIN "Report" r ON r."agencyId" = a.id, LATERAL (SELECT substring(a.code from '-(\\d+)$')::int AS n) k
-     WHERE a."regionCode" = $2::text AND r.status = 'DRAFT'`,
+     WHERE a."regionCode" = $2::text AND r.status IN ('DRAFT', 'RETURNED')`,
     [hash, code],
   );
 }
@@ -256,4 +256,39 @@ export async function generateBenchData(url: string, scale: BenchScale, log: (m:
     await c.end();
     await db.$disconnect();
   }
+}
+
+/**
+ * P1c: a county whose `agencies` reports are published now, none of them requested yet. Returns
+ * the report pages' paths. (A province, city and county of their own: the other lines' regions
+ * keep their roll-up.)
+ */
+export async function publishFirstViewCounty(url: string, scale: BenchScale, agencies: number): Promise<string[]> {
+  const code = "940101";
+  const doc = syntheticDocument();
+  const c = new pg.Client({ connectionString: url });
+  const db = createPrismaClient(url);
+  await c.connect();
+  try {
+    await c.query(
+      `INSERT INTO "Region"(code, name, level, "parentCode", path, "updatedAt") VALUES
+         ('940000', '基准省丁', 'PROVINCE', NULL, '940000/', now()),
+         ('940100', '基准市丁', 'CITY', '940000', '940000/940100/', now()),
+         ($1::text, '基准县丁', 'COUNTY', '940100', '940000/940100/' || $1::text || '/', now())`,
+      [code],
+    );
+    await c.query(
+      `INSERT INTO "Agency"(id, code, name, kind, "regionCode", "updatedAt")
+       SELECT 'bench-' || $1::text || '-' || n, $1::text || '-' || n, '基准县丁单位' || n, 'DEPARTMENT', $1::text, now()
+       FROM generate_series(1, $2::int) n`,
+      [code, agencies],
+    );
+    await publishAll(c, `a.code LIKE $1::text`, [`${code}-%`], scale.year, doc);
+    await addRollup(c, db, `${code}-%`, "0", () => doc);
+    await c.query("ANALYZE");
+  } finally {
+    await c.end();
+    await db.$disconnect();
+  }
+  return Array.from({ length: agencies }, (_, i) => `/reports/${code}-${i + 1}/${scale.year}`);
 }

@@ -43,9 +43,17 @@ export interface PublicRoute {
   key(match: RegExpExecArray, query: URLSearchParams, now: number): Promise<{ etag: string; target?: string } | null>;
 }
 
+/** target → its ETag, remembered: a SHA-256 per cache hit was a measurable part of one (a few thousand targets are asked for at most) */
+const pageEtags = new Map<string, string>();
+
 /** A cached page's validator: named by its twin path and this build (the HTML names the build's assets). */
 export function publicPageEtag(target: string): string {
-  return strongEtag("page", buildId(), target);
+  let tag = pageEtags.get(target);
+  if (tag === undefined) {
+    if (pageEtags.size >= 10_000) pageEtags.clear();
+    pageEtags.set(target, (tag = strongEtag("page", buildId(), target)));
+  }
+  return tag;
 }
 
 /** A region download's strong validator: what it is, for which region and year, at which stamp. */

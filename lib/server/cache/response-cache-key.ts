@@ -8,13 +8,15 @@ import { requestIsHttps } from "@/lib/server/security/client-address";
 import { type ResponseCacheKey, registerResponseCacheKey as register } from "./process-wiring.cjs";
 import { publicRouteKey } from "./public-routes";
 
+const NO_HEADERS = new Headers();
+
 export const responseCacheKey: ResponseCacheKey = (pathname, search, headers) => {
   const pending = publicRouteKey(pathname, () => new URLSearchParams(search));
   if (pending === null) return null;
   return pending.then((route) => {
     if (route === null) return null;
     const proto = headers["x-forwarded-proto"];
-    const https = requestIsHttps(new Headers(typeof proto === "string" ? { "x-forwarded-proto": proto } : {}));
+    const https = requestIsHttps(typeof proto === "string" ? new Headers({ "x-forwarded-proto": proto }) : NO_HEADERS);
     return { key: `${route.etag}|${https ? "https" : "http"}`, etag: route.etag };
   });
 };

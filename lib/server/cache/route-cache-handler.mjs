@@ -21,8 +21,14 @@
 // Entries are evicted least recently used first beyond MAX_BYTES (ROUTE_CACHE_MAX_MB, default
 // 256 MB: about 1,500 report pages with their RSC payloads); an evicted page is rendered again on
 // its next request (./lru.cjs). Tags (revalidateTag) are honoured for what this app's pages declare.
+//
+// A stamp-keyed page missing here is rendered once for all processes and instances asking for
+// it at the same time (./shared-render.mjs).
 
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { createSharedRender } from "./shared-render.mjs";
 
 const require = createRequire(import.meta.url);
 /** @type {typeof import("../security/csp-policy.cjs")} */
@@ -37,6 +43,19 @@ const MAX_BYTES = (Number(process.env.ROUTE_CACHE_MAX_MB) || 256) * 1024 * 1024;
 const entries = new Lru({ maxSize: MAX_BYTES });
 /** @type {Map<string, number>} tag → when it was last revalidated (ms) */
 const revalidatedAt = new Map();
+/** the pages handed between processes: the stamp-keyed ones proxy.ts rewrites to (Next 16 keys a page "/route-cache/APP_PAGE/…/$/published/…") */
+const STAMPED_PAGE = /(?:^|\/\$)\/published(?:-regions|-agencies|-home)?\//;
+/** @type {ReturnType<typeof createSharedRender> | null} */
+let sharedRender = null;
+
+/** @param {{ serverDistDir?: string } | undefined} ctx */
+function buildIdOf(ctx) {
+  try {
+    return fs.readFileSync(path.join(ctx?.serverDistDir ?? path.join(process.cwd(), ".next", "server"), "..", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
 
 /**
  * About how many bytes Next's cache value holds.
@@ -64,14 +83,36 @@ function tagsOf(value) {
   return [...fromHeader, ...(value?.tags ?? [])];
 }
 
+/**
+ * Keeps `value` under `key` (the LRU evicts the least recently read beyond MAX_BYTES).
+ * @param {string} key @param {any} value @param {any} cacheControl @param {string[]} tags
+ */
+function remember(key, value, cacheControl, tags) {
+  const kept = { entry: { lastModified: Date.now(), value, cacheControl }, tags };
+  entries.set(key, kept, sizeOf(value));
+  return kept;
+}
+
 export default class RouteCacheHandler {
-  // Next passes its context (fs, .next paths, limits); none of it is needed here
-  constructor() {}
+  // Next passes its context (fs, .next paths, limits): only the build's directory is read here
+  /** @param {{ serverDistDir?: string }} [ctx] */
+  constructor(ctx) {
+    const buildId = DEV ? null : buildIdOf(ctx);
+    if (!sharedRender && buildId && process.env.DATABASE_URL) {
+      sharedRender = createSharedRender({ url: process.env.DATABASE_URL, buildId, shared: (key) => STAMPED_PAGE.test(key) });
+    }
+  }
 
   /** @param {string} key */
   async get(key) {
     const hit = entries.get(key);
-    if (!hit) return null;
+    if (!hit) {
+      if (!sharedRender) return null;
+      // rendered by another request (here or in another process) at the same time: taken as stored there
+      const got = await sharedRender.claim(key);
+      if (got.render || !got.value) return null;
+      return remember(key, got.value.value, got.value.cacheControl, got.value.tags).entry;
+    }
     if (hit.tags.some((tag) => (revalidatedAt.get(tag) ?? 0) >= hit.entry.lastModified)) {
       entries.delete(key);
       return null;
@@ -86,7 +127,7 @@ export default class RouteCacheHandler {
    */
   async set(key, value, ctx) {
     entries.delete(key);
-    if (!value) return;
+    if (!value) return sharedRender?.abandon(key);
     let stored = value;
     if (value.kind === "APP_PAGE" && typeof value.html === "string" && value.html !== "") {
       const { hashes, refused } = inlineScriptHashes(value.html);
@@ -97,7 +138,11 @@ export default class RouteCacheHandler {
       value.headers = { ...value.headers, "content-security-policy": buildPolicy({ hashes, dev: DEV }) };
       stored = { ...value, html: Buffer.from(value.html) };
     }
-    entries.set(key, { entry: { lastModified: Date.now(), value: stored, cacheControl: ctx?.cacheControl }, tags: tagsOf(stored).concat(ctx?.tags ?? []) }, sizeOf(stored));
+    const kept = remember(key, stored, ctx?.cacheControl, tagsOf(stored).concat(ctx?.tags ?? []));
+    if (sharedRender) {
+      if (value.kind === "APP_PAGE") void sharedRender.store(key, { value: stored, cacheControl: ctx?.cacheControl, tags: kept.tags });
+      else sharedRender.abandon(key);
+    }
   }
 
   /** @param {string | string[]} tags */

@@ -28,7 +28,7 @@ import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
 import { cellTextsOf, MAX_CELL_TEXT_LENGTH } from "./cell-texts";
-import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
+import { reportToDocument, TEMPLATE_ID, type ReportWithContent } from "./report-document";
 
 /** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
 const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
@@ -156,6 +156,78 @@ function labelOf(t: ReportTemplate, key: string) {
   return cell ? `${cell.rowLabel.split(" · ").pop()} ${cell.columnLabel.split(" · ").pop()}` : textLabel(t, key);
 }
 
+interface ReportRow {
+  id: string;
+  agencyId: string;
+  year: number;
+  template: ReportWithContent["template"];
+  status: ReportWithContent["status"];
+  version: number;
+  contactAddress: string;
+  contactPhone: string;
+  contactEmail: string;
+  issuedOn: string | null;
+  overview: string;
+  problems: string;
+  other: string;
+  updatedAt: Date;
+  agencyCode: string;
+  agencyName: string;
+  agencyActive: boolean;
+  regionCode: string;
+  regionName: string;
+  regionPath: string;
+  cells: string;
+}
+
+/**
+ * The report with its agency, region and cells, as reportToDocument and the checks below read
+ * it, in one statement: Prisma's include took several queries and built a Decimal per cell,
+ * most of a save's database time. Cells come as one JSON array, values as their decimal text.
+ */
+async function readReport(db: Db, id: string): Promise<ReportWithContent | null> {
+  const rows = await db.$queryRaw<ReportRow[]>`
+    -- the template as Prisma names it (T2019, T2021: the database holds 2019, 2021)
+    SELECT r."id", r."agencyId", r."year", 'T' || r."template"::text AS "template", r."status"::text AS "status", r."version",
+           r."contactAddress", r."contactPhone", r."contactEmail", to_char(r."issuedOn", 'YYYY-MM-DD') AS "issuedOn",
+           r."overview", r."problems", r."other", r."updatedAt",
+           a."code" AS "agencyCode", a."name" AS "agencyName", a."active" AS "agencyActive",
+           g."code" AS "regionCode", g."name" AS "regionName", g."path" AS "regionPath",
+           COALESCE((SELECT json_agg(json_build_array(c."section", c."row", c."column", c."value"::text, c."text"))::text
+                       FROM "ReportCell" c WHERE c."reportId" = r."id"), '[]') AS "cells"
+      FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" JOIN "Region" g ON g."code" = a."regionCode"
+     WHERE r."id" = ${id}`;
+  const r = rows[0];
+  if (!r) return null;
+  const cells = (JSON.parse(r.cells) as [string, string, string, string | null, string | null][]).map(([section, row, column, value, text]) => ({
+    reportId: r.id,
+    section,
+    row,
+    column,
+    // the decimal text stands for Prisma's Decimal: reportToDocument reads it through toString()
+    value,
+    text,
+  }));
+  return {
+    id: r.id,
+    agencyId: r.agencyId,
+    year: r.year,
+    template: r.template,
+    status: r.status,
+    version: r.version,
+    contactAddress: r.contactAddress,
+    contactPhone: r.contactPhone,
+    contactEmail: r.contactEmail,
+    issuedOn: r.issuedOn ? new Date(`${r.issuedOn}T00:00:00Z`) : null,
+    overview: r.overview,
+    problems: r.problems,
+    other: r.other,
+    updatedAt: r.updatedAt,
+    agency: { id: r.agencyId, code: r.agencyCode, name: r.agencyName, active: r.agencyActive, region: { code: r.regionCode, name: r.regionName, path: r.regionPath } },
+    cells,
+  } as unknown as ReportWithContent;
+}
+
 /**
  * 保存草稿: stores the clerk's entries as they are (rule errors allowed; text in a number
  * cell is kept as text, see ./cell-texts.ts). Checks scope (another agency's report is "not
@@ -172,7 +244,7 @@ function labelOf(t: ReportTemplate, key: string) {
  */
 export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput): Promise<SaveDraftResult> {
   if (!isSafeText(input.reportId)) return { ok: false, code: 404, message: "报告不存在。" };
-  const report = await db.report.findUnique({ where: { id: input.reportId }, include: reportWithContent });
+  const report = await readReport(db, input.reportId);
   if (!report || user.role !== "CLERK" || !agencyInScope(user, report.agency)) return { ok: false, code: 404, message: "报告不存在。" };
   const inactive = clerkWriteRefusal(user, report.agency);
   if (inactive) return { ok: false, code: 403, message: inactive };
