@@ -1,6 +1,6 @@
 // The editor's save route (app/api/drafts/route.ts) end to end on a real database: the session
 // cookie as the browser sends it, the route's checks in order, the one-statement read and write
-// of lib/server/reports/save-draft.ts, and its { ok, status, message, fieldErrors?, details? } answer.
+// of lib/server/reports/save-draft.ts, and its answer in the one result shape (lib/actions/result.ts).
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshDatabase } from "./db-helpers";
@@ -39,7 +39,7 @@ async function save(userId: string | null, body: unknown, init: { contentType?: 
   const headers: Record<string, string> = { "content-type": init.contentType ?? "application/json", host: "127.0.0.1:3000" };
   if (init.origin) headers.origin = init.origin;
   const res = await POST(new Request("http://127.0.0.1:3000/api/drafts", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }));
-  const json = (await res.json()) as { ok: boolean; status: number; message: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown> };
+  const json = (await res.json()) as { ok: boolean; status: number; message: string; fieldErrors?: Record<string, string>; details?: string[]; data?: Record<string, unknown> };
   expect(json.status).toBe(res.status);
   expect(res.headers.get("content-encoding")).toBeNull();
   return json;
@@ -85,7 +85,7 @@ describe("POST /api/drafts", () => {
   it("saves one changed cell, answers the new version and writes one audit record naming the cell", async () => {
     const v = await version();
     const r = await save(clerkId, { reportId, expectedVersion: v, entries: { applications: { received: { naturalPerson: 7 } } } });
-    expect(r).toMatchObject({ ok: true, status: 200, details: { version: v + 1, unchanged: false } });
+    expect(r).toMatchObject({ ok: true, status: 200, data: { version: v + 1, unchanged: false } });
     expect(Number((await cell(reportId, "received", "naturalPerson")).value)).toBe(7);
     const audits = await ctx.db.auditEvent.findMany({ where: { reportId, action: "report.saved" } });
     expect(audits).toHaveLength(1);
@@ -102,7 +102,7 @@ describe("POST /api/drafts", () => {
     const audits = await ctx.db.auditEvent.count({ where: { reportId, action: "report.saved" } });
     // a second tab still at version v
     const r = await save(clerkId, { reportId, expectedVersion: v, entries: { applications: { received: { naturalPerson: 9 } } }, base: loaded });
-    expect(r).toMatchObject({ ok: false, status: 409, details: { currentVersion: v + 1 } });
+    expect(r).toMatchObject({ ok: false, status: 409, data: { version: v + 1 } });
     expect(r.message).toMatch(/^未保存：您打开之后，其他人已修改：.*自然人.*（现为第 \d+ 版，您的是第 \d+ 版）/);
     expect(Number((await cell(reportId, "received", "naturalPerson")).value)).toBe(8);
     expect(await version()).toBe(v + 1);
@@ -124,7 +124,7 @@ describe("POST /api/drafts", () => {
   it("keeps text typed in a number cell as text, the cell blank", async () => {
     const v = await version();
     const r = await save(clerkId, { reportId, expectedVersion: v, entries: { applications: { received: { research: "—" } } } });
-    expect(r).toMatchObject({ ok: true, details: { version: v + 1 } });
+    expect(r).toMatchObject({ ok: true, data: { version: v + 1 } });
     const c = await cell(reportId, "received", "research");
     expect(c.value).toBeNull();
     expect(c.text).toBe("—");

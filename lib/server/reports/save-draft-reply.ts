@@ -22,5 +22,7 @@ export function toReply(result: SaveDraftResult): DraftSaveReply {
   const fieldErrors = result.problems?.length ? Object.fromEntries(result.problems.map((p) => [p.cell, p.message])) : undefined;
   // the cells another save changed meanwhile, one line each (the conflict message names them)
   const details = result.changedElsewhere?.length ? result.changedElsewhere : undefined;
-  return refusal(isRefusalStatus(result.code) ? result.code : 500, result.message, { fieldErrors, details });
+  // a conflict says which version the report is at now
+  const data = result.currentVersion !== undefined ? { version: result.currentVersion } : undefined;
+  return refusal(isRefusalStatus(result.code) ? result.code : 500, result.message, { fieldErrors, details, data });
 }
