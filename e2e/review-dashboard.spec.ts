@@ -67,11 +67,11 @@ test("1366 像素宽：表头、按钮不折行，表格不需横向滚动；每
 });
 
 test("筛选条件改变即生效（焦点留在所改的选项上）", async ({ page }) => {
-  const submitted = agencyWithReport("d", "即时筛选局", "SUBMITTED", YEAR);
+  const submitted = agencyWithReport("d", "即改即查局", "SUBMITTED", YEAR);
   await signInAs(page, "reviewer-helan");
   await page.goto(`/review?year=${YEAR}`);
-  const filters = page.getByRole("form", { name: "筛选" });
-  await expect(filters.getByRole("button", { name: "筛选" })).toBeHidden();
+  const filters = page.getByRole("form", { name: "筛选", exact: true });
+  await expect(filters.getByRole("button", { name: "筛选", exact: true })).toBeHidden();
   const table = page.getByRole("table", { name: "辖区单位报送情况" });
   await expect(table.getByRole("row", { name: /贺兰县金贵镇/ })).toBeVisible();
 
@@ -86,16 +86,16 @@ test("筛选条件改变即生效（焦点留在所改的选项上）", async ({
 });
 
 test("没有 JavaScript 时按「筛选」生效", async ({ browser }) => {
-  const submitted = agencyWithReport("d", "无脚本筛选局", "SUBMITTED", YEAR);
+  const submitted = agencyWithReport("d", "无脚本局", "SUBMITTED", YEAR);
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await signInAs(page, "reviewer-helan");
   await page.goto(`/review?year=${YEAR}`);
-  const filters = page.getByRole("form", { name: "筛选" });
+  const filters = page.getByRole("form", { name: "筛选", exact: true });
   await filters.getByRole("combobox", { name: /^状态/ }).selectOption({ label: "待审核" });
   // nothing happens on change without a script
   await expect(page).not.toHaveURL(/status=/);
-  await filters.getByRole("button", { name: "筛选" }).click();
+  await filters.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/[?&]status=SUBMITTED(&|$)/);
   const table = page.getByRole("table", { name: "辖区单位报送情况" });
   await expect(table.getByRole("row", { name: new RegExp(submitted.name) })).toBeVisible();
