@@ -116,6 +116,15 @@ test("管理员：各管理页面与操作记录：axe 无违规", async ({ page
         await expect(page).toHaveURL(/\/admin\/users\/[^/]+$/);
       },
     },
+    {
+      name: "范围的候选列表展开",
+      go: async () => {
+        const scope = page.getByRole("combobox", { name: "范围" });
+        await scope.fill("贺兰");
+        await expect(page.getByRole("listbox", { name: "候选单位" }).getByRole("option").first()).toBeVisible();
+        await expect(scope).toHaveAttribute("aria-expanded", "true");
+      },
+    },
     "/admin/years",
     "/admin/import",
     "/admin/audit",

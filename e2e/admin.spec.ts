@@ -41,7 +41,12 @@ async function createUserInBrowser(page: Page, user: { username: string; display
   await form.getByLabel("用户名").fill(user.username);
   await form.getByLabel("姓名").fill(user.displayName);
   await form.getByLabel("角色").selectOption({ label: user.role });
-  await form.getByLabel("范围").fill(user.scope);
+  // 范围 is a searchable list: type the code, choose the match with the keyboard
+  const scope = form.getByRole("combobox", { name: "范围" });
+  await scope.fill(user.scope);
+  await expect(form.getByRole("listbox", { name: /^候选/ }).getByRole("option").first()).toContainText(user.scope);
+  await scope.press("Enter");
+  await expect(scope).toHaveValue(new RegExp(`（${user.scope}）$`));
   await form.getByRole("button", { name: "新建用户" }).click();
   await expect(form.getByRole("status")).toHaveText(`已新建用户 ${user.username}。`);
   const table = form.getByRole("table", { name: "一次性密码" });

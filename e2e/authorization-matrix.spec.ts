@@ -220,7 +220,7 @@ test.describe("server actions", () => {
       expect(r.status()).toBe(200);
       const text = await r.text();
       expect(text).toContain("操作过于频繁，请稍后再试。");
-      expect(text).toContain('"code":429');
+      expect(text).toContain('"status":429');
       expect(JSON.stringify(await sql(`SELECT status, version, overview FROM "Report" WHERE id = $1`, [draftId]))).toBe(before);
     } finally {
       await sql(`DELETE FROM "RateLimitBucket" WHERE key = $1`, [key]);

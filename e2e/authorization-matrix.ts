@@ -489,6 +489,25 @@ export const MATRIX: MatrixRow[] = [
     cases: [{ label: "不存在的单位 id", path: "/admin/agencies/matrix_no_such_agency", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "notFound" }) }],
   },
   {
+    // opening it takes a batch of one-time passwords: only its creator, once (an unknown batch here)
+    route: "/admin/one-time-passwords/[id]",
+    kind: "page",
+    cases: [{ label: "不存在的密码批次", path: "/admin/one-time-passwords/matrix_no_such_batch", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "ok" }) }],
+  },
+  {
+    route: "/api/admin/one-time-passwords/[id]/csv",
+    kind: "route",
+    cases: [
+      { label: "不存在的密码批次", path: "/api/admin/one-time-passwords/matrix_no_such_batch/csv", expect: byRole({ anonymous: "unauthorized", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "notFound" }) },
+      { label: "伪造的写入", method: "POST", path: "/api/admin/one-time-passwords/matrix_no_such_batch/csv", body: {}, expect: everyone("methodNotAllowed") },
+    ],
+  },
+  {
+    route: "/api/admin/scopes",
+    kind: "route",
+    cases: [{ label: "范围查找", path: "/api/admin/scopes?role=CLERK&q=%E8%B4%BA%E5%85%B0", expect: byRole({ anonymous: "unauthorized", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "ok" }) }],
+  },
+  {
     route: "/admin/users/[id]",
     kind: "page",
     cases: [{ label: "不存在的账号 id", path: "/admin/users/matrix_no_such_user", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "notFound" }) }],

@@ -3,18 +3,13 @@
 // save and an expired session.
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { cellsOf, getTemplate, type CellDef, type ReportTemplate, type TemplateId } from "@/lib/templates";
+import { cellsOf, getTemplate, type ReportTemplate, type TemplateId } from "@/lib/templates";
 import { signIn, signInAs } from "./helpers";
+import { cellRenders, countCellRenders, resetCellRenders } from "./support/render-counts";
 
 test.describe.configure({ timeout: 180_000 }); // a report filled in the browser: ≈ 35 s on a loaded machine
 
 type Values = Map<string, number>;
-
-/** the accessible name of a cell: its row label and its column label (docs/product.md "Accessible names") */
-function nameOf(t: ReportTemplate, cell: CellDef) {
-  const row = t.sections[cell.section].rows.find((r) => r.key === cell.row)!;
-  return `${row.label} ${row.columns.find((c) => c.key === cell.column)!.label}`;
-}
 
 /** Non-trivial figures for every input cell of a template, consistent with every rule. */
 function figures(t: ReportTemplate): Values {
@@ -104,7 +99,7 @@ async function fillReport(page: Page, templateId: TemplateId, v: Values) {
   const typed = cellsOf(t).filter((c) => !c.derived && !(c.section === "applications" && PASTED_ROWS.includes(c.row)));
   // 一、本年新收 is typed key by key; the other cells get the same input events in one round trip
   // (200 separate fills take minutes on a busy CI machine)
-  for (const c of typed.filter((c) => c.section === "applications" && c.row === "received")) await input(page, nameOf(t, c)).fill(String(v.get(c.id)));
+  for (const c of typed.filter((c) => c.section === "applications" && c.row === "received")) await input(page, c.name).fill(String(v.get(c.id)));
   await page.evaluate((entries) => {
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
     const inputs = [...document.querySelectorAll<HTMLInputElement>("table.editable input[aria-label]")];
@@ -115,7 +110,7 @@ async function fillReport(page: Page, templateId: TemplateId, v: Values) {
       setValue.call(el, value);
       el.dispatchEvent(new Event("input", { bubbles: true }));
     }
-  }, typed.filter((c) => !(c.section === "applications" && c.row === "received")).map((c) => [nameOf(t, c), String(v.get(c.id))] as [string, string]));
+  }, typed.filter((c) => !(c.section === "applications" && c.row === "received")).map((c) => [c.name, String(v.get(c.id))] as [string, string]));
   // a 3 × 7 block as Excel/WPS copies it: tabs, \r\n, thousands separators, full-width digits, trailing spaces
   const apps = t.sections.applications;
   const block = PASTED_ROWS.map((row) =>
@@ -141,7 +136,7 @@ async function expectEveryValue(page: Page, templateId: TemplateId, v: Values) {
   const t = getTemplate(templateId);
   await expect(cell(page, "一、本年新收政府信息公开申请数量 自然人")).toHaveValue("1234");
   const shown = await inputValues(page);
-  const expected = Object.fromEntries(cellsOf(t).filter((c) => !c.derived).map((c) => [nameOf(t, c), String(v.get(c.id))]));
+  const expected = Object.fromEntries(cellsOf(t).filter((c) => !c.derived).map((c) => [c.name, String(v.get(c.id))]));
   expect(shown).toEqual(expected);
   await expect(page.getByLabel("地址", { exact: true })).toHaveValue("贺兰县富兴街 88 号");
   await expect(page.getByRole("textbox", { name: "五、存在的主要问题及改进情况" })).toHaveValue("公开内容的深度还不够，下一步将细化目录。");
@@ -161,7 +156,7 @@ async function expectStored(reportId: string, templateId: TemplateId, v: Values,
 }
 
 test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾稽, save, reload, submit", async ({ page }) => {
-  await page.addInitScript(() => ((window as unknown as { __editorRenderCounts: object }).__editorRenderCounts = {}));
+  await countCellRenders(page);
   await signInAs(page, "clerk-jingui");
   const reportId = await startReport(page, 2021);
   const t = getTemplate("2021");
@@ -176,18 +171,15 @@ test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾�
 
   // a broken 勾稽关系 appears next to the table and in the summary, naming the column and both amounts, then clears
   const received = cell(page, "一、本年新收政府信息公开申请数量 商业企业");
-  const counts = () => page.evaluate(() => ({ ...(window as unknown as { __editorRenderCounts: Record<string, number> }).__editorRenderCounts }));
-  await page.evaluate(() => {
-    const c = (window as unknown as { __editorRenderCounts: Record<string, number> }).__editorRenderCounts;
-    for (const k of Object.keys(c)) delete c[k];
-  });
+  // after the form settled: what one keystroke re-renders (e2e/support/render-counts.ts)
+  await resetCellRenders(page);
   await received.fill("46");
   const balance = summary.getByRole("link", { name: /商业企业 列：一、本年新收 \+ 二、上年结转 = 47，三、办理结果（七）总计 \+ 四、结转下年度 = 46/ });
   await expect(balance).toBeVisible();
   await expect(page.getByRole("list", { name: "三、收到和处理政府信息公开申请情况 的校验结果" })).toContainText("商业企业 列");
   await expect(received).toHaveAttribute("aria-invalid", "true");
   // typing re-rendered the typed cell and what depends on it, not the whole form
-  const rendered = Object.keys(await counts());
+  const rendered = Object.keys(await cellRenders(page));
   expect(rendered).toContain("applications/received/commercial");
   expect(rendered).not.toContain("proactive/regulations/issued");
   expect(rendered).not.toContain("applications/received/naturalPerson");

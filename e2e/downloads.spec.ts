@@ -129,17 +129,18 @@ test("a draft's downloads are 404 with a Chinese message", async ({ request }) =
 test("从文件导入: anonymous uploads are refused; a clerk's Word file comes back as the report, nothing saved", async ({ page, request }) => {
   const anonymous = await request.post("/api/convert", { multipart: { file: { name: "x.docx", mimeType: "application/octet-stream", buffer: Buffer.from("x") } } });
   expect(anonymous.status()).toBe(401);
-  expect((await anonymous.json()).error).toBe("请先登录。");
+  expect(await anonymous.json()).toEqual({ ok: false, status: 401, message: "请先登录。" });
 
   const { body } = await download(request, "/api/reports/640122100000/2020/docx");
   await signInAs(page, "clerk-xigang");
   const res = await page.request.post("/api/convert", { multipart: { file: { name: "习岗镇.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: body } } });
   expect(res.status()).toBe(200);
   const json = await res.json();
-  expect(json.problems).toEqual([]);
-  expect(json.document).toEqual(SEED);
+  expect(json).toMatchObject({ ok: true, status: 200 });
+  expect(json.data.problems).toEqual([]);
+  expect(json.data.document).toEqual(SEED);
 
   const bad = await page.request.post("/api/convert", { multipart: { file: { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("不是报告") } } });
   expect(bad.status()).toBe(422);
-  expect((await bad.json()).error).toContain("不支持的文件类型");
+  expect((await bad.json()).message).toContain("不支持的文件类型");
 });

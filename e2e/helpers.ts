@@ -20,11 +20,24 @@ export const PUBLIC_PAGES = [
 ] as const;
 
 /** The demo accounts (scripts/lib/seed-demo.ts) whose sessions global-setup.ts keeps. */
+/** The six parts of every report, in order, as the official format titles them (docs/product.md). */
+export const PART_TITLES = [
+  "一、总体情况",
+  "二、主动公开政府信息情况",
+  "三、收到和处理政府信息公开申请情况",
+  "四、政府信息公开行政复议、行政诉讼情况",
+  "五、存在的主要问题及改进情况",
+  "六、其他需要报告的事项",
+] as const;
+
 export const DEMO_ACCOUNTS = ["admin", "reviewer-helan", "clerk-xigang", "clerk-jingui", "clerk-zrzy"] as const;
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
 
-/** Where global-setup.ts keeps each demo account's signed-in state (Playwright storageState). */
-export const AUTH_DIR = path.join("test-results", "e2e-auth");
+/**
+ * Where global-setup.ts keeps each demo account's signed-in state (Playwright storageState):
+ * one folder per app port, since scripts/test-suite.ts runs two Playwright runs at once.
+ */
+export const AUTH_DIR = path.join("test-results", `e2e-auth-${process.env.E2E_PORT || 3210}`);
 export function authStateFile(username: DemoAccount) {
   return path.join(AUTH_DIR, `${username}.json`);
 }

@@ -34,8 +34,8 @@ test("each hostile file answers within 3 s while /data keeps answering", async (
           multipart: { file: { name: f.filename, mimeType: MIME[f.filename.split(".").pop()!]!, buffer: f.bytes } },
           timeout: 60_000,
         });
-        const body = (await r.json()) as { error?: string; document?: unknown };
-        answers.push({ filename: f.filename, ms: Date.now() - t0, status: r.status(), error: body.error, document: body.document });
+        const body = (await r.json()) as { ok: boolean; message: string; data?: { document?: unknown } };
+        answers.push({ filename: f.filename, ms: Date.now() - t0, status: r.status(), error: body.ok ? undefined : body.message, document: body.data?.document });
       }
     } finally {
       posting = false;

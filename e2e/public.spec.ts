@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { publishWithCli } from "./helpers";
+import { PART_TITLES, publishWithCli } from "./helpers";
 
 test("从首页按年度找到已发布的习岗镇 2020 年报告并可打开", async ({ page }) => {
   await page.goto("/");
@@ -18,14 +18,7 @@ test("从首页按年度找到已发布的习岗镇 2020 年报告并可打开",
 
 test("公开报告页显示各部分与表格数据", async ({ page }) => {
   await page.goto("/reports/640122100000/2020");
-  for (const title of [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-  ]) {
+  for (const title of PART_TITLES) {
     await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
   }
   await expect(page.getByText("2020年，习岗镇主动公开政府信息共687条")).toBeVisible();

@@ -10,7 +10,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { parse } from "csv-parse/sync";
 import JSZip from "jszip";
 import { documentToCells, exportDocument, type ReportDocument } from "@/lib/exchange";
-import { decimalToUnits, unitsToDecimal } from "@/lib/statistics/decimal";
+import { textToMicros, microsToText } from "@/lib/templates/decimal";
 import { cellsOf, emptySections, getTemplate } from "@/lib/templates";
 import { publishWithCli } from "./helpers";
 
@@ -68,10 +68,10 @@ const EXPECTED = (() => {
   for (const doc of PUBLISHED) {
     for (const c of documentToCells(doc)) {
       const id = `${c.section}/${c.row}/${c.column}`;
-      units.set(id, (units.get(id) ?? 0n) + (c.value === null ? 0n : decimalToUnits(String(c.value))));
+      units.set(id, (units.get(id) ?? 0n) + (c.value === null ? 0n : textToMicros(String(c.value))));
     }
   }
-  return new Map([...units].map(([id, u]) => [id, unitsToDecimal(u)]));
+  return new Map([...units].map(([id, u]) => [id, microsToText(u)]));
 })();
 
 function importWithCli(file: string, publish: boolean) {
@@ -245,8 +245,8 @@ test("open data: the long CSV and the ZIP hold every published report's figures 
   }
   // the long CSV sums to the roll-up
   const sums = new Map<string, bigint>();
-  for (const r of records) sums.set(`${r["部分"]}/${r["行"]}/${r["列"]}`, (sums.get(`${r["部分"]}/${r["行"]}/${r["列"]}`) ?? 0n) + decimalToUnits(r["数值"]!));
-  expect(new Map([...sums].map(([k, u]) => [k, unitsToDecimal(u)]))).toEqual(EXPECTED);
+  for (const r of records) sums.set(`${r["部分"]}/${r["行"]}/${r["列"]}`, (sums.get(`${r["部分"]}/${r["行"]}/${r["列"]}`) ?? 0n) + textToMicros(r["数值"]!));
+  expect(new Map([...sums].map(([k, u]) => [k, microsToText(u)]))).toEqual(EXPECTED);
 
   const zipResponse = await request.get(`/api/regions/${REGION.code}/${YEAR}/reports.zip`);
   expect(zipResponse.status()).toBe(200);

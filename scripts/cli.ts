@@ -12,8 +12,8 @@ import { reportToDocument, reportWithContent } from "@/lib/server/reports/report
 import { formatViolationLine } from "@/lib/validation";
 import { openDatabase } from "./lib/database";
 import { deployIfPending } from "./lib/migrate";
-import { convertCommand } from "./lib/convert-command";
 import { expandReportSources, readReportSource } from "./lib/report-sources";
+import { isAgencyCode, YEAR_IN_PATH } from "@/lib/codes";
 
 const USAGE = `用法:
   npm run cli -- validate 文件.json… [--publish]
@@ -154,7 +154,7 @@ async function importFiles(args: string[], publish: boolean, asPublished: boolea
 }
 
 async function exportReport(code: string | undefined, yearText: string | undefined) {
-  if (!code || !yearText || !/^[0-9A-Za-z-]{2,40}$/.test(code) || !/^\d{4}$/.test(yearText)) {
+  if (!code || !yearText || !isAgencyCode(code) || !YEAR_IN_PATH.test(yearText)) {
     console.error("请给出单位代码和年度，例如: npm run cli -- export 640122100000 2020");
     return 64;
   }
@@ -172,7 +172,8 @@ async function exportReport(code: string | undefined, yearText: string | undefin
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   // convert takes flags with values: it parses its own arguments
-  if (command === "convert") return convertCommand(rest);
+  // the converters load only for `convert` (they are most of a start; report-sources.ts)
+  if (command === "convert") return (await import("./lib/convert-command")).convertCommand(rest);
   const files = rest.filter((a) => !a.startsWith("--"));
   const unknownFlags = rest.filter((a) => a.startsWith("--") && !(FLAGS as readonly string[]).includes(a));
   if (unknownFlags.length) {

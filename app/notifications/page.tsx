@@ -4,7 +4,7 @@ import { NOTICE_LABELS } from "@/lib/notifications/kinds";
 import { db } from "@/lib/server/db";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
-import { markAllNotificationsReadAction } from "./actions";
+import { MarkAllReadForm } from "@/components/notifications/MarkAllReadForm";
 
 export const metadata = { title: "通知" };
 
@@ -24,11 +24,7 @@ export default async function NotificationsPage() {
         <p>暂无通知。</p>
       ) : (
         <>
-          <form action={markAllNotificationsReadAction}>
-            <button type="submit" className="btn">
-              全部标为已读
-            </button>
-          </form>
+          <MarkAllReadForm />
           <ol className="notice-list" aria-label="通知列表">
             {notices.map((n) => (
               <li key={n.id} className={n.readAt ? "notice" : "notice unread"}>

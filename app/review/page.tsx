@@ -11,6 +11,7 @@ import { LATENESS_KINDS, LATENESS_LABELS, type LatenessKind } from "@/lib/report
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import { getReviewDashboard, MAX_DASHBOARD_AGENCIES, type DashboardFilters, type DashboardRow } from "@/lib/server/queries/review-dashboard";
 import { getTemplate } from "@/lib/templates";
+import { isRegionCode } from "@/lib/codes";
 import "@/components/review/review.css";
 
 export const metadata = { title: "审核工作台" };
@@ -25,7 +26,7 @@ function parseFilters(q: Query): DashboardFilters {
   const status = (STATUS_ORDER as string[]).includes(q.status ?? "") ? (q.status as DashboardFilters["status"]) : null;
   const kind = q.kind === "TOWNSHIP" || q.kind === "DEPARTMENT" ? q.kind : null;
   const flag = q.flag === "ANY" || (QUALITY_FLAG_IDS as string[]).includes(q.flag ?? "") ? (q.flag as DashboardFilters["flag"]) : null;
-  const region = /^\d{6}$/.test(q.region ?? "") ? q.region! : null;
+  const region = isRegionCode(q.region) ? q.region : null;
   const lateness = (LATENESS_KINDS as string[]).includes(q.lateness ?? "") ? (q.lateness as LatenessKind) : null;
   return { year, status, kind, flag, region, lateness };
 }

@@ -1,9 +1,10 @@
 "use client";
 import { useActionState } from "react";
-import { updateNoticeSettingsAction, type NoticeSettingsState } from "@/app/account/actions";
+import { updateNoticeSettingsAction } from "@/app/account/actions";
+import type { FormState } from "@/lib/actions/result";
 
 export function NoticeSettingsForm({ email, emailNotices }: { email: string; emailNotices: boolean }) {
-  const [state, formAction, pending] = useActionState<NoticeSettingsState, FormData>(updateNoticeSettingsAction, null);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(updateNoticeSettingsAction, null);
   return (
     <form action={formAction} aria-label="通知设置">
       <div role="status" aria-label="保存结果">

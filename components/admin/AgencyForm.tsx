@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createAgencyAction, deleteAgencyAction, updateAgencyAction } from "@/app/admin/agencies/actions";
 import { agencyUpdateSchema, type AgencyUpdateInput } from "@/lib/admin/schemas";
-import { ResultMessage, type ActionMessage } from "./ResultMessage";
+import { INVALID_FORM_MESSAGE, ResultMessage, type ActionMessage } from "./ResultMessage";
 
 type Values = AgencyUpdateInput;
 
@@ -53,14 +53,18 @@ export function AgencyForm({ agency, regions }: { agency?: Values & { deletable:
   };
 
   const remove = async () => {
+    setMessage(null);
     const r = await deleteAgencyAction(agency!.id);
     if (!r.ok) return setMessage({ kind: "error", text: r.message });
     router.replace("/admin/agencies");
     router.refresh();
   };
 
+  // an attempt the form itself refuses is an action too: the last message must not stay beside it
+  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
+
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={editing ? "编辑单位" : "新建单位"}>
+    <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label={editing ? "编辑单位" : "新建单位"}>
       <div className="form-grid">
         <div className="form-field">
           <label htmlFor="agency-code">单位代码</label>

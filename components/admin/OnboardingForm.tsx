@@ -1,7 +1,8 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { confirmImportAction, previewImportAction, type ConfirmResponse, type PreviewResponse } from "@/app/admin/import/actions";
+import { confirmImportAction, previewImportAction } from "@/app/admin/import/actions";
+import type { ActionDone } from "@/lib/actions/result";
 import { OneTimePasswords } from "./OneTimePasswords";
 import { ResultMessage, type ActionMessage } from "./ResultMessage";
 
@@ -11,7 +12,8 @@ const KIND_LABEL = { TOWNSHIP: "乡镇", DEPARTMENT: "部门" } as const;
 const ROLE_LABEL = { CLERK: "填报人", REVIEWER: "审核人", ADMIN: "管理员" } as const;
 const FIELD_LABEL: Record<string, string> = { name: "名称", kind: "类型", regionCode: "所属地区代码" };
 
-type Plan = Extract<PreviewResponse, { ok: true }>;
+type Plan = (Awaited<ReturnType<typeof previewImportAction>> & { ok: true })["data"];
+type Imported = (Awaited<ReturnType<typeof confirmImportAction>> & { ok: true })["data"];
 
 /**
  * 批量导入: the two CSV files are sent to the server for 预览导入 and sent again for 确认导入,
@@ -20,7 +22,7 @@ type Plan = Extract<PreviewResponse, { ok: true }>;
 export function OnboardingForm() {
   const form = useRef<HTMLFormElement>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [done, setDone] = useState<Extract<ConfirmResponse, { ok: true }> | null>(null);
+  const [done, setDone] = useState<Imported | null>(null);
   const [problems, setProblems] = useState<Plan["problems"]>([]);
   const [message, setMessage] = useState<ActionMessage>(null);
   const [busy, setBusy] = useState(false);
@@ -41,12 +43,16 @@ export function OnboardingForm() {
     setMessage(null);
     try {
       const r = await previewImportAction(formData());
-      setProblems(r.problems);
-      if (!r.ok) setMessage({ kind: "error", text: r.message });
-      else if (r.problems.length > 0) setMessage({ kind: "error", text: `发现 ${r.problems.length} 处错误，整份文件不能导入。请修改后重新预览。` });
-      else {
-        setPlan(r);
-        const n = r.agencies.create.length + r.agencies.update.length + r.users.create.length;
+      if (!r.ok) {
+        setProblems([]);
+        setMessage({ kind: "error", text: r.message });
+      } else if (r.data.problems.length > 0) {
+        setProblems(r.data.problems);
+        setMessage({ kind: "error", text: `发现 ${r.data.problems.length} 处错误，整份文件不能导入。请修改后重新预览。` });
+      } else {
+        setProblems([]);
+        setPlan(r.data);
+        const n = r.data.agencies.create.length + r.data.agencies.update.length + r.data.users.create.length;
         setMessage(n > 0 ? { kind: "ok", text: "检查通过。请核对下列内容，确认无误后点击“确认导入”。" } : { kind: "error", text: "没有需要新建或修改的内容。" });
       }
     } catch (e) {
@@ -59,18 +65,19 @@ export function OnboardingForm() {
   const confirm = async () => {
     if (!plan) return;
     setBusy(true);
+    setMessage(null);
     try {
       const data = formData();
       data.set("digest", plan.digest);
       const r = await confirmImportAction(data);
       if (r.ok) {
-        setDone(r);
+        setDone(r.data);
         setPlan(null);
         setProblems([]);
         form.current?.reset();
-        setMessage({ kind: "ok", text: `导入完成：新建单位 ${r.agenciesCreated} 个，修改单位 ${r.agenciesUpdated} 个，新建用户 ${r.accounts.length} 个。` });
+        setMessage({ kind: "ok", text: `导入完成：新建单位 ${r.data.agenciesCreated} 个，修改单位 ${r.data.agenciesUpdated} 个，新建用户 ${r.data.accounts.length} 个。` });
       } else {
-        setProblems(r.problems);
+        setProblems(r.data?.problems ?? []);
         setMessage({ kind: "error", text: r.message });
         setPlan(null);
       }
@@ -221,7 +228,7 @@ export function OnboardingForm() {
         </div>
       )}
 
-      {done && done.accounts.length > 0 && <OneTimePasswords accounts={done.accounts} caption="新建用户的一次性密码" />}
+      {done && done.accounts.length > 0 && <OneTimePasswords accounts={done.accounts} caption="新建用户的一次性密码" downloadId={done.downloadId} />}
     </>
   );
 }

@@ -5,9 +5,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { createRegionAction, deleteRegionAction, updateRegionAction } from "@/app/admin/regions/actions";
-import { expectedParentCode } from "@/lib/admin/codes";
+import { expectedParentCode, isRegionCode } from "@/lib/codes";
 import { regionCreateSchema, regionUpdateSchema, type RegionCreateInput, type RegionUpdateInput } from "@/lib/admin/schemas";
-import { ResultMessage, type ActionMessage } from "./ResultMessage";
+import { INVALID_FORM_MESSAGE, ResultMessage, type ActionMessage } from "./ResultMessage";
 
 /** New province, city or county; the parent follows from the code and must be one level up. */
 export function RegionCreateForm({ regions }: { regions: { code: string; name: string }[] }) {
@@ -24,7 +24,7 @@ export function RegionCreateForm({ regions }: { regions: { code: string; name: s
   } = useForm<RegionCreateInput>({ resolver: zodResolver(regionCreateSchema), defaultValues: { code: "", name: "", parentCode: "" } });
   const code = watch("code");
   useEffect(() => {
-    if (/^\d{6}$/.test(code)) setValue("parentCode", expectedParentCode(code) ?? "");
+    if (isRegionCode(code)) setValue("parentCode", expectedParentCode(code) ?? "");
   }, [code, setValue]);
 
   const onSubmit = async (values: RegionCreateInput) => {
@@ -38,9 +38,11 @@ export function RegionCreateForm({ regions }: { regions: { code: string; name: s
     reset();
     router.refresh();
   };
+  // an attempt the form itself refuses is an action too: the last message must not stay beside it
+  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="新建地区">
+    <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label="新建地区">
       <div className="form-grid">
         <div className="form-field">
           <label htmlFor="region-code">地区代码</label>
@@ -87,18 +89,22 @@ export function RegionEditForm({ region, deletable }: { region: RegionUpdateInpu
   } = useForm<RegionUpdateInput>({ resolver: zodResolver(regionUpdateSchema), defaultValues: region });
 
   const onSubmit = async (values: RegionUpdateInput) => {
+    setMessage(null);
     const r = await updateRegionAction(values);
     setMessage(r.ok ? { kind: "ok", text: "已保存。" } : { kind: "error", text: r.message });
     if (r.ok) router.refresh();
   };
   const remove = async () => {
+    setMessage(null);
     const r = await deleteRegionAction(region.code);
     setMessage(r.ok ? { kind: "ok", text: "已删除。" } : { kind: "error", text: r.message });
     if (r.ok) router.refresh();
   };
+  // an attempt the form itself refuses is an action too: the last message must not stay beside it
+  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={`编辑地区 ${region.code}`} className="row-actions">
+    <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label={`编辑地区 ${region.code}`} className="row-actions">
       <input type="hidden" {...register("code")} />
       <input aria-label={`${region.code} 名称`} {...register("name")} />
       {errors.name && <span className="field-error">{errors.name.message}</span>}

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { createReportingYearAction, updateReportingYearAction } from "@/app/admin/years/actions";
 import { defaultTemplateForYear, reportingYearSchema, type ReportingYearInput } from "@/lib/admin/schemas";
-import { ResultMessage, type ActionMessage } from "./ResultMessage";
+import { INVALID_FORM_MESSAGE, ResultMessage, type ActionMessage } from "./ResultMessage";
 
 type FormValues = { year: unknown; template: "2019" | "2021"; deadline: string; open: boolean };
 
@@ -42,9 +42,11 @@ export function ReportingYearForm({ year }: { year?: ReportingYearInput }) {
     router.refresh();
   };
 
+  // an attempt the form itself refuses is an action too: the last message must not stay beside it
+  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
   const id = (f: string) => `year-${year?.year ?? "new"}-${f}`;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={editing ? `${year!.year} 年度设置` : "新建报告年度"} className="row-actions">
+    <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label={editing ? `${year!.year} 年度设置` : "新建报告年度"} className="row-actions">
       {editing ? (
         <input type="hidden" {...register("year")} />
       ) : (

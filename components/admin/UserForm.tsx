@@ -2,23 +2,36 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction, updateUserAction } from "@/app/admin/users/actions";
 import { userCreateSchema, userUpdateSchema, type UserCreateInput, type UserUpdateInput } from "@/lib/admin/schemas";
 import { OneTimePasswords } from "./OneTimePasswords";
-import { ResultMessage, type ActionMessage } from "./ResultMessage";
+import { ResultMessage, INVALID_FORM_MESSAGE, type ActionMessage } from "./ResultMessage";
+import { ScopePicker } from "./ScopePicker";
 
 type Values = UserCreateInput & { id?: string };
 
-const SCOPE_HINT = { CLERK: "所属单位代码，如 640122100000", REVIEWER: "负责地区的 6 位代码（含其下全部地区）", ADMIN: "管理员不设范围" } as const;
+const SCOPE_HINT = {
+  CLERK: "所属单位：输入单位名称或代码（如“金贵”或 640122101000），用 ↑ ↓ 选择，回车确定",
+  REVIEWER: "负责的地区（含其下全部地区）：输入地区名称或 6 位代码，用 ↑ ↓ 选择，回车确定",
+  ADMIN: "管理员不设范围",
+} as const;
 
-/** New user (with a one-time password shown once) or edit of name, role and scope. */
-export function UserForm({ user }: { user?: { id: string; username: string; displayName: string; role: Values["role"]; scopeCode: string } }) {
+type Created = { username: string; displayName: string; oneTimePassword: string; downloadId: string | null };
+
+/** New user (with a one-time password shown once) or edit of name, e-mail, role and scope. */
+export function UserForm({
+  user,
+}: {
+  user?: { id: string; username: string; displayName: string; email: string; role: Values["role"]; scopeCode: string; scopeLabel?: string };
+}) {
   const router = useRouter();
   const editing = Boolean(user);
   const [message, setMessage] = useState<ActionMessage>(null);
-  const [created, setCreated] = useState<{ username: string; displayName: string; oneTimePassword: string } | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  // a new picker after a reset (it keeps what was typed in it)
+  const [pickerKey, setPickerKey] = useState(0);
   const {
     register,
     handleSubmit,
@@ -29,12 +42,16 @@ export function UserForm({ user }: { user?: { id: string; username: string; disp
     formState: { errors, isSubmitting },
   } = useForm<Values>({
     resolver: zodResolver((editing ? userUpdateSchema : userCreateSchema) as typeof userCreateSchema),
-    defaultValues: user ?? { username: "", displayName: "", role: "CLERK", scopeCode: "" },
+    defaultValues: user
+      ? { id: user.id, username: user.username, displayName: user.displayName, email: user.email, role: user.role, scopeCode: user.scopeCode }
+      : { username: "", displayName: "", email: "", role: "CLERK", scopeCode: "" },
   });
-  const role = watch("role");
-  useEffect(() => {
-    if (role === "ADMIN") setValue("scopeCode", "");
-  }, [role, setValue]);
+  const role = watch("role") ?? "CLERK";
+  const scopeCode = watch("scopeCode");
+  const roleField = register("role", {
+    // another role needs another kind of scope (or none)
+    onChange: () => setValue("scopeCode", ""),
+  });
 
   const onSubmit = async (values: Values) => {
     setMessage(null);
@@ -44,30 +61,50 @@ export function UserForm({ user }: { user?: { id: string; username: string; disp
       setMessage({ kind: "error", text: r.message });
       return;
     }
-    if ("oneTimePassword" in r) {
-      setCreated({ username: values.username, displayName: values.displayName, oneTimePassword: r.oneTimePassword as string });
+    if ("oneTimePassword" in r.data) {
+      const { oneTimePassword, downloadId } = r.data as { oneTimePassword: string; downloadId?: string | null };
+      setCreated({ username: values.username, displayName: values.displayName, oneTimePassword: String(oneTimePassword), downloadId: downloadId ?? null });
       reset();
+      setPickerKey((k) => k + 1);
     }
     setMessage({ kind: "ok", text: editing ? "已保存。" : `已新建用户 ${values.username}。` });
     router.refresh();
   };
+  // an attempt the form itself refuses is an action too: the last message must not stay beside it
+  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={editing ? "编辑用户" : "新建用户"}>
+    <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label={editing ? "编辑用户" : "新建用户"}>
       <div className="form-grid">
         <div className="form-field">
           <label htmlFor="user-username">用户名</label>
-          <input id="user-username" autoComplete="off" readOnly={editing} {...register("username")} />
+          <input id="user-username" autoComplete="off" readOnly={editing} aria-invalid={errors.username ? true : undefined} {...register("username")} />
           {errors.username && <span className="field-error">{errors.username.message}</span>}
         </div>
         <div className="form-field">
           <label htmlFor="user-displayName">姓名</label>
-          <input id="user-displayName" {...register("displayName")} />
+          <input id="user-displayName" aria-invalid={errors.displayName ? true : undefined} {...register("displayName")} />
           {errors.displayName && <span className="field-error">{errors.displayName.message}</span>}
         </div>
         <div className="form-field">
+          <label htmlFor="user-email">电子邮箱</label>
+          <input
+            id="user-email"
+            type="email"
+            autoComplete="off"
+            inputMode="email"
+            aria-describedby="user-email-hint"
+            aria-invalid={errors.email ? true : undefined}
+            {...register("email")}
+          />
+          <span id="user-email-hint" className="hint">
+            可不填；通知邮件发往此地址，是否接收由本人在“账号设置”中决定
+          </span>
+          {errors.email && <span className="field-error">{errors.email.message}</span>}
+        </div>
+        <div className="form-field">
           <label htmlFor="user-role">角色</label>
-          <select id="user-role" {...register("role")}>
+          <select id="user-role" {...roleField}>
             <option value="CLERK">填报人</option>
             <option value="REVIEWER">审核人</option>
             <option value="ADMIN">管理员</option>
@@ -76,9 +113,22 @@ export function UserForm({ user }: { user?: { id: string; username: string; disp
         </div>
         <div className="form-field">
           <label htmlFor="user-scopeCode">范围</label>
-          <input id="user-scopeCode" readOnly={role === "ADMIN"} aria-describedby="user-scope-hint" {...register("scopeCode")} />
+          {role === "ADMIN" ? (
+            <input id="user-scopeCode" readOnly value="" aria-describedby="user-scope-hint" />
+          ) : (
+            <ScopePicker
+              key={`${pickerKey}-${role}`}
+              id="user-scopeCode"
+              role={role}
+              value={scopeCode}
+              initialLabel={user && user.role === role && scopeCode === user.scopeCode ? user.scopeLabel : undefined}
+              onChange={(code) => setValue("scopeCode", code, { shouldValidate: Boolean(errors.scopeCode) })}
+              describedBy="user-scope-hint"
+              invalid={Boolean(errors.scopeCode)}
+            />
+          )}
           <span id="user-scope-hint" className="hint">
-            {SCOPE_HINT[role ?? "CLERK"]}
+            {SCOPE_HINT[role]}
           </span>
           {errors.scopeCode && <span className="field-error">{errors.scopeCode.message}</span>}
         </div>
@@ -87,7 +137,7 @@ export function UserForm({ user }: { user?: { id: string; username: string; disp
         {editing ? "保存" : "新建用户"}
       </button>
       <ResultMessage message={message} />
-      {created && <OneTimePasswords accounts={[created]} />}
+      {created && <OneTimePasswords accounts={[created]} downloadId={created.downloadId} />}
     </form>
   );
 }

@@ -18,9 +18,10 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
   const reset = () =>
     startTransition(async () => {
       setConfirmingReset(false);
+      setMessage(null);
       const r = await resetUserPasswordAction(id);
       if (r.ok) {
-        setOneTime(r.oneTimePassword);
+        setOneTime(r.data.oneTimePassword);
         setMessage({ kind: "ok", text: `已重置 ${username} 的密码。` });
       } else setMessage({ kind: "error", text: r.message });
     });
@@ -28,6 +29,7 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
   const toggle = () =>
     startTransition(async () => {
       setConfirmingDeactivate(false);
+      setMessage(null);
       const r = await (active ? deactivateUserAction(id) : reactivateUserAction(id));
       setMessage(r.ok ? { kind: "ok", text: active ? `已停用 ${username}。` : `已启用 ${username}。` } : { kind: "error", text: r.message });
       if (r.ok) router.refresh();

@@ -6,15 +6,8 @@ import { memo, useMemo, useState, useSyncExternalStore, type ClipboardEvent, typ
 import { useController, useFormContext } from "react-hook-form";
 import { encodeFormRowKey } from "@/lib/exchange";
 import { tableLayout, type CellDef, type LayoutCell, type ReportTemplate, type SectionKey } from "@/lib/templates";
-import { countRender, fieldDomId, focusField, useEditor, useIssues } from "./context";
+import { fieldDomId, focusField, useEditor, useIssues } from "./context";
 import { formatCellText, parseCellText, parseClipboardBlock, type EditorValues, type FormCell } from "./model";
-
-/** A row label as the accessible name uses it: the row's own label (四: the group's label). */
-function accessibleName(template: ReportTemplate, cell: CellDef) {
-  const row = template.sections[cell.section].rows.find((r) => r.key === cell.row)!;
-  const col = row.columns.find((c) => c.key === cell.column)!;
-  return `${row.label} ${col.label}`;
-}
 
 const fieldName = (cell: CellDef) => `${cell.section}.${encodeFormRowKey(cell.row)}.${cell.column}` as const;
 
@@ -24,7 +17,6 @@ interface Position {
 }
 
 const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: CellDef; name: string; label: string; pos: Position }) {
-  countRender(cell.id);
   const { readOnly, commentsByAnchor } = useEditor();
   const { field } = useController<EditorValues>({ name: name as never });
   const value = field.value as unknown as FormCell;
@@ -91,7 +83,6 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
 });
 
 const DerivedOutput = memo(function DerivedOutput({ cell, label, pos }: { cell: CellDef; label: string; pos: Position }) {
-  countRender(cell.id);
   const { store } = useEditor();
   const value = useSyncExternalStore(store.subscribe, () => store.get().value(cell.section, cell.row, cell.column), () => null);
   return (
@@ -107,7 +98,7 @@ function span(cell: LayoutCell) {
   return { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
 }
 
-const GridRow = memo(function GridRow({ template, cells, r }: { template: ReportTemplate; cells: readonly LayoutCell[]; r: number }) {
+const GridRow = memo(function GridRow({ cells, r }: { cells: readonly LayoutCell[]; r: number }) {
   let c = 0;
   return (
     <tr>
@@ -116,7 +107,7 @@ const GridRow = memo(function GridRow({ template, cells, r }: { template: Report
           case "value": {
             const def = cell.cell!;
             const pos = { r, c: c++ };
-            const label = accessibleName(template, def);
+            const label = def.name;
             return def.derived ? (
               <DerivedOutput key={j} cell={def} label={label} pos={pos} />
             ) : (
@@ -320,13 +311,13 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
         {head.length > 0 && (
           <thead>
             {head.map((row, i) => (
-              <GridRow key={i} template={template} cells={row} r={-1} />
+              <GridRow key={i} cells={row} r={-1} />
             ))}
           </thead>
         )}
         <tbody>
           {body.map((row, i) => (
-            <GridRow key={i} template={template} cells={row} r={rowIndex[i]!} />
+            <GridRow key={i} cells={row} r={rowIndex[i]!} />
           ))}
         </tbody>
       </table>

@@ -3,6 +3,7 @@
 // 从文件导入: the clerk picks a Word / Excel / web-page report; the server reads it
 // (POST /api/convert, nothing saved) and the editor's form is filled with the result for
 // the clerk to check. What could not be read is listed by the editor (onImported's problems).
+import type { ActionResult } from "@/lib/actions/result";
 import { useId, useRef, useState, type ChangeEvent } from "react";
 import type { ConvertedDocument, ConvertProblem } from "@/lib/documents/read/report-reader";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
@@ -33,14 +34,14 @@ export function ImportFromFile({ onImported }: ImportFromFileProps) {
       const body = new FormData();
       body.append("file", file);
       const res = await fetch("/api/convert", { method: "POST", body });
-      const json = (await res.json().catch(() => null)) as { document?: ConvertedDocument; problems?: ConvertProblem[]; error?: string } | null;
-      if (!res.ok || !json?.document) {
-        const message = json?.error ?? (res.status === 401 ? "登录已失效，请重新登录后再导入。" : `导入失败（HTTP ${res.status}），请稍后再试。`);
+      const json = (await res.json().catch(() => null)) as ActionResult<{ document: ConvertedDocument; problems: ConvertProblem[] }> | null;
+      if (!json?.ok) {
+        const message = json?.message ?? (res.status === 401 ? "登录已失效，请重新登录后再导入。" : `导入失败（HTTP ${res.status}），请稍后再试。`);
         setStatus({ kind: "error", file: file.name, message });
         return;
       }
-      const problems = json.problems ?? [];
-      onImported(json.document, problems);
+      const problems = json.data.problems ?? [];
+      onImported(json.data.document, problems);
       setStatus({ kind: "done", file: file.name, problems: problems.length });
     } catch {
       setStatus({ kind: "error", file: file.name, message: "网络错误，文件未能上传，请重试。" });

@@ -9,7 +9,7 @@ import { saveDraftAction, submitReportAction } from "@/app/workspace/actions";
 import { ImportFromFile } from "./ImportFromFile";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { reportDraftSchema, type ReportDocument } from "@/lib/exchange";
-import { cellsOf, getTemplate, SECTION_KEYS, type OutlineKey, type SectionKey } from "@/lib/templates";
+import { cellsOf, CONTACT_LABELS, FIELD_LABELS, getTemplate, SECTION_KEYS, type OutlineKey, type SectionKey } from "@/lib/templates";
 import type { ValidationOptions } from "@/lib/validation";
 import { errorsOf } from "@/lib/validation";
 import { EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
@@ -61,9 +61,9 @@ function textCellNames(texts: { id: string; text: string }[]) {
 const timeFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 const HEADER_FIELDS = [
-  { key: "contact.address", label: "地址", type: "text", autoComplete: "street-address" },
-  { key: "contact.phone", label: "电话", type: "tel", autoComplete: "tel" },
-  { key: "contact.email", label: "电子邮箱", type: "email", autoComplete: "email" },
+  { key: "contact.address", label: CONTACT_LABELS.address, type: "text", autoComplete: "street-address" },
+  { key: "contact.phone", label: CONTACT_LABELS.phone, type: "tel", autoComplete: "tel" },
+  { key: "contact.email", label: CONTACT_LABELS.email, type: "email", autoComplete: "email" },
 ] as const;
 
 function HeaderField({ name, label, type, autoComplete }: { name: "contact.address" | "contact.phone" | "contact.email"; label: string; type: string; autoComplete: string }) {
@@ -99,7 +99,7 @@ function IssuedOnField() {
   const { readOnly } = useEditor();
   return (
     <div className="form-field">
-      <label htmlFor={fieldDomId("issuedOn")}>成文日期</label>
+      <label htmlFor={fieldDomId("issuedOn")}>{FIELD_LABELS.issuedOn}</label>
       <input id={fieldDomId("issuedOn")} type="date" readOnly={readOnly} {...register("issuedOn", { setValueAs: (v) => (v ? v : null) })} />
     </div>
   );
@@ -277,17 +277,17 @@ export function ReportEditor(props: ReportEditorProps) {
     try {
       const result = await saveDraftAction(input);
       if (result.ok) {
-        version.current = result.version;
+        version.current = result.data.version;
         base.current = input.entries;
         clearLocalCopy(storageKey);
         setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
         const texts = textCells(values);
         setStatus(
-          `已保存（${timeFmt.format(new Date(result.savedAt))}，第 ${result.version} 版）` +
+          `已保存（${timeFmt.format(new Date(result.data.savedAt))}，第 ${result.data.version} 版）` +
             (texts.length ? `；${texts.length} 格填的不是数字（已标出，如${textCellNames(texts)}），提交审核前请改为数字` : ""),
         );
       } else {
-        setNotice({ kind: "error", text: result.message, signIn: result.code === 401 });
+        setNotice({ kind: "error", text: result.message, signIn: result.status === 401 });
         setStatus("未保存");
       }
     } catch (e) {
@@ -314,8 +314,10 @@ export function ReportEditor(props: ReportEditorProps) {
     const { values, input } = payload();
     try {
       const result = await submitReportAction(input);
-      if (result.version) {
-        version.current = result.version;
+      // a refusal after the save still carries the version the save reached
+      const reached = result.ok ? result.data.version : result.data?.version;
+      if (reached) {
+        version.current = reached;
         base.current = input.entries;
       }
       if (result.ok) {
@@ -324,10 +326,10 @@ export function ReportEditor(props: ReportEditorProps) {
         setStatus("已提交审核");
         router.refresh();
       } else {
-        if (result.version) setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
-        const details = result.violations?.map((v) => v.message).join("；");
-        setNotice({ kind: "error", text: details ? `${result.message}：${details}` : result.message, signIn: result.code === 401 });
-        setStatus(result.version ? "已保存，未提交" : "未提交");
+        if (reached) setUnsaved(JSON.stringify(formValuesToEntries(form.getValues())) !== JSON.stringify(formValuesToEntries(values)));
+        const details = result.details?.join("；");
+        setNotice({ kind: "error", text: details ? `${result.message}：${details}` : result.message, signIn: result.status === 401 });
+        setStatus(reached ? "已保存，未提交" : "未提交");
       }
     } catch (e) {
       await failed(e);

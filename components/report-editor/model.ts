@@ -14,6 +14,7 @@ import {
   deriveSections,
   effectiveValues,
   getTemplate,
+  parseFigureText,
   type CellDef,
   type CellValue,
   type ReportSections,
@@ -24,24 +25,12 @@ import { validateReport, type ValidationOptions, type Violation } from "@/lib/va
 
 // --- numbers as clerks type and paste them -------------------------------------------
 
-const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B\u3000]/g;
-const fullToHalf = (s: string) =>
-  s.replace(FULL_WIDTH, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
-
 export type ParsedCell = { ok: true; value: number | null } | { ok: false; text: string };
 
-/**
- * Text from a keyboard or a spreadsheet → a number: full-width digits (０-９), thousands
- * separators (`1,234`), surrounding spaces and a minus sign (−, －) are accepted; a blank is
- * null; anything else is not a number.
- */
+/** Text from a keyboard or a spreadsheet → a number (the one reading: parseFigureText); anything else is kept as text. */
 export function parseCellText(raw: string): ParsedCell {
-  const s = fullToHalf(raw).replace(/[\u2212\u2013]/g, "-").trim();
-  if (s === "") return { ok: true, value: null };
-  const compact = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) return { ok: false, text: raw.trim() };
-  const n = Number(compact);
-  return Number.isFinite(n) ? { ok: true, value: n === 0 ? 0 : n } : { ok: false, text: raw.trim() };
+  const figure = parseFigureText(raw);
+  return figure.ok ? { ok: true, value: figure.value } : { ok: false, text: raw.trim() };
 }
 
 /** A block copied from Excel or WPS: lines (\r\n or \n) of tab-separated cells; a trailing newline is not a row. */

@@ -1,7 +1,7 @@
-import type { ActionResult } from "./action-result";
+import type { FormState } from "@/lib/actions/result";
 
 /** The status region of a form: text, not only colour (docs/product.md "Accessible names"). */
-export function ActionStatus({ result, label }: { result: ActionResult; label?: string }) {
+export function ActionStatus({ result, label }: { result: FormState; label?: string }) {
   return (
     <div role="status" aria-live="polite" aria-label={label}>
       {result && (

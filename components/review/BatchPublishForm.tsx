@@ -6,12 +6,12 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { batchPublishAction } from "@/app/review/actions";
 import { ActionStatus } from "./ActionStatus";
-import type { ActionResult } from "./action-result";
+import type { FormState } from "@/lib/actions/result";
 
 export const BATCH_PUBLISH_FORM_ID = "batch-publish";
 
 export function BatchPublishForm({ approvedCount, year }: { approvedCount: number; year: number }) {
-  const [result, formAction, pending] = useActionState<ActionResult, FormData>(batchPublishAction, null);
+  const [result, formAction, pending] = useActionState<FormState, FormData>(batchPublishAction, null);
   // the names of the reports selected when 发布所选报告 was pressed; null: not asking
   const [asking, setAsking] = useState<string[] | null>(null);
   const [nothingChosen, setNothingChosen] = useState(false);
@@ -35,7 +35,7 @@ export function BatchPublishForm({ approvedCount, year }: { approvedCount: numbe
 
   return (
     <form id={BATCH_PUBLISH_FORM_ID} ref={form} action={formAction} className="no-print" style={{ marginBottom: 12 }} onSubmit={() => setAsking(null)}>
-      <ActionStatus result={nothingChosen ? { ok: false, message: "请先勾选要发布的报告。" } : result} label="批量发布结果" />
+      <ActionStatus result={nothingChosen ? { ok: false, status: 400, message: "请先勾选要发布的报告。" } : result} label="批量发布结果" />
       {asking ? (
         <div className="confirm-step" role="group" aria-labelledby="batch-publish-confirm">
           <p id="batch-publish-confirm">

@@ -2,7 +2,7 @@
 import { useActionState, useId } from "react";
 import { addCommentAction, replyToCommentAction, resolveCommentAction } from "@/app/review/reports/[id]/actions";
 import { ActionStatus } from "./ActionStatus";
-import type { ActionResult } from "./action-result";
+import type { FormState } from "@/lib/actions/result";
 
 export interface AnchorOption {
   value: string;
@@ -11,7 +11,7 @@ export interface AnchorOption {
 }
 
 export function AddCommentForm({ reportId, anchors }: { reportId: string; anchors: AnchorOption[] }) {
-  const [result, formAction, pending] = useActionState<ActionResult, FormData>(addCommentAction, null);
+  const [result, formAction, pending] = useActionState<FormState, FormData>(addCommentAction, null);
   const uid = useId();
   const groups = [...new Set(anchors.map((a) => a.group))];
   return (
@@ -47,7 +47,7 @@ export function AddCommentForm({ reportId, anchors }: { reportId: string; anchor
 }
 
 export function ResolveCommentButton({ reportId, commentId }: { reportId: string; commentId: string }) {
-  const [result, formAction, pending] = useActionState<ActionResult, FormData>(resolveCommentAction, null);
+  const [result, formAction, pending] = useActionState<FormState, FormData>(resolveCommentAction, null);
   return (
     <form action={formAction} style={{ display: "inline" }}>
       <input type="hidden" name="reportId" value={reportId} />
@@ -62,7 +62,7 @@ export function ResolveCommentButton({ reportId, commentId }: { reportId: string
 
 /** 回复 under one comment: the clerk answers the reviewer (or the reviewer answers back). */
 export function ReplyForm({ reportId, commentId, label }: { reportId: string; commentId: string; label: string }) {
-  const [result, formAction, pending] = useActionState<ActionResult, FormData>(replyToCommentAction, null);
+  const [result, formAction, pending] = useActionState<FormState, FormData>(replyToCommentAction, null);
   const uid = useId();
   return (
     // (React resets the form's fields once the action is done)

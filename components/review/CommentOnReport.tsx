@@ -7,7 +7,7 @@
 import { useActionState, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { addCommentAction } from "@/app/review/reports/[id]/actions";
 import { ActionStatus } from "./ActionStatus";
-import type { ActionResult } from "./action-result";
+import type { FormState } from "@/lib/actions/result";
 
 interface Target {
   anchor: string;
@@ -19,16 +19,16 @@ interface Target {
 const PANEL_WIDTH = 360;
 
 export function CommentOnReport({ reportId, children }: { reportId: string; children: React.ReactNode }) {
-  const [result, formAction, pending] = useActionState<ActionResult, FormData>(addCommentAction, null);
+  const [result, formAction, pending] = useActionState<FormState, FormData>(addCommentAction, null);
   const [target, setTarget] = useState<Target | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const uid = useId();
   // the place to give the focus back to when the form closes
   const returnTo = useRef<string | null>(null);
-  const seen = useRef<ActionResult>(null);
+  const seen = useRef<FormState>(null);
   // a refusal, shown in the form until it closes
-  const [refusal, setRefusal] = useState<ActionResult>(null);
+  const [refusal, setRefusal] = useState<FormState>(null);
 
   const opener = (anchor: string) => wrapper.current?.querySelector<HTMLButtonElement>(`button[data-comment-anchor="${CSS.escape(anchor)}"]`) ?? null;
 

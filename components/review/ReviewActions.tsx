@@ -6,7 +6,7 @@
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { transitionAction } from "@/app/review/reports/[id]/actions";
 import { ActionStatus } from "./ActionStatus";
-import type { ActionResult } from "./action-result";
+import type { FormState } from "@/lib/actions/result";
 
 export interface OfferedTransition {
   action: "return" | "approve" | "publish" | "reopen";
@@ -25,7 +25,7 @@ export interface TransitionConfirmation {
 }
 
 export function ReviewActions({ reportId, version, transitions }: { reportId: string; version: number; transitions: OfferedTransition[] }) {
-  const [result, formAction, pending] = useActionState<ActionResult, FormData>(transitionAction, null);
+  const [result, formAction, pending] = useActionState<FormState, FormData>(transitionAction, null);
   const uid = useId();
   const [confirming, setConfirming] = useState<OfferedTransition["action"] | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);

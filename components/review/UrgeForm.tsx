@@ -4,12 +4,12 @@
 import { useActionState } from "react";
 import { urgeAgencyAction } from "@/app/review/urge-actions";
 import { ActionStatus } from "./ActionStatus";
-import type { ActionResult } from "./action-result";
+import type { FormState } from "@/lib/actions/result";
 
 export const URGE_FORM_ID = "urge-agency";
 
 export function UrgeForm({ year }: { year: number }) {
-  const [result, formAction] = useActionState<ActionResult, FormData>(urgeAgencyAction, null);
+  const [result, formAction] = useActionState<FormState, FormData>(urgeAgencyAction, null);
   return (
     <form id={URGE_FORM_ID} action={formAction} className="no-print">
       <input type="hidden" name="year" value={year} />

@@ -8,7 +8,8 @@ import { TrendChart } from "@/components/charts/TrendChart";
 import styles from "@/components/statistics/statistics.module.css";
 import { formatDate } from "@/lib/reports/format";
 import { getAgencyHistory, parseAgencyCode } from "@/lib/server/statistics/agency-history";
-import { formatDecimal } from "@/lib/statistics/decimal";
+import { NumCells } from "./NumCells";
+import { formatDecimal } from "@/lib/templates/decimal";
 import { KEY_FIGURES } from "@/lib/statistics/key-figures";
 import { everyYear } from "@/lib/statistics/year-gaps";
 
@@ -65,29 +66,27 @@ export async function AgencyHistoryPage({ code }: { code: string }) {
                   {KEY_FIGURES.map((f) => (
                     <tr key={f.key}>
                       <th scope="row">{f.label}</th>
-                      {years.map((y) => (
-                        <td key={y.year} className="num">
-                          {formatDecimal(y[f.key])}
-                        </td>
-                      ))}
+                      <NumCells items={years} keyOf={(y) => y.year}>
+                        {(y) => formatDecimal(y[f.key])}
+                      </NumCells>
                     </tr>
                   ))}
                   <tr>
                     <th scope="row">报告格式</th>
-                    {years.map((y) => (
-                      <td key={y.year} className="num">
-                        {y.template} 版
-                      </td>
-                    ))}
+                    <NumCells items={years} keyOf={(y) => y.year}>
+                      {(y) => `${y.template} 版`}
+                    </NumCells>
                   </tr>
                   <tr>
                     <th scope="row">发布日期</th>
-                    {years.map((y) => (
-                      <td key={y.year} className="num">
-                        {formatDate(y.publishedAt)}
-                        {y.versionNo > 1 && `（第 ${y.versionNo} 版）`}
-                      </td>
-                    ))}
+                    <NumCells items={years} keyOf={(y) => y.year}>
+                      {(y) => (
+                        <>
+                          {formatDate(y.publishedAt)}
+                          {y.versionNo > 1 && `（第 ${y.versionNo} 版）`}
+                        </>
+                      )}
+                    </NumCells>
                   </tr>
                 </tbody>
               </table>

@@ -1,6 +1,6 @@
 // The share of each 办理结果 (of （七）总计) in a table: the official rows, groups with their
 // subtotal, exact counts from the roll-up and the percentage with one decimal.
-import { decimalToUnits, formatShare, unitsToDecimal } from "@/lib/statistics/decimal";
+import { textToMicros, formatShare, microsToText } from "@/lib/templates/decimal";
 import type { LabelNode, ReportTemplate } from "@/lib/templates";
 import styles from "./statistics.module.css";
 
@@ -13,7 +13,7 @@ function leavesOf(node: LabelNode): string[] {
 export function OutcomeShares({ template, applications }: { template: ReportTemplate; applications: Totals }) {
   const outcomes = template.sections.applications.rowTree.find((n) => n.children?.some((c) => c.key === "handledTotal"));
   const handled = applications.handledTotal?.total ?? "0";
-  const total = (keys: string[]) => unitsToDecimal(keys.reduce((s, k) => s + decimalToUnits(applications[k]?.total ?? "0"), 0n));
+  const total = (keys: string[]) => microsToText(keys.reduce((s, k) => s + textToMicros(applications[k]?.total ?? "0"), 0n));
   const rows: { label: string; value: string; group: boolean; child: boolean }[] = [];
   for (const node of outcomes?.children ?? []) {
     if (node.key === "handledTotal") continue;

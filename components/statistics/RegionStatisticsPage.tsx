@@ -19,7 +19,8 @@ import {
 } from "@/lib/server/statistics/region-breakdown";
 import { regionOnTimeRate, type OnTimeRate } from "@/lib/server/statistics/region-lateness";
 import { getRegion, getRegionRollup, getRegionYears, parseRegionCode, parseYear } from "@/lib/server/statistics/region-rollup";
-import { formatDecimal } from "@/lib/statistics/decimal";
+import { NumCells } from "./NumCells";
+import { formatDecimal } from "@/lib/templates/decimal";
 import { KEY_FIGURES, type KeyFigureKey } from "@/lib/statistics/key-figures";
 import { everyYear } from "@/lib/statistics/year-gaps";
 import { getTemplate, SECTION_KEYS } from "@/lib/templates";
@@ -248,11 +249,9 @@ export async function RegionStatisticsPage(input: RegionPageInput) {
                       <Link href={regionHref(s.code, { year })}>{s.name}</Link>
                     </th>
                     <td className="num">{s.reportCount}</td>
-                    {shownFigures.map((f) => (
-                      <td key={f.key} className="num">
-                        {formatDecimal(s[f.key])}
-                      </td>
-                    ))}
+                    <NumCells items={shownFigures} keyOf={(f) => f.key}>
+                      {(f) => formatDecimal(s[f.key])}
+                    </NumCells>
                   </tr>
                 ))}
               </tbody>

@@ -54,6 +54,13 @@ async function act(username: string, reportId: string, action: TransitionAction,
   if (!r.ok) throw new Error(`${action}: ${r.message}`);
 }
 
+/** The clerk submits, reviewer-helan approves and publishes. */
+async function submitToPublished(clerk: string, reportId: string) {
+  await act(clerk, reportId, "submit");
+  await act("reviewer-helan", reportId, "approve");
+  await act("reviewer-helan", reportId, "publish");
+}
+
 async function reportOf(code: string, year: number) {
   return db.report.findFirstOrThrow({ where: { year, agency: { code } }, include: reportWithContent });
 }
@@ -113,9 +120,7 @@ async function main() {
     case "advance": {
       const [code, yearText] = args as [string, string];
       const report = await reportOf(code, Number(yearText));
-      await act(`clerk-${code}`, report.id, "submit");
-      await act("reviewer-helan", report.id, "approve");
-      await act("reviewer-helan", report.id, "publish");
+      await submitToPublished(`clerk-${code}`, report.id);
       return { reportId: report.id };
     }
     case "correct": {
@@ -126,9 +131,7 @@ async function main() {
       const received = reportToDocument(report).applications.received!.naturalPerson! + 1;
       const edited = await importReport(db, documentFor(code, report.agency.name, report.year, received), { publish: false, actor: { id: clerk.id } });
       if (!edited.ok) throw new Error(edited.errors.join("\n"));
-      await act(clerk.username, report.id, "submit");
-      await act("reviewer-helan", report.id, "approve");
-      await act("reviewer-helan", report.id, "publish");
+      await submitToPublished(clerk.username, report.id);
       return { reportId: report.id };
     }
     case "revise": {

@@ -2,7 +2,7 @@
 // and every server action parses its input with the very same schema before the operation runs.
 import { nameProblem, safeString, z } from "@/lib/zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { agencyCodeProblem, expectedParentCode, REGION_LEVEL_LABELS, levelOfRegionCode, regionCodeProblem } from "./codes";
+import { AGENCY_CODE, agencyCodeProblem, expectedParentCode, REGION_CODE, REGION_LEVEL_LABELS, levelOfRegionCode, regionCodeProblem } from "@/lib/codes";
 
 // names reach CSV downloads and spreadsheets: no formula-like start, no control characters
 const name = (label: string, max = 80) =>
@@ -37,7 +37,7 @@ export const regionCreateSchema = z
 export type RegionCreateInput = z.infer<typeof regionCreateSchema>;
 
 export const regionUpdateSchema = z.object({
-  code: safeString("地区代码").trim().regex(/^\d{6}$/, "地区代码应为 6 位数字。"),
+  code: safeString("地区代码").trim().regex(REGION_CODE, "地区代码应为 6 位数字。"),
   name: name("地区名称", 40),
   active: z.boolean(),
 });
@@ -49,7 +49,7 @@ const agencyFields = {
   code: safeString("单位代码").trim().min(1, "请填写单位代码。"),
   name: name("单位名称"),
   kind: agencyKindSchema,
-  regionCode: safeString("所属地区").trim().regex(/^\d{6}$/, "请选择所属地区（6 位行政区划代码）。"),
+  regionCode: safeString("所属地区").trim().regex(REGION_CODE, "请选择所属地区（6 位行政区划代码）。"),
 };
 
 function checkAgencyCode(v: { code: string; kind: "TOWNSHIP" | "DEPARTMENT"; regionCode: string }, ctx: z.RefinementCtx) {
@@ -69,8 +69,17 @@ export const roleSchema = z.enum(["CLERK", "REVIEWER", "ADMIN"], { message: "请
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/;
 
+/** An optional e-mail address for notices: empty (none), or a valid address of at most 200 characters (as on /account). */
+export const optionalEmailSchema = z
+  .string()
+  .trim()
+  .max(200, "电子邮箱不能超过 200 个字符。")
+  .refine((s) => s === "" || z.email().safeParse(s).success, "请填写有效的电子邮箱地址。");
+
 const userFields = {
   displayName: name("姓名", 40),
+  /** where notices are e-mailed; left out of an update = unchanged, "" = none (whether to e-mail stays the user's choice) */
+  email: optionalEmailSchema.optional(),
   role: roleSchema,
   /** agency code for a clerk, region code for a reviewer, empty for an administrator */
   scopeCode: safeString("范围").trim().max(40),
@@ -79,12 +88,14 @@ const userFields = {
 /** A user's scope must fit the role: an agency for 填报人, a region for 审核人, none for 管理员. */
 export function scopeProblem(role: "CLERK" | "REVIEWER" | "ADMIN", scopeCode: string): string | null {
   if (role === "ADMIN") return scopeCode ? "管理员不设范围，请留空。" : null;
-  if (role === "REVIEWER") return /^\d{6}$/.test(scopeCode) ? null : "审核人的范围应为 6 位地区代码。";
-  return /^[0-9A-Za-z-]{2,40}$/.test(scopeCode) ? null : "填报人的范围应为所属单位代码。";
+  if (role === "REVIEWER") return REGION_CODE.test(scopeCode) ? null : "审核人的范围应为 6 位地区代码。";
+  return AGENCY_CODE.test(scopeCode) ? null : "填报人的范围应为所属单位代码。";
 }
 
 function checkScope(v: { role: "CLERK" | "REVIEWER" | "ADMIN"; scopeCode: string }, ctx: z.RefinementCtx) {
-  const problem = scopeProblem(v.role, v.scopeCode);
+  // in the form the scope is picked from a list (components/admin/ScopePicker.tsx)
+  const unpicked = v.scopeCode === "" && v.role !== "ADMIN" ? (v.role === "CLERK" ? "请从列表中选择填报人所属的单位。" : "请从列表中选择审核人负责的地区。") : null;
+  const problem = unpicked ?? scopeProblem(v.role, v.scopeCode);
   if (problem) ctx.addIssue({ code: "custom", path: ["scopeCode"], message: problem });
 }
 
@@ -100,6 +111,9 @@ export const userUpdateSchema = z.object({ id: idText(40), ...userFields }).supe
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
 export const userIdSchema = z.object({ id: idText(40) });
+
+/** The id (or code) of the record a 删除 / 停用 / 启用 / 重置密码 acts on. */
+export const recordIdSchema = idText(64);
 
 export const templateSchema = z.enum(["2019", "2021"], { message: "请选择报告格式。" });
 

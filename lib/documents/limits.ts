@@ -261,3 +261,16 @@ export class TableGuard {
     this.budget.count(n);
   }
 }
+
+/**
+ * The package of an Office file, or UnreadableFileError with `message` (what kind of file it
+ * is not); a file beyond the limits stays a ConvertLimitError.
+ */
+export function openOfficePackage(bytes: Uint8Array, message: string): SafeZip {
+  try {
+    return SafeZip.open(bytes);
+  } catch (e) {
+    if (e instanceof ConvertLimitError) throw e;
+    throw new UnreadableFileError(message);
+  }
+}

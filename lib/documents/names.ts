@@ -1,5 +1,5 @@
 /** File names, media types and the text bits every document format shares. */
-import { reportTitle, TEMPLATES, type ReportTemplate } from "@/lib/templates";
+import { CONTACT_FIELDS, reportTitle, TEMPLATES, type ReportTemplate } from "@/lib/templates";
 
 export const DOCUMENT_FORMATS = ["docx", "xlsx", "csv", "pdf"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -40,12 +40,8 @@ export function formatChineseDate(iso: string | null | undefined): string | null
 export function contactLine(contact: { address?: string | null; phone?: string | null; email?: string | null } | null | undefined): string {
   // a report published elsewhere may carry no contact at all
   if (!contact) return "";
-  return [
-    contact.address && `地址：${contact.address}`,
-    contact.phone && `电话：${contact.phone}`,
-    contact.email && `电子邮箱：${contact.email}`,
-  ]
-    .filter(Boolean)
+  return CONTACT_FIELDS.filter((f) => contact[f.key])
+    .map((f) => `${f.label}：${contact[f.key]}`)
     .join("，");
 }
 

@@ -5,6 +5,8 @@
  */
 import { isSafeText, UNSAFE_TEXT_MESSAGE, z } from "@/lib/zod";
 import {
+  CONTACT_LABELS,
+  FIELD_LABELS,
   TEMPLATES,
   TEMPLATE_IDS,
   cellId,
@@ -21,6 +23,7 @@ import {
   type SectionValues,
   type TemplateId,
 } from "@/lib/templates";
+import { AGENCY_CODE, REGION_CODE } from "@/lib/codes";
 
 /** Largest report file accepted anywhere (CLI, browser check, uploads): a report is ~30 KB. */
 export const MAX_REPORT_FILE_BYTES = 5 * 1024 * 1024;
@@ -29,8 +32,6 @@ export const EXCHANGE_FORMAT = "gov-info-disclosure-annual-report/v1" as const;
 
 export const YEAR_MIN = 2008;
 export const YEAR_MAX = 2100;
-export const AGENCY_CODE_PATTERN = /^[0-9A-Za-z-]{2,40}$/;
-export const REGION_CODE_PATTERN = /^\d{6}$/;
 /** loose on purpose: something@something.tld, no spaces */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -217,13 +218,13 @@ function object<T extends Record<string, z.ZodType>>(label: string, shape: T) {
 
 export const agencySchema = object("机构信息（agency）", {
   code: text("机构代码", { required: true, max: 40 }).superRefine((v, ctx) => {
-    if (!AGENCY_CODE_PATTERN.test(v))
+    if (!AGENCY_CODE.test(v))
       ctx.addIssue({ code: "custom", message: `机构代码应为 2–40 位数字、字母或“-”，实际为 ${describeValue(v)}` });
   }),
   name: text("机构名称", { required: true, max: MAX_SHORT_TEXT_LENGTH }),
   region: object("所属地区（region）", {
     code: text("地区代码", { required: true, max: 6 }).superRefine((v, ctx) => {
-      if (!REGION_CODE_PATTERN.test(v)) ctx.addIssue({ code: "custom", message: `地区代码应为 6 位数字的行政区划代码，实际为 ${describeValue(v)}` });
+      if (!REGION_CODE.test(v)) ctx.addIssue({ code: "custom", message: `地区代码应为 6 位数字的行政区划代码，实际为 ${describeValue(v)}` });
     }),
     name: text("地区名称", { required: true, max: MAX_SHORT_TEXT_LENGTH }),
   }),
@@ -253,16 +254,16 @@ export const issuedOnSchema = z
 export function contactSchema(mode: SchemaMode) {
   const required = mode === "strict";
   const shape = {
-    address: text("通信地址", { required, max: MAX_SHORT_TEXT_LENGTH }),
-    phone: text("联系电话", { required, max: MAX_SHORT_TEXT_LENGTH }),
-    email: text("电子邮箱", { required, max: MAX_SHORT_TEXT_LENGTH }).superRefine((v, ctx) => {
+    address: text(CONTACT_LABELS.address, { required, max: MAX_SHORT_TEXT_LENGTH }),
+    phone: text(CONTACT_LABELS.phone, { required, max: MAX_SHORT_TEXT_LENGTH }),
+    email: text(CONTACT_LABELS.email, { required, max: MAX_SHORT_TEXT_LENGTH }).superRefine((v, ctx) => {
       if (v.trim() !== "" && !EMAIL_PATTERN.test(v.trim()))
-        ctx.addIssue({ code: "custom", message: `电子邮箱格式不正确：${describeValue(v)}` });
+        ctx.addIssue({ code: "custom", message: `${CONTACT_LABELS.email}格式不正确：${describeValue(v)}` });
     }),
   };
-  if (mode !== "published") return object("联系方式（contact）", shape);
+  if (mode !== "published") return object(`${FIELD_LABELS.contact}（contact）`, shape);
   // a published report may print no contact at all, or only some of it
-  return object("联系方式（contact）", {
+  return object(`${FIELD_LABELS.contact}（contact）`, {
     address: shape.address.nullable().optional(),
     phone: shape.phone.nullable().optional(),
     email: shape.email.nullable().optional(),

@@ -298,12 +298,26 @@ function narrative(otherGuidance: readonly string[]): ReportTemplate["narrative"
   };
 }
 
-/** Contact fields printed in the report's header/footer (template independent). */
+/**
+ * The report's header fields (template independent). One label each, the same on the form
+ * (its accessible name), in every message and in the printed preamble (docs/product.md
+ * "Accessible names"); the aliases are what agencies' own documents say instead.
+ */
 export const CONTACT_FIELDS: readonly ContactFieldDef[] = [
-  { key: "address", label: "通信地址" },
-  { key: "phone", label: "联系电话" },
-  { key: "email", label: "电子邮箱" },
+  { key: "address", label: "地址", aliases: ["通信地址", "通讯地址", "联系地址"] },
+  { key: "phone", label: "电话", aliases: ["联系电话"] },
+  { key: "email", label: "电子邮箱", aliases: ["电子信箱", "邮箱", "E-mail", "Email"] },
 ];
+
+/** key → label of the contact fields */
+export const CONTACT_LABELS = Object.fromEntries(CONTACT_FIELDS.map((f) => [f.key, f.label])) as Readonly<Record<ContactFieldDef["key"], string>>;
+
+/** The other header field and the names of the report's parts a comment may point at. */
+export const FIELD_LABELS = {
+  issuedOn: "成文日期",
+  contact: "联系方式",
+  narrative: "正文（一、五、六）",
+} as const;
 
 // ---------------------------------------------------------------------------
 // Builder

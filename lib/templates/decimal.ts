@@ -10,7 +10,8 @@
  * (inexactNumberLiterals), never silently rounded. Sums and comparisons never add
  * doubles: each figure is turned into an integer count of micro-units (1e-6) as a
  * BigInt, from its decimal text, and added exactly. PostgreSQL stores NUMERIC(20,6) and
- * gives the figure back as the same decimal text.
+ * gives the figure back as decimal text ("1234.560000"): sums read from it stay text
+ * (formatDecimal, textToMicros) on their way to a page, a CSV or the JSON API.
  */
 
 /** Decimal places a figure may have (money: 1 分 = 0.000001 万元). */
@@ -107,4 +108,31 @@ export function inexactNumberLiterals(jsonText: string): string[] {
     if (!literalIsExact(token)) out.push(token);
   }
   return out;
+}
+
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** NUMERIC text as PostgreSQL prints it, canonical: "1234.560000" → "1234.56", "-3.000000" → "-3"; null/blank → "0". */
+export function formatDecimal(text: string | null | undefined): string {
+  if (text === null || text === undefined || text === "") return "0";
+  if (!NUMERIC_TEXT.test(text)) throw new Error(`not a decimal: ${text}`);
+  return normalizeDecimal(text)!;
+}
+
+/** Decimal text ("7539.443252", NUMERIC's "5.000000") as exact micro-units; more than 6 places is an error. */
+export function textToMicros(text: string): bigint {
+  const normal = formatDecimal(text);
+  const negative = normal.startsWith("-");
+  const [int, frac = ""] = (negative ? normal.slice(1) : normal).split(".");
+  if (frac.length > DECIMAL_SCALE) throw new Error(`more than ${DECIMAL_SCALE} decimal places: ${text}`);
+  const micros = BigInt(int!) * MICROS_PER_UNIT + BigInt(frac.padEnd(DECIMAL_SCALE, "0"));
+  return negative ? -micros : micros;
+}
+
+/** `part` (≥ 0) as a percentage of `whole` with one decimal ("42.9%"), or "—" when whole is 0. */
+export function formatShare(part: string, whole: string): string {
+  const w = textToMicros(whole);
+  if (w <= 0n) return "—";
+  const tenths = (textToMicros(part) * 2_000n + w) / (2n * w); // tenths of a percent, rounded half up
+  return `${tenths / 10n}.${tenths % 10n}%`;
 }

@@ -1,4 +1,4 @@
-import { TEMPLATES } from "./data";
+import { CONTACT_FIELDS, FIELD_LABELS, TEMPLATES } from "./data";
 import {
   SECTION_KEYS,
   TEMPLATE_IDS,
@@ -88,6 +88,7 @@ function index(template: ReportTemplate): Index {
               rowLabel: row.fullLabel,
               columnLabel: col.fullLabel,
               label: `${s.title} · ${row.fullLabel} · ${col.fullLabel}`,
+              name: `${row.label} ${col.label}`,
             }),
           );
         }
@@ -119,6 +120,21 @@ export function findRow(template: ReportTemplate, section: SectionKey, row: stri
 
 export function findColumn(template: ReportTemplate, section: SectionKey, row: string, column: string): ColumnDef | undefined {
   return findRow(template, section, row)?.columns.find((c) => c.key === column);
+}
+
+/**
+ * How the form, messages and comments name a part of a report: a cell id by its short name
+ * ("（一）予以公开 商业企业"), `narrative.overview` by its title, `contact.address` by the
+ * field's label, `issuedOn` / `contact` / `narrative` by theirs; undefined for anything else.
+ */
+export function partName(template: ReportTemplate, key: string): string | undefined {
+  const cell = findCell(template, key);
+  if (cell) return cell.name;
+  if (key in FIELD_LABELS) return FIELD_LABELS[key as keyof typeof FIELD_LABELS];
+  const [group, field] = key.split(".");
+  if (group === "narrative" && field && Object.hasOwn(template.narrative, field)) return template.narrative[field as keyof ReportTemplate["narrative"]].title;
+  if (group === "contact") return CONTACT_FIELDS.find((f) => f.key === field)?.label;
+  return undefined;
 }
 
 /** Row keys of a section, in order. */

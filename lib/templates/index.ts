@@ -3,7 +3,7 @@
  * label, unit and derived total of the two national formats.
  */
 export * from "./types";
-export { TEMPLATES, TEMPLATE_2019, TEMPLATE_2021, CONTACT_FIELDS } from "./data";
+export { TEMPLATES, TEMPLATE_2019, TEMPLATE_2021, CONTACT_FIELDS, CONTACT_LABELS, FIELD_LABELS } from "./data";
 export * from "./helpers";
 export * from "./values";
 export * from "./layout";

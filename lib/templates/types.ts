@@ -200,6 +200,9 @@ export interface CellDef {
   columnLabel: string;
   /** full human label: section title · row · column */
   label: string;
+  /** the short name people and the form use: the row's own label and the column's label,
+   * joined by one space ("（一）予以公开 商业企业"; in 四 the group's label: "行政复议 结果维持") */
+  name: string;
 }
 
 /** A cell value: a number, or null when blank. */
@@ -217,5 +220,8 @@ export type ReportSectionsInput = Partial<Record<SectionKey, SectionValuesInput 
 
 export interface ContactFieldDef {
   key: "address" | "phone" | "email";
+  /** the field's label on the form, in messages and in the printed preamble ("地址") */
   label: string;
+  /** other words an agency's own document may use for it ("通信地址"), read when importing */
+  aliases: readonly string[];
 }

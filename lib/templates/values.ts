@@ -2,7 +2,7 @@
  * Cell values: kind checks, Chinese descriptions, and derived (computed) cells.
  * Shared by the exchange schemas and the validation engine.
  */
-import { DECIMAL_SCALE, decimalPlacesOf, decimalText, microsToNumber, toMicros } from "./decimal";
+import { DECIMAL_SCALE, decimalPlacesOf, decimalText, literalIsExact, microsToNumber, toMicros } from "./decimal";
 import { cellsOf, findRow } from "./helpers";
 import {
   SECTION_KEYS,
@@ -20,10 +20,34 @@ export const MONEY_MAX_DECIMALS = DECIMAL_SCALE;
 /** Money is compared and summed in integer units of 1e-6 万元 (= 1 分). */
 export const MONEY_SCALE = 10 ** DECIMAL_SCALE;
 /**
- * Largest figure of any kind (a count, a 本年增/减 either way, an amount in 万元): what the
- * NUMERIC(20,6) column holds with room for sums, and far above any real report.
+ * Largest figure of any kind (a count, a 本年增/减 either way, an amount in 万元), checked
+ * wherever a figure comes in (a draft, an import, the rules). The cells are stored as
+ * NUMERIC(20,6) (prisma/schema.prisma `ReportCell.value`: 14 digits before the point, so
+ * below 1e14), and a region's sums as NUMERIC(30,6); 1e12 fits with room to spare, keeps
+ * every figure exact as a double (see ./decimal.ts) and is far above any real report.
  */
 export const MAX_CELL_VALUE = 1e12;
+
+export type FigureText = { ok: true; value: CellValue; literal: string } | { ok: false };
+
+/**
+ * The one reading of a figure written as text (typed, pasted from a spreadsheet, printed in
+ * a document): blank → null; full-width characters, spaces, thousands separators
+ * (`1,234,567`) and the minus signs −/–/－ are tolerated; words, dashes, units, a number a
+ * double cannot hold exactly (more than about 15 digits) are not numbers: nothing is
+ * guessed or silently rounded. `literal` is the plain decimal read ("-1234.50"), for
+ * callers that count the places as written. Kind and size are the callers' checks.
+ */
+export function parseFigureText(text: string): FigureText {
+  const s = text.normalize("NFKC").replace(/[\s\u00a0\u3000]/g, "").replace(/[\u2212\u2013]/g, "-");
+  if (s === "") return { ok: true, value: null, literal: "" };
+  const grouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(grouped)) return { ok: false };
+  const literal = grouped.replace(/^\+/, "").replace(/^(-?)\./, "$10.").replace(/\.$/, "");
+  if (!literalIsExact(literal)) return { ok: false };
+  const value = Number(literal);
+  return { ok: true, value: value === 0 ? 0 : value, literal };
+}
 
 /** What a value of this kind must be, in Chinese. */
 export function kindRequirement(kind: CellKind): string {

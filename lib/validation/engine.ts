@@ -9,6 +9,7 @@ import {
   decimalText,
   describeValue,
   effectiveValues,
+  findCell,
   findColumn,
   findRow,
   getTemplate,
@@ -83,9 +84,8 @@ function operandId(o: Operand): string {
 
 /** How a message names a cell: its row label and column label, as on the form ("（一）予以公开 商业企业"). */
 function cellName(t: ReportTemplate, section: Operand["section"], row: string, column: string): string {
-  const r = findRow(t, section, row);
-  const c = r?.columns.find((x) => x.key === column);
-  return r && c ? `${r.label} ${c.label}` : cellId(section, row, column);
+  const id = cellId(section, row, column);
+  return findCell(t, id)?.name ?? id;
 }
 
 /**
@@ -156,17 +156,15 @@ function evaluateEquation(
   }
   const l = rule.derivedLeft && invalid.length ? 0n : side(rule.left);
   const r = side(rule.right);
+  // what every violation of this rule says of its cells
+  const about = { ruleId: rule.id, severity: rule.severity, cells: [...left, ...right].filter((id) => !id.startsWith("lastYear:")), left, right };
   if (invalid.length) {
     const names = invalid.map((id) => {
       const [section, row, column] = id.split("/") as [Operand["section"], string, string];
       return `${cellName(t, section, row, column)}（${describeValue(statedValue(input.sections, section, row, column))}）`;
     });
     return {
-      ruleId: rule.id,
-      severity: rule.severity,
-      cells: [...left, ...right].filter((id) => !id.startsWith("lastYear:")),
-      left,
-      right,
+      ...about,
       notCheckable: invalid,
       message: `${rule.where}：无法核对${rule.leftName}与${rule.rightName}，因为 ${names.join("、")} 不是有效数值；请先改正这些单元格`,
     };
@@ -180,11 +178,7 @@ function evaluateEquation(
     ? `${rule.leftName}填的是 ${fmt(actual)}，而${rule.rightName}为 ${fmt(expected)}`
     : `${rule.leftName} = ${fmt(actual)}，${rule.rightName} = ${fmt(expected)}`;
   return {
-    ruleId: rule.id,
-    severity: rule.severity,
-    cells: [...left, ...right].filter((id) => !id.startsWith("lastYear:")),
-    left,
-    right,
+    ...about,
     expected,
     actual,
     difference,

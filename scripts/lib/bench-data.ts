@@ -5,6 +5,8 @@
 import fs from "node:fs";
 import pg from "pg";
 import { hashPassword } from "@/lib/server/auth/password-hash";
+import { createPrismaClient, type Db } from "@/lib/server/prisma";
+import { updateRegionRollup } from "@/lib/server/statistics/update-region-rollup";
 import { documentToCells, exportDocument, parseReportDocument, type ReportDocument } from "@/lib/exchange";
 import { cellsOf, deriveSections, emptySections, getTemplate } from "@/lib/templates";
 import { validateDocument } from "@/lib/validation";
@@ -18,23 +20,18 @@ export interface BenchScale {
   year: number;
 }
 
-export const FULL_SCALE: BenchScale = {
+/** Two synthetic provinces of `a` and `b` published reports and the dashboard county of `agencies`. */
+export const scaleOf = (a: number, b: number, agencies: number): BenchScale => ({
   provinces: [
-    { code: "910000", name: "基准省甲", reports: 5_000 },
-    { code: "920000", name: "基准省乙", reports: 50_000 },
+    { code: "910000", name: "基准省甲", reports: a },
+    { code: "920000", name: "基准省乙", reports: b },
   ],
-  county: { code: "930101", agencies: 300 },
+  county: { code: "930101", agencies },
   year: 2020,
-};
+});
 
-export const SMOKE_SCALE: BenchScale = {
-  provinces: [
-    { code: "910000", name: "基准省甲", reports: 40 },
-    { code: "920000", name: "基准省乙", reports: 400 },
-  ],
-  county: { code: "930101", agencies: 120 },
-  year: 2020,
-};
+export const FULL_SCALE = scaleOf(5_000, 50_000, 300);
+export const SMOKE_SCALE = scaleOf(40, 400, 120);
 
 export const BENCH_PASSWORD = "Bench#2026-not-secret";
 
@@ -82,60 +79,30 @@ function countyDocument(base: ReportDocument, factor: number): ReportDocument {
 }
 
 /**
- * The region roll-up of the synthetic reports. Every synthetic report carries the same figures,
- * so a region's totals are those figures times the number of reports under it: one statement
- * instead of summing millions of cells (the roll-up's equality with the SUM over published
- * reports is what test/integration/region-rollup.test.ts checks).
- */
-async function addRollup(c: pg.Client, agencyCodePattern: string, year: number, doc: ReportDocument) {
-  const counts = `SELECT chain.code AS region, COUNT(*)::int AS n
-       FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId" JOIN "Region" g ON g.code = a."regionCode"
-       CROSS JOIN LATERAL unnest(string_to_array(rtrim(g.path, '/'), '/')) AS chain(code)
-      WHERE a.code LIKE $1::text AND r.year = $2::int AND r.status = 'PUBLISHED' GROUP BY 1`;
-  await c.query(
-    `WITH counts AS (${counts})
-     INSERT INTO "RegionCellTotal"("regionCode", year, section, row, "column", value)
-     SELECT counts.region, $2::int, x.section::"CellSection", x.row, x."column", COALESCE(x.value, 0) * counts.n
-       FROM counts, jsonb_to_recordset($3::jsonb) AS x(section text, row text, "column" text, value numeric)
-     ON CONFLICT ("regionCode", year, section, row, "column") DO UPDATE SET value = "RegionCellTotal".value + EXCLUDED.value`,
-    [agencyCodePattern, year, JSON.stringify(documentToCells(doc))],
-  );
-  await c.query(
-    `WITH counts AS (${counts})
-     INSERT INTO "RegionYearTotal"("regionCode", year, "reportCount") SELECT region, $2::int, n FROM counts
-     ON CONFLICT ("regionCode", year) DO UPDATE SET "reportCount" = "RegionYearTotal"."reportCount" + EXCLUDED."reportCount", revision = "RegionYearTotal".revision + 1`,
-    [agencyCodePattern, year],
-  );
-}
-
-/**
  * The region roll-up of the published reports of the agencies matching `agencyCodePattern`,
- * every year, summed over their cells (reports whose figures differ: the dashboard county).
+ * made by the publication's own code (updateRegionRollup), once per region and group of
+ * reports alike rather than once per report: `groupBy` is an SQL expression over the agency
+ * `a` and the report `r` telling which figures a report carries, `documentOf` the document of
+ * a group (the region and year are set here).
  */
-async function addRollupBySum(c: pg.Client, agencyCodePattern: string) {
-  const published = `SELECT r.id, r.year, chain.code AS region
+async function addRollup(c: pg.Client, db: Db, agencyCodePattern: string, groupBy: string, documentOf: (group: number) => ReportDocument) {
+  const { rows } = await c.query<{ region: string; name: string; year: number; group: number; n: number }>(
+    `SELECT g.code AS region, g.name, r.year, (${groupBy})::int AS "group", COUNT(*)::int AS n
        FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId" JOIN "Region" g ON g.code = a."regionCode"
-       CROSS JOIN LATERAL unnest(string_to_array(rtrim(g.path, '/'), '/')) AS chain(code)
-      WHERE a.code LIKE $1::text AND r.status = 'PUBLISHED'`;
-  await c.query(
-    `WITH published AS (${published})
-     INSERT INTO "RegionCellTotal"("regionCode", year, section, row, "column", value)
-     SELECT p.region, p.year, x.section, x.row, x."column", SUM(COALESCE(x.value, 0))
-       FROM published p JOIN "ReportCell" x ON x."reportId" = p.id GROUP BY 1, 2, 3, 4, 5`,
+      WHERE a.code LIKE $1::text AND r.status = 'PUBLISHED' GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4`,
     [agencyCodePattern],
   );
-  await c.query(
-    `WITH published AS (${published})
-     INSERT INTO "RegionYearTotal"("regionCode", year, "reportCount") SELECT region, year, COUNT(*)::int FROM published GROUP BY 1, 2`,
-    [agencyCodePattern],
-  );
+  for (const g of rows) {
+    const doc = documentOf(g.group);
+    await updateRegionRollup(db, null, { ...doc, year: g.year, agency: { ...doc.agency, region: { code: g.region, name: g.name } } }, g.n);
+  }
 }
 
 /**
  * Region tree of a synthetic province: 10 cities × 10 counties, agencies spread evenly.
  * Codes are 6 digits as real divisions: 910000 → 910100 … 911000 → 910101 … 910110.
  */
-async function makeProvince(c: pg.Client, p: BenchScale["provinces"][number], year: number, doc: ReportDocument) {
+async function makeProvince(c: pg.Client, db: Db, p: BenchScale["provinces"][number], year: number, doc: ReportDocument) {
   const pp = p.code.slice(0, 2);
   await c.query(
     `INSERT INTO "Region"(code, name, level, "parentCode", path, "updatedAt") VALUES ($1::text, $2::text, 'PROVINCE', NULL, $1::text || '/', now())`,
@@ -164,7 +131,7 @@ async function makeProvince(c: pg.Client, p: BenchScale["provinces"][number], ye
     [p.code, p.name, pp, p.reports],
   );
   await publishAll(c, `a.code LIKE $1::text`, [`${p.code}-%`], year, doc);
-  await addRollup(c, `${p.code}-%`, year, doc);
+  await addRollup(c, db, `${p.code}-%`, "0", () => doc);
 }
 
 /** Published reports (cells and the version-1 snapshot) for every agency matching `where`. */
@@ -207,7 +174,7 @@ const FACTORS = 9;
  * approved, published) for the year, every one published the year before (the dashboard
  * compares the two), with varied figures.
  */
-async function makeDashboardCounty(c: pg.Client, s: BenchScale, base: ReportDocument) {
+async function makeDashboardCounty(c: pg.Client, db: Db, s: BenchScale, base: ReportDocument) {
   const code = s.county.code;
   const province = `${code.slice(0, 2)}0000`;
   const city = `${code.slice(0, 4)}00`;
@@ -240,7 +207,7 @@ async function makeDashboardCounty(c: pg.Client, s: BenchScale, base: ReportDocu
     `DELETE FROM "PublishedVersion" v USING "Report" r WHERE v."reportId" = r.id AND r.status <> 'PUBLISHED' AND r.id LIKE $1::text`,
     [`r-bench-${code}-%`],
   );
-  await addRollupBySum(c, `${code}-%`);
+  await addRollup(c, db, `${code}-%`, `CASE WHEN r.year = ${s.year} THEN ${n} ELSE ${n} + 4 END % ${FACTORS}`, (k) => countyDocument(base, k + 1));
   const hash = await hashPassword(BENCH_PASSWORD);
   await c.query(
     `INSERT INTO "User"(id, username, "displayName", "passwordHash", role, "regionCode", "updatedAt")
@@ -261,6 +228,7 @@ async function makeDashboardCounty(c: pg.Client, s: BenchScale, base: ReportDocu
 export async function generateBenchData(url: string, scale: BenchScale, log: (m: string) => void) {
   const doc = syntheticDocument();
   const c = new pg.Client({ connectionString: url });
+  const db = createPrismaClient(url);
   await c.connect();
   try {
     // the year measured, and the one before (the dashboard county's reports of last year)
@@ -272,10 +240,10 @@ export async function generateBenchData(url: string, scale: BenchScale, log: (m:
     }
     for (const p of scale.provinces) {
       const t = Date.now();
-      await makeProvince(c, p, scale.year, doc);
+      await makeProvince(c, db, p, scale.year, doc);
       log(`  ${p.name}（${p.code}）: ${p.reports} 份已发布报告，${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
-    await makeDashboardCounty(c, scale, doc);
+    await makeDashboardCounty(c, db, scale, doc);
     // as pgbench does before it measures: vacuum now, or autovacuum vacuums the 11 million new
     // cells (about two minutes of a core) while the first lines are being measured; then write
     // the dirty pages out, so that no checkpoint falls in the measurements either
@@ -286,5 +254,6 @@ export async function generateBenchData(url: string, scale: BenchScale, log: (m:
     log(`  VACUUM、CHECKPOINT: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   } finally {
     await c.end();
+    await db.$disconnect();
   }
 }

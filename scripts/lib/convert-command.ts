@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { convertDocument, UnreadableFileError } from "@/lib/documents/convert";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
+import { isAgencyCode, isRegionCode } from "@/lib/codes";
 
 export const CONVERT_USAGE = "npm run cli -- convert 文件.docx|.xlsx|.html [--agency 单位代码] [--region 地区代码] [--region-name 地区名称]";
 
@@ -33,11 +34,11 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
     console.error(`请给出一个文件\n用法: ${CONVERT_USAGE}`);
     return 64;
   }
-  if (options.agencyCode && !/^[0-9A-Za-z-]{2,40}$/.test(options.agencyCode)) {
+  if (options.agencyCode && !isAgencyCode(options.agencyCode)) {
     console.error(`--agency: 单位代码应为 2–40 位数字、字母或“-”，实际为 ${options.agencyCode}`);
     return 64;
   }
-  if (options.regionCode && !/^\d{6}$/.test(options.regionCode)) {
+  if (options.regionCode && !isRegionCode(options.regionCode)) {
     console.error(`--region: 地区代码应为 6 位数字的行政区划代码，实际为 ${options.regionCode}`);
     return 64;
   }

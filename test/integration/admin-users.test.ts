@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDeniedError } from "@/lib/auth/access-denied";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { agenciesInScope } from "@/lib/server/access/scope";
+import { agenciesInScope, agencyInScope, regionScopePrefix } from "@/lib/server/access/scope";
 import { createAgency } from "@/lib/server/agencies/create-agency";
 import { deleteAgency } from "@/lib/server/agencies/delete-agency";
 import { updateAgency } from "@/lib/server/agencies/update-agency";
@@ -170,6 +170,30 @@ describe("users and passwords", () => {
     expect(await codes(province.id)).toEqual(["640122100000", "640122101000", "640205100000"]);
     expect(await codes(county.id)).toEqual(["640122100000", "640122101000"]);
     expect(await createUser(ctx.db, admin, { username: "x-admin", displayName: "x", role: "ADMIN", scopeCode: "640000" })).toMatchObject({ ok: false, fieldErrors: { scopeCode: "管理员不设范围，请留空。" } });
+  });
+
+  it("the scope rule's three views (a Prisma filter, one agency, the dashboard's path prefix) agree for every kind of user", async () => {
+    const agencies = await ctx.db.agency.findMany({ include: { region: { select: { path: true } } }, orderBy: { code: "asc" } });
+    const xigang = agencies.find((a) => a.code === "640122100000")!;
+    const users = [
+      { role: "ADMIN", regionCode: null, agencyId: null },
+      { role: "REVIEWER", regionCode: "640000", agencyId: null },
+      { role: "REVIEWER", regionCode: "640122", agencyId: null },
+      { role: "REVIEWER", regionCode: null, agencyId: null },
+      { role: "CLERK", regionCode: null, agencyId: xigang.id },
+      { role: "CLERK", regionCode: null, agencyId: null },
+    ] as const;
+    const expected = [agencies.length, 3, 2, 0, 1, 0];
+    for (const [i, u] of users.entries()) {
+      const filtered = (await ctx.db.agency.findMany({ where: agenciesInScope(u), select: { id: true } })).map((a) => a.id);
+      expect(filtered.length, `${u.role} ${u.regionCode}`).toBe(expected[i]);
+      const prefix = regionScopePrefix(u);
+      for (const a of agencies) {
+        expect(agencyInScope(u, a), `${u.role} ${u.regionCode} ${a.code}`).toBe(filtered.includes(a.id));
+        if (u.role !== "CLERK") expect(prefix !== null && a.region.path.startsWith(prefix)).toBe(filtered.includes(a.id));
+      }
+    }
+    expect(regionScopePrefix(users[4])).toBeNull();
   });
 });
 

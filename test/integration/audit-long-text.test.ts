@@ -7,9 +7,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditTrail, type AuditEventView } from "@/components/review/AuditTrail";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { createReport } from "@/lib/server/reports/create-report";
 import { saveDraft } from "@/lib/server/reports/save-draft";
-import { freshDatabase } from "./db-helpers";
+import { clerkWithDraft, freshDatabase } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let clerk: CurrentUser;
@@ -17,15 +16,7 @@ let reportId: string;
 
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_auditlong");
-  const db = ctx.db;
-  await db.region.create({ data: { code: "640122", name: "贺兰县", level: "COUNTY", path: "640122/" } });
-  const agency = await db.agency.create({ data: { code: "640122100000", name: "贺兰县习岗镇", kind: "TOWNSHIP", regionCode: "640122" } });
-  await db.reportingYear.create({ data: { year: 2024, template: "T2021", open: true } });
-  const u = await db.user.create({ data: { username: "c1", displayName: "经办人", role: "CLERK", passwordHash: "x", agencyId: agency.id } });
-  clerk = { id: u.id, username: "c1", displayName: "经办人", role: "CLERK", regionCode: null, agencyId: agency.id, mustChangePassword: false };
-  const created = await createReport(db, clerk, { year: 2024 });
-  if (!created.ok) throw new Error(created.message);
-  reportId = created.reportId;
+  ({ clerk, reportId } = await clerkWithDraft(ctx.db));
 });
 afterAll(async () => ctx?.drop());
 

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { consistentReport2021 } from "../support/report-2021";
 import { freshDatabase } from "./db-helpers";
 
 const FIXTURE = "data/fixtures/xigang-2020.json";
@@ -33,29 +34,12 @@ function writeJson(name: string, data: unknown) {
 
 /** A consistent 2021-format report with non-zero figures and its derived cells left out. */
 async function report2021() {
-  const { getTemplate, emptySections, cellsOf } = await import("@/lib/templates");
-  const t = getTemplate("2021");
-  const sections = emptySections(t, 0);
-  const applicants = ["naturalPerson", "commercial", "research", "publicInterest", "legal", "otherOrg"];
-  const set = (row: string, values: number[]) => applicants.forEach((c, i) => (sections.applications[row]![c] = values[i]!));
-  set("received", [5, 2, 0, 0, 1, 0]);
-  set("carriedOver", [1, 0, 0, 0, 0, 0]);
-  set("granted", [3, 1, 0, 0, 1, 0]);
-  set("unavailable.notHeld", [2, 0, 0, 0, 0, 0]);
-  set("carriedForward", [1, 1, 0, 0, 0, 0]);
-  sections.proactive.fees!.amount = 7539.443252;
-  sections.reviewLitigation.reconsideration = { upheld: 1, corrected: 0, other: 0, pending: 1 };
-  for (const cell of cellsOf(t)) if (cell.derived) delete sections[cell.section][cell.row]![cell.column];
-  return {
-    format: "gov-info-disclosure-annual-report/v1",
-    template: "2021" as const,
-    agency: { code: "640122-zrzy", name: "贺兰县自然资源局", region: { code: "640122", name: "贺兰县" } },
-    year: 2022,
-    issuedOn: "2023-01-18",
-    contact: { address: "贺兰县富兴街", phone: "0951-8888888", email: "zrzy@example.cn" },
-    narrative: { overview: "总体情况正文", problems: "存在问题正文", other: "无" },
-    ...sections,
-  };
+  const doc = await consistentReport2021(
+    { code: "640122-zrzy", name: "贺兰县自然资源局" },
+    { received: [5, 2, 0, 0, 1, 0], carriedOver: [1, 0, 0, 0, 0, 0], granted: [3, 1, 0, 0, 1, 0], "unavailable.notHeld": [2, 0, 0, 0, 0, 0], carriedForward: [1, 1, 0, 0, 0, 0] },
+  );
+  doc.reviewLitigation.reconsideration = { upheld: 1, corrected: 0, other: 0, pending: 1 };
+  return doc;
 }
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { createReport } from "@/lib/server/reports/create-report";
 import { saveDraft } from "@/lib/server/reports/save-draft";
 import { submitReport } from "@/lib/server/reports/submit-report";
 import { regionPath } from "@/lib/server/regions/ensure-region";
-import { freshDatabase } from "./db-helpers";
+import { freshDatabase, testUser } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let clerk: CurrentUser;
@@ -27,12 +27,9 @@ beforeAll(async () => {
   const a = await db.agency.create({ data: agencyFields });
   agencyId = a.id;
   for (const year of [2022, 2023]) await db.reportingYear.create({ data: { year, template: "T2021", open: true } });
-  const c = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: a.id } });
-  const r = await db.user.create({ data: { username: "r1", displayName: "审核人", role: "REVIEWER", passwordHash: "x", regionCode: "640122" } });
-  const ad = await db.user.create({ data: { username: "a1", displayName: "管理员", role: "ADMIN", passwordHash: "x" } });
-  clerk = { id: c.id, username: c.username, displayName: c.displayName, role: "CLERK", regionCode: null, agencyId: a.id, mustChangePassword: false };
-  reviewer = { id: r.id, username: r.username, displayName: r.displayName, role: "REVIEWER", regionCode: "640122", agencyId: null, mustChangePassword: false };
-  admin = { id: ad.id, role: "ADMIN" };
+  clerk = await testUser(db, "c1", "CLERK", { displayName: "习岗经办人", agencyId: a.id });
+  reviewer = await testUser(db, "r1", "REVIEWER", { displayName: "审核人", regionCode: "640122" });
+  admin = { id: (await testUser(db, "a1", "ADMIN", { displayName: "管理员" })).id, role: "ADMIN" };
 });
 afterAll(async () => ctx?.drop());
 

@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/guard";
 import type { ReportDocument } from "@/lib/exchange";
 import { ensureRegion } from "@/lib/server/regions/ensure-region";
 import { importReport } from "@/lib/server/reports/import-report";
-import { freshDatabase } from "./db-helpers";
+import { freshDatabase, testUser } from "./db-helpers";
 
 vi.mock("server-only", () => ({}));
 
@@ -44,10 +44,8 @@ beforeAll(async () => {
   await db.report.create({ data: { agencyId: ligang.id, year: 2020, template: "T2019", status: "SUBMITTED", submittedAt: new Date("2021-01-20T02:00:00Z") } });
 
   const xigangAgency = await db.agency.findUniqueOrThrow({ where: { code: XIGANG } });
-  const r = await db.user.create({ data: { username: "r1", displayName: "县审核人", role: "REVIEWER", passwordHash: "x", regionCode: "640122" } });
-  const c = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: xigangAgency.id } });
-  reviewer = { id: r.id, username: r.username, displayName: r.displayName, role: "REVIEWER", regionCode: "640122", agencyId: null, mustChangePassword: false };
-  clerk = { id: c.id, username: c.username, displayName: c.displayName, role: "CLERK", regionCode: null, agencyId: xigangAgency.id, mustChangePassword: false };
+  reviewer = await testUser(db, "r1", "REVIEWER", { displayName: "县审核人", regionCode: "640122" });
+  clerk = await testUser(db, "c1", "CLERK", { displayName: "习岗经办人", agencyId: xigangAgency.id });
   // the queries read through the app's own client (lib/server/db.ts)
   process.env.DATABASE_URL = ctx.url;
 });

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consistentReport2021 } from "../support/report-2021";
 import { freshDatabase } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
@@ -27,31 +28,12 @@ function write(dir: string, name: string, data: unknown) {
   return file;
 }
 
-const APPLICANTS = ["naturalPerson", "commercial", "research", "publicInterest", "legal", "otherOrg"];
-
 /** A consistent 2021-format report of `code` with 7539.443252 万元 of fees, derived cells left out. */
 async function report(code: string, name: string) {
-  const { getTemplate, emptySections, cellsOf } = await import("@/lib/templates");
-  const t = getTemplate("2021");
-  const sections = emptySections(t, 0);
-  const set = (row: string, values: number[]) => APPLICANTS.forEach((c, i) => (sections.applications[row]![c] = values[i]!));
-  set("received", [20, 2, 0, 0, 1, 0]);
-  set("carriedOver", [6, 0, 0, 0, 0, 0]);
-  set("granted", [10, 1, 0, 0, 1, 0]);
-  set("unavailable.notHeld", [16, 0, 0, 0, 0, 0]);
-  set("carriedForward", [0, 1, 0, 0, 0, 0]);
-  sections.proactive.fees!.amount = 7539.443252;
-  for (const cell of cellsOf(t)) if (cell.derived) delete sections[cell.section][cell.row]![cell.column];
-  return {
-    format: "gov-info-disclosure-annual-report/v1",
-    template: "2021" as const,
-    agency: { code, name, region: { code: "640122", name: "贺兰县" } },
-    year: 2022,
-    issuedOn: "2023-01-18" as string | null,
-    contact: { address: "贺兰县富兴街", phone: "0951-8888888", email: "office@example.cn" } as Record<string, string> | null,
-    narrative: { overview: "总体情况正文", problems: "存在问题正文", other: "无" },
-    ...sections,
-  } as Record<string, any>;
+  return (await consistentReport2021(
+    { code, name },
+    { received: [20, 2, 0, 0, 1, 0], carriedOver: [6, 0, 0, 0, 0, 0], granted: [10, 1, 0, 0, 1, 0], "unavailable.notHeld": [16, 0, 0, 0, 0, 0], carriedForward: [0, 1, 0, 0, 0, 0] },
+  )) as Record<string, any>;
 }
 
 /** As printed by a real report: （七）总计 自然人 20 while its rows sum to 26. */

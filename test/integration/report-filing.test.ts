@@ -2,11 +2,11 @@
 // (scope, state, version, values, audit) and submit through the workflow.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { cellsOf as cellsOfTemplate, emptySections, getTemplate, type ReportSections } from "@/lib/templates";
+import { cellsOf as cellsOfTemplate, emptySections, MAX_CELL_VALUE, getTemplate, type ReportSections } from "@/lib/templates";
 import { createReport, markdownHeadings } from "@/lib/server/reports/create-report";
 import { saveDraft, type DraftEntries } from "@/lib/server/reports/save-draft";
 import { submitReport } from "@/lib/server/reports/submit-report";
-import { freshDatabase } from "./db-helpers";
+import { freshDatabase, helanTownships, testUser } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let clerk: CurrentUser;
@@ -15,16 +15,12 @@ let otherClerk: CurrentUser;
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_filing");
   const db = ctx.db;
-  await db.region.create({ data: { code: "640122", name: "贺兰县", level: "COUNTY", path: "640122/" } });
-  const a = await db.agency.create({ data: { code: "640122100000", name: "贺兰县习岗镇", kind: "TOWNSHIP", regionCode: "640122" } });
-  const b = await db.agency.create({ data: { code: "640122101000", name: "贺兰县金贵镇", kind: "TOWNSHIP", regionCode: "640122" } });
+  const [a, b] = await helanTownships(db, [["640122101000", "贺兰县金贵镇"]]);
   for (const year of [2020, 2021, 2022, 2023, 2024]) {
     await db.reportingYear.create({ data: { year, template: year >= 2021 ? "T2021" : "T2019", open: year !== 2024 } });
   }
-  const u1 = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: a.id } });
-  const u2 = await db.user.create({ data: { username: "c2", displayName: "金贵经办人", role: "CLERK", passwordHash: "x", agencyId: b.id } });
-  clerk = { id: u1.id, username: u1.username, displayName: u1.displayName, role: "CLERK", regionCode: null, agencyId: a.id, mustChangePassword: false };
-  otherClerk = { id: u2.id, username: u2.username, displayName: u2.displayName, role: "CLERK", regionCode: null, agencyId: b.id, mustChangePassword: false };
+  clerk = await testUser(db, "c1", "CLERK", { displayName: "习岗经办人", agencyId: a!.id });
+  otherClerk = await testUser(db, "c2", "CLERK", { displayName: "金贵经办人", agencyId: b!.id });
 });
 afterAll(async () => ctx?.drop());
 
@@ -203,6 +199,26 @@ describe("saveDraft and submit", () => {
     expect(r.problems?.[0]?.cell).toBe("applications/granted/commercial");
     expect(r.message).toContain("（一）予以公开");
     expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).version).toBe(v);
+  });
+
+  it("reads text that is a number as the editor does, and refuses a figure above MAX_CELL_VALUE as the rules do", async () => {
+    const v = await version();
+    const where = { reportId_section_row_column: { reportId, section: "applications" as const, row: "granted", column: "commercial" } };
+    const entries = fullEntries() as DraftEntries;
+    const granted = (entries.applications as Record<string, Record<string, unknown>>).granted!;
+    granted.commercial = " １,２３４ ";
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v, entries })).toMatchObject({ ok: true });
+    expect(await ctx.db.reportCell.findUniqueOrThrow({ where })).toMatchObject({ text: null });
+    expect(Number((await ctx.db.reportCell.findUniqueOrThrow({ where })).value)).toBe(1234);
+    // the largest figure is one bound, the same as validateReport's, not a second, larger one
+    for (const tooLarge of [MAX_CELL_VALUE + 1, 5e12, "2,000,000,000,000"]) {
+      granted.commercial = tooLarge;
+      const r = await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 1, entries });
+      expect(r).toMatchObject({ ok: false, code: 422, problems: [{ cell: "applications/granted/commercial", message: expect.stringContaining("数值过大") }] });
+    }
+    granted.commercial = MAX_CELL_VALUE;
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 1, entries })).toMatchObject({ ok: true });
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: v + 2, entries: fullEntries() })).toMatchObject({ ok: true });
   });
 
   it("refuses to submit a broken 勾稽关系, naming the column and both amounts", async () => {

@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth/guard";
 import { ensureRegion } from "@/lib/server/regions/ensure-region";
 import { createReport } from "@/lib/server/reports/create-report";
 import { saveDraft } from "@/lib/server/reports/save-draft";
-import { freshDatabase } from "./db-helpers";
+import { freshDatabase, testUser } from "./db-helpers";
 
 vi.mock("server-only", () => ({}));
 
@@ -27,12 +27,9 @@ beforeAll(async () => {
   const a = await db.agency.create({ data: { code: "640122100000", name: "贺兰县习岗镇", kind: "TOWNSHIP", regionCode: "640122" } });
   await db.agency.create({ data: { code: "640122101000", name: "贺兰县金贵镇", kind: "TOWNSHIP", regionCode: "640122" } });
   await db.reportingYear.create({ data: { year: YEAR, template: "T2021", open: true } });
-  const c = await db.user.create({ data: { username: "c1", displayName: "习岗经办人", role: "CLERK", passwordHash: "x", agencyId: a.id } });
-  const r = await db.user.create({ data: { username: "r1", displayName: "县审核人", role: "REVIEWER", passwordHash: "x", regionCode: "640122" } });
-  const ad = await db.user.create({ data: { username: "a1", displayName: "管理员", role: "ADMIN", passwordHash: "x" } });
-  admin = { id: ad.id, username: ad.username, displayName: ad.displayName, role: "ADMIN", regionCode: null, agencyId: null, mustChangePassword: false };
-  clerk = { id: c.id, username: c.username, displayName: c.displayName, role: "CLERK", regionCode: null, agencyId: a.id, mustChangePassword: false };
-  reviewer = { id: r.id, username: r.username, displayName: r.displayName, role: "REVIEWER", regionCode: "640122", agencyId: null, mustChangePassword: false };
+  clerk = await testUser(db, "c1", "CLERK", { displayName: "习岗经办人", agencyId: a.id });
+  reviewer = await testUser(db, "r1", "REVIEWER", { displayName: "县审核人", regionCode: "640122" });
+  admin = await testUser(db, "a1", "ADMIN", { displayName: "管理员" });
   const created = await createReport(db, clerk, { year: YEAR });
   if (!created.ok) throw new Error("createReport failed");
   reportId = created.reportId;

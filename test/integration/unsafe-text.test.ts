@@ -7,11 +7,10 @@ import { createAgency } from "@/lib/server/agencies/create-agency";
 import { addComment } from "@/lib/server/comments/add-comment";
 import { previewOnboarding } from "@/lib/server/onboarding/preview-onboarding";
 import { createRegion } from "@/lib/server/regions/create-region";
-import { createReport } from "@/lib/server/reports/create-report";
 import { saveDraft } from "@/lib/server/reports/save-draft";
 import { transitionReport } from "@/lib/server/reports/transition-report";
 import { createUser } from "@/lib/server/users/create-user";
-import { freshDatabase } from "./db-helpers";
+import { clerkWithDraft, freshDatabase, testUser } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let admin: CurrentUser;
@@ -27,20 +26,9 @@ const CANNOT_STORE = /无法保存的字符/;
 
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_unsafe");
-  const db = ctx.db;
-  await db.region.create({ data: { code: "640122", name: "贺兰县", level: "COUNTY", path: "640122/" } });
-  const agency = await db.agency.create({ data: { code: "640122100000", name: "贺兰县习岗镇", kind: "TOWNSHIP", regionCode: "640122" } });
-  await db.reportingYear.create({ data: { year: 2024, template: "T2021", open: true } });
-  const user = (username: string, role: "ADMIN" | "CLERK" | "REVIEWER", extra: { agencyId?: string; regionCode?: string } = {}) =>
-    db.user
-      .create({ data: { username, displayName: username, role, passwordHash: "x", ...extra } })
-      .then((u): CurrentUser => ({ id: u.id, username, displayName: username, role, regionCode: u.regionCode, agencyId: u.agencyId, mustChangePassword: false }));
-  admin = await user("admin", "ADMIN");
-  clerk = await user("c1", "CLERK", { agencyId: agency.id });
-  reviewer = await user("r1", "REVIEWER", { regionCode: "640122" });
-  const created = await createReport(db, clerk, { year: 2024 });
-  if (!created.ok) throw new Error(created.message);
-  reportId = created.reportId;
+  ({ clerk, reportId } = await clerkWithDraft(ctx.db));
+  admin = await testUser(ctx.db, "admin", "ADMIN");
+  reviewer = await testUser(ctx.db, "r1", "REVIEWER", { regionCode: "640122" });
 });
 afterAll(async () => ctx?.drop());
 

@@ -65,31 +65,16 @@ function bombZip(name: string, head: string, middle: string, repeat: number, tai
   crc = zlib.crc32(tail, crc);
   const declared = declaredSize ?? size;
   const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc >>> 0, 14);
-  local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc >>> 0, 16);
-  central.writeUInt32LE(compressed.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
+  // little-endian records: [offset, byte width, value]
+  const record = (size: number, fields: [number, 2 | 4, number][]) => {
+    const b = Buffer.alloc(size);
+    for (const [at, width, v] of fields) if (width === 2) b.writeUInt16LE(v, at); else b.writeUInt32LE(v, at);
+    return b;
+  };
+  const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], [14, 4, crc >>> 0], [18, 4, compressed.length], [22, 4, declared], [26, 2, nameBytes.length]]);
+  const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], [16, 4, crc >>> 0], [20, 4, compressed.length], [24, 4, declared], [28, 2, nameBytes.length], [42, 4, 0]]);
   const cdOffset = local.length + nameBytes.length + compressed.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(cdOffset, 16);
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, 1], [10, 2, 1], [12, 4, central.length + nameBytes.length], [16, 4, cdOffset]]);
   return Buffer.concat([local, nameBytes, compressed, central, nameBytes, end]);
 }
 

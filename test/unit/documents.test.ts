@@ -268,10 +268,14 @@ async function officeXlsx(doc: ReportDocument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Sheet1");
   let r = 1;
+  /** a merged cell holding `text`, as a printed header or heading is */
+  const merged = (text: string, r1: number, c1: number, r2: number, c2: number) => {
+    ws.getCell(r1, c1).value = text;
+    ws.mergeCells(r1, c1, r2, c2);
+  };
   const line = (text: string, bold = false) => {
-    ws.getCell(r, 1).value = text;
+    merged(text, r, 1, r, 10);
     if (bold) ws.getCell(r, 1).font = { bold: true };
-    ws.mergeCells(r, 1, r, 10);
     r++;
   };
   const value = (section: "proactive" | "applications" | "reviewLitigation", row: string, col: string) => {
@@ -288,8 +292,7 @@ async function officeXlsx(doc: ReportDocument): Promise<Buffer> {
   r++;
   line("二、主动公开政府信息情况", true);
   for (const g of t.sections.proactive.groups) {
-    ws.getCell(r, 1).value = g.heading;
-    ws.mergeCells(r, 1, r, 4);
+    merged(g.heading, r, 1, r, 4);
     r++;
     ["信息内容", ...g.columns.map((c) => c.label)].forEach((text, i) => (ws.getCell(r, 1 + i).value = text));
     r++;
@@ -303,17 +306,12 @@ async function officeXlsx(doc: ReportDocument): Promise<Buffer> {
   line("三、收到和处理政府信息公开申请情况", true);
   const s = t.sections.applications;
   const top = r;
-  ws.getCell(top, 1).value = s.note;
-  ws.mergeCells(top, 1, top + 2, 3);
-  ws.getCell(top, 4).value = "申请人情况";
-  ws.mergeCells(top, 4, top, 10);
-  ws.getCell(top + 1, 4).value = "自然人";
-  ws.mergeCells(top + 1, 4, top + 2, 4);
-  ws.getCell(top + 1, 5).value = "法人或其他组织";
-  ws.mergeCells(top + 1, 5, top + 1, 9);
+  merged(s.note, top, 1, top + 2, 3);
+  merged("申请人情况", top, 4, top, 10);
+  merged("自然人", top + 1, 4, top + 2, 4);
+  merged("法人或其他组织", top + 1, 5, top + 1, 9);
   ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].forEach((l, i) => (ws.getCell(top + 2, 5 + i).value = l));
-  ws.getCell(top + 1, 10).value = "总计";
-  ws.mergeCells(top + 1, 10, top + 2, 10);
+  merged("总计", top + 1, 10, top + 2, 10);
   r = top + 3;
   for (const row of s.rows) {
     // every row label in the innermost column, groups left blank: another way to print it
@@ -328,14 +326,10 @@ async function officeXlsx(doc: ReportDocument): Promise<Buffer> {
   r++;
   line("四、政府信息公开行政复议、行政诉讼情况", true);
   const rl = t.sections.reviewLitigation;
-  ws.getCell(r, 1).value = "行政复议";
-  ws.mergeCells(r, 1, r + 1, 5);
-  ws.getCell(r, 6).value = "行政诉讼";
-  ws.mergeCells(r, 6, r, 15);
-  ws.getCell(r + 1, 6).value = "未经复议直接起诉";
-  ws.mergeCells(r + 1, 6, r + 1, 10);
-  ws.getCell(r + 1, 11).value = "复议后起诉";
-  ws.mergeCells(r + 1, 11, r + 1, 15);
+  merged("行政复议", r, 1, r + 1, 5);
+  merged("行政诉讼", r, 6, r, 15);
+  merged("未经复议直接起诉", r + 1, 6, r + 1, 10);
+  merged("复议后起诉", r + 1, 11, r + 1, 15);
   rl.rows.forEach((row, g) => rl.columns.forEach((c, i) => {
     ws.getCell(r + 2, 1 + g * 5 + i).value = c.label;
     ws.getCell(r + 3, 1 + g * 5 + i).value = value("reviewLitigation", row.key, c.key);

@@ -302,7 +302,7 @@ describe("structural rejections: one clear Chinese line each, never a throw", ()
       'agency.region.code: 地区代码应为 6 位数字的行政区划代码，实际为 文字 "64012"',
       "year: 报告年度应为 2008–2100 之间的整数年份，实际为 2007",
       'issuedOn: 成文日期应为 YYYY-MM-DD 格式的有效日期，实际为 文字 "2021-02-30"',
-      "contact.phone: 联系电话不能为空",
+      "contact.phone: 电话不能为空",
       'contact.email: 电子邮箱格式不正确：文字 "not-an-email"',
       "narrative.problems: “五、存在的主要问题及改进情况”不能为空",
     ]);

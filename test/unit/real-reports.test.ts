@@ -145,6 +145,11 @@ describe("reports as published (import --publish)", () => {
     d.applications.received.total = null; // derived: computed with the blank as 0
     return d;
   }
+  /** a row of 三 with `n` applications of natural persons and its total saying so */
+  function naturalPersonsOnly(d: ReturnType<typeof rawFixture>, row: string, n: number) {
+    d.applications[row].naturalPerson = n;
+    d.applications[row].total = n;
+  }
 
   it("a missing contact and issuedOn and a null cell are refused as filed, accepted as published", () => {
     const strict = checkReportDocument(published());
@@ -173,12 +178,7 @@ describe("reports as published (import --publish)", () => {
 
   it("sums a blank as 0 and flags it in the notes", () => {
     const d = published();
-    d.applications.received.naturalPerson = 2;
-    d.applications.received.total = 2;
-    d.applications.granted.naturalPerson = 2;
-    d.applications.granted.total = 2;
-    d.applications.handledTotal.naturalPerson = 2;
-    d.applications.handledTotal.total = 2;
+    for (const row of ["received", "granted", "handledTotal"]) naturalPersonsOnly(d, row, 2);
     const r = checkReportDocument(d, { published: true });
     expect(r.lines).toEqual([]);
     const notes = qualityNotesOf(r.doc!, r.violations);
@@ -190,10 +190,7 @@ describe("reports as published (import --publish)", () => {
 
   it("turns a printed （七）总计 six below its rows into a public note naming both amounts", () => {
     const d = rawFixture();
-    d.applications.granted.naturalPerson = 6;
-    d.applications.granted.total = 6;
-    d.applications.received.naturalPerson = 6;
-    d.applications.received.total = 6;
+    for (const row of ["granted", "received"]) naturalPersonsOnly(d, row, 6);
     // handledTotal left as printed: 0, six below its rows
     const r = checkReportDocument(d, { published: true });
     expect(r.ok).toBe(false);

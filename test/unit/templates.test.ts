@@ -8,6 +8,7 @@ import {
   getTemplate,
   layoutGridWidths,
   parseCellId,
+  partName,
   reportTitle,
   tableLayout,
   templateIdForYear,
@@ -270,6 +271,31 @@ describe.each(TEMPLATE_IDS)("template %s", (id) => {
   it("is immutable data", () => {
     expect(Object.isFrozen(t)).toBe(true);
     expect(Object.isFrozen(t.sections.applications.rows[0]!.columns)).toBe(true);
+  });
+});
+
+// The names a form control, a message and a comment use, copied from docs/product.md
+// "Accessible names" (not derived from the template, so a changed label fails here).
+describe("the one short name of every part", () => {
+  const common = ["一、本年新收政府信息公开申请数量 自然人", "（一）予以公开 商业企业", "1.属于国家秘密 法律服务机构", "行政复议 结果维持", "未经复议直接起诉 尚未审结", "复议后起诉 结果纠正"];
+  it.each([
+    ["2019", [...common, "规章 本年新制作数量", "行政许可 上一年项目数量", "政府集中采购 采购总金额", "（六）其他处理 其他"]],
+    ["2021", [...common, "规章 本年制发件数", "行政许可 本年处理决定数量", "3.其他 科研机构"]],
+  ] as const)("template %s names its cells as the form does, each name once", (id, expected) => {
+    const names = cellsOf(getTemplate(id)).map((c) => c.name);
+    for (const name of expected) expect(names).toContain(name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of cellsOf(getTemplate(id))) expect(partName(getTemplate(id), c.id)).toBe(c.name);
+  });
+
+  it("names the header fields and the narrative parts by their labels on the form", () => {
+    const t = getTemplate("2021");
+    expect(["contact.address", "contact.phone", "contact.email", "issuedOn"].map((k) => partName(t, k))).toEqual(["地址", "电话", "电子邮箱", "成文日期"]);
+    expect(["narrative.overview", "narrative.problems", "narrative.other"].map((k) => partName(t, k))).toEqual(["一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]);
+    expect(partName(t, "contact")).toBe("联系方式");
+    expect(partName(t, "contact.fax")).toBeUndefined();
+    expect(partName(t, "narrative.toString")).toBeUndefined();
+    expect(partName(t, "applications/received/nope")).toBeUndefined();
   });
 });
 

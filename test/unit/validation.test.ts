@@ -296,7 +296,7 @@ describe.each(TEMPLATE_IDS)("template %s", (id) => {
       const vs = check(d);
       expect(vs.map((v) => v.cells)).toEqual([["narrative.overview"], ["contact.phone"]]);
       expect(vs[0]!.message).toBe("一、总体情况 未填写");
-      expect(vs[1]!.message).toBe("联系方式：联系电话 未填写");
+      expect(vs[1]!.message).toBe("联系方式：电话 未填写");
       const bare = validateReport({ templateId: id, sections: d }, submit);
       expect(bare.flatMap((v) => v.cells)).toEqual([
         "narrative.overview",

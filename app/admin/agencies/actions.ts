@@ -1,20 +1,16 @@
 "use server";
 
-import { runAdminAction } from "@/lib/server/admin/run-admin-action";
+import { defineAction } from "@/lib/actions/define-action";
+import { agencyCreateSchema, agencyUpdateSchema, recordIdSchema } from "@/lib/admin/schemas";
 import { createAgency } from "@/lib/server/agencies/create-agency";
 import { deleteAgency } from "@/lib/server/agencies/delete-agency";
 import { updateAgency } from "@/lib/server/agencies/update-agency";
+import { db } from "@/lib/server/db";
 
-const revalidate = ["/admin", "/admin/agencies"];
+const admin = { roles: ["ADMIN"], revalidate: ["/admin", "/admin/agencies"], publicPages: true } as const;
 
-export async function createAgencyAction(input: unknown) {
-  return runAdminAction((db, actor) => createAgency(db, actor, input), { revalidate });
-}
+export const createAgencyAction = defineAction({ ...admin, schema: agencyCreateSchema, message: "已新建单位。" }, (actor, input) => createAgency(db, actor, input));
 
-export async function updateAgencyAction(input: unknown) {
-  return runAdminAction((db, actor) => updateAgency(db, actor, input), { revalidate });
-}
+export const updateAgencyAction = defineAction({ ...admin, schema: agencyUpdateSchema }, (actor, input) => updateAgency(db, actor, input));
 
-export async function deleteAgencyAction(id: unknown) {
-  return runAdminAction((db, actor) => deleteAgency(db, actor, id), { revalidate });
-}
+export const deleteAgencyAction = defineAction({ ...admin, schema: recordIdSchema, message: "已删除。" }, (actor, id) => deleteAgency(db, actor, id));

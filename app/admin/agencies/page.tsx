@@ -3,7 +3,7 @@ import { AgencyForm } from "@/components/admin/AgencyForm";
 import { Pager } from "@/components/admin/Pager";
 import { FilterForm } from "@/components/layout/FilterForm";
 import { requireUser } from "@/lib/auth/guard";
-import { AGENCY_KIND_LABELS } from "@/lib/admin/codes";
+import { AGENCY_KIND_LABELS, isRegionCode } from "@/lib/codes";
 import { listAgencies, listRegions } from "@/lib/server/queries/admin";
 
 export const metadata = { title: "填报单位" };
@@ -11,7 +11,7 @@ export const metadata = { title: "填报单位" };
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<{ q?: string; region?: string; page?: string }> }) {
   await requireUser(["ADMIN"], "/admin/agencies");
   const { q = "", region, page } = await searchParams;
-  const regionCode = /^\d{6}$/.test(region ?? "") ? region : undefined;
+  const regionCode = isRegionCode(region) ? region : undefined;
   const [{ rows, total, pages, page: current }, regions] = await Promise.all([listAgencies({ q, regionCode, page: Number(page) || 1 }), listRegions()]);
   const activeRegions = regions.filter((r) => r.active);
 

@@ -18,6 +18,7 @@ const ACTION_LABELS: Record<string, string> = {
   "user.reactivate": "启用用户",
   "user.resetPassword": "重置密码",
   "user.changePassword": "修改本人密码",
+  "user.oneTimePasswordsDownload": "获取一次性密码",
   "reportingYear.create": "新建报告年度",
   "reportingYear.update": "修改报告年度",
   "onboarding.import": "批量导入",
@@ -37,6 +38,7 @@ function describe(details: unknown): string {
   for (const key of ["new", "old"] as const)
     if (d[key] && typeof d[key] === "object")
       parts.push(`${key === "new" ? "新" : "原"}：${Object.entries(d[key] as Record<string, unknown>).map(([k, v]) => `${k}=${show(v)}`).join("，")}`);
+  if (typeof d.format === "string" && typeof d.count === "number") parts.push(`${d.format}，${d.count} 个账号${Array.isArray(d.usernames) ? `：${d.usernames.slice(0, 20).join("、")}${d.usernames.length > 20 ? " 等" : ""}` : ""}`);
   if (typeof d.line === "number") parts.push(`（批量导入第 ${d.line} 行）`);
   if (d.agenciesCreated !== undefined) parts.push(`新建单位 ${d.agenciesCreated}，修改单位 ${d.agenciesUpdated}，新建用户 ${d.usersCreated}`);
   return parts.join("；");

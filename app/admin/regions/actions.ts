@@ -1,20 +1,16 @@
 "use server";
 
-import { runAdminAction } from "@/lib/server/admin/run-admin-action";
+import { defineAction } from "@/lib/actions/define-action";
+import { recordIdSchema, regionCreateSchema, regionUpdateSchema } from "@/lib/admin/schemas";
+import { db } from "@/lib/server/db";
 import { createRegion } from "@/lib/server/regions/create-region";
 import { deleteRegion } from "@/lib/server/regions/delete-region";
 import { updateRegion } from "@/lib/server/regions/update-region";
 
-const revalidate = ["/admin", "/admin/regions"];
+const admin = { roles: ["ADMIN"], revalidate: ["/admin", "/admin/regions"], publicPages: true } as const;
 
-export async function createRegionAction(input: unknown) {
-  return runAdminAction((db, actor) => createRegion(db, actor, input), { revalidate });
-}
+export const createRegionAction = defineAction({ ...admin, schema: regionCreateSchema, message: "已新建地区。" }, (actor, input) => createRegion(db, actor, input));
 
-export async function updateRegionAction(input: unknown) {
-  return runAdminAction((db, actor) => updateRegion(db, actor, input), { revalidate });
-}
+export const updateRegionAction = defineAction({ ...admin, schema: regionUpdateSchema }, (actor, input) => updateRegion(db, actor, input));
 
-export async function deleteRegionAction(code: unknown) {
-  return runAdminAction((db, actor) => deleteRegion(db, actor, code), { revalidate });
-}
+export const deleteRegionAction = defineAction({ ...admin, schema: recordIdSchema, message: "已删除。" }, (actor, code) => deleteRegion(db, actor, code));

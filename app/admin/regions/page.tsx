@@ -1,5 +1,5 @@
 import { RegionCreateForm, RegionEditForm } from "@/components/admin/RegionForms";
-import { REGION_LEVEL_LABELS } from "@/lib/admin/codes";
+import { REGION_LEVEL_LABELS } from "@/lib/codes";
 import { requireUser } from "@/lib/auth/guard";
 import { listRegions } from "@/lib/server/queries/admin";
 

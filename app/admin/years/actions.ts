@@ -1,15 +1,13 @@
 "use server";
 
-import { runAdminAction } from "@/lib/server/admin/run-admin-action";
+import { defineAction } from "@/lib/actions/define-action";
+import { reportingYearSchema } from "@/lib/admin/schemas";
+import { db } from "@/lib/server/db";
 import { createReportingYear } from "@/lib/server/years/create-reporting-year";
 import { updateReportingYear } from "@/lib/server/years/update-reporting-year";
 
-const revalidate = ["/admin", "/admin/years", "/workspace", "/review"];
+const admin = { roles: ["ADMIN"], schema: reportingYearSchema, revalidate: ["/admin", "/admin/years", "/workspace", "/review"], publicPages: true } as const;
 
-export async function createReportingYearAction(input: unknown) {
-  return runAdminAction((db, actor) => createReportingYear(db, actor, input), { revalidate });
-}
+export const createReportingYearAction = defineAction({ ...admin, message: "已新建年度。" }, (actor, input) => createReportingYear(db, actor, input));
 
-export async function updateReportingYearAction(input: unknown) {
-  return runAdminAction((db, actor) => updateReportingYear(db, actor, input), { revalidate });
-}
+export const updateReportingYearAction = defineAction(admin, (actor, input) => updateReportingYear(db, actor, input));

@@ -6,7 +6,7 @@
  * every table are held to ../limits.ts.
  */
 import { XMLParser } from "fast-xml-parser";
-import { ConvertLimitError, GridBudget, SafeZip } from "../limits";
+import { GridBudget, openOfficePackage } from "../limits";
 import { PROPERTY_AGENCY_CODE, PROPERTY_REGION_CODE, PROPERTY_REGION_NAME } from "../names";
 import type { TextRun } from "../markdown";
 import { UnreadableFileError } from "./errors";
@@ -199,13 +199,7 @@ function customProperties(xml: string | undefined): Record<string, string> {
 
 /** Reads a .docx file's paragraphs and tables. Throws UnreadableFileError for a file that is not one. */
 export async function readDocxSource(bytes: Uint8Array): Promise<SourceDocument> {
-  let zip: SafeZip;
-  try {
-    zip = SafeZip.open(bytes);
-  } catch (e) {
-    if (e instanceof ConvertLimitError) throw e;
-    throw new UnreadableFileError("文件已损坏或不是 Word（.docx）文件：无法解压");
-  }
+  const zip = openOfficePackage(bytes, "文件已损坏或不是 Word（.docx）文件：无法解压");
   const documentXml = zip.text("word/document.xml");
   if (!documentXml) throw new UnreadableFileError("不是 Word（.docx）文件：缺少 word/document.xml");
   let root: XmlNode[];

@@ -8,6 +8,9 @@
  */
 import { EXCHANGE_FORMAT, type ReportDocument } from "@/lib/exchange";
 import {
+  CONTACT_FIELDS,
+  FIELD_LABELS,
+  type ContactFieldDef,
   TEMPLATES,
   emptySections,
   getTemplate,
@@ -389,14 +392,12 @@ export function readReport(source: SourceDocument, options: ConvertOptions = {})
     .filter(({ i }) => i > titleIndex && i < firstPart)
     .map(({ b }) => paragraphText(b))
     .join("\n");
-  const contact = {
-    address: contactField(preamble, ["通信地址", "通讯地址", "联系地址", "地址"]),
-    phone: contactField(preamble, ["联系电话", "电话"]),
-    email: contactField(preamble, ["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email"]),
-  };
-  const contactNames = { address: "地址", phone: "电话", email: "电子邮箱" } as const;
-  for (const k of ["address", "phone", "email"] as const)
-    if (!contact[k]) problems.push({ where: `联系方式 · ${contactNames[k]}`, reason: "开头段落中没有写明" });
+  // the longer words first: "通信地址：" must not be read as "地址：" with "通信" left over
+  const contact = Object.fromEntries(
+    CONTACT_FIELDS.map((f) => [f.key, contactField(preamble, [...f.aliases, f.label].sort((a, b) => b.length - a.length))]),
+  ) as Record<ContactFieldDef["key"], string | null>;
+  for (const f of CONTACT_FIELDS)
+    if (!contact[f.key]) problems.push({ where: `${FIELD_LABELS.contact} · ${f.label}`, reason: "开头段落中没有写明" });
 
   // narrative parts: the paragraphs from a part's heading to the next part's heading;
   // a signature at the end of a part (the agency's name, the 成文日期) is not narrative

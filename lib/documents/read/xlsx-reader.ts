@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CONVERT_LIMITS, ConvertLimitError, GridBudget, SafeZip, type TableGuard } from "../limits";
+import { CONVERT_LIMITS, ConvertLimitError, GridBudget, openOfficePackage, type TableGuard } from "../limits";
 import type { TextRun } from "../markdown";
 import { PROPERTY_AGENCY_CODE, PROPERTY_REGION_CODE, PROPERTY_REGION_NAME } from "../names";
 import { XLSX_BODY_FONT_SIZE, XLSX_HEADING_FONT_SIZES } from "../xlsx-writer";
@@ -199,13 +199,7 @@ function sheetForReading(xml: string, count: { cells: number; merged: number }):
 
 /** The package rebuilt with the parts exceljs needs, within ../limits.ts (see sheetForReading). */
 async function workbookForReading(bytes: Uint8Array): Promise<Buffer> {
-  let zip: SafeZip;
-  try {
-    zip = SafeZip.open(bytes);
-  } catch (e) {
-    if (e instanceof ConvertLimitError) throw e;
-    throw new UnreadableFileError("文件已损坏或不是 Excel（.xlsx）文件，无法读取");
-  }
+  const zip = openOfficePackage(bytes, "文件已损坏或不是 Excel（.xlsx）文件，无法读取");
   const out = new JSZip();
   const count = { cells: 0, merged: 0 };
   for (const name of zip.names()) {

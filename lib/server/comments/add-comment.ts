@@ -1,6 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/guard";
 import { isSafeText, unsafeTextProblem } from "@/lib/zod";
-import { agencyInScope } from "../access/report-access";
+import { agencyInScope } from "../access/scope";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
 import { notifyReportEvent } from "../notifications/notify-report-event";

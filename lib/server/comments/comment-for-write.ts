@@ -1,6 +1,7 @@
 import type { CurrentUser } from "@/lib/auth/guard";
 import { isSafeText } from "@/lib/zod";
-import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
+import { clerkWriteRefusal } from "../access/report-access";
+import { agencyInScope } from "../access/scope";
 import type { Db } from "../prisma";
 import type { CommentResult } from "./add-comment";
 

@@ -1,6 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/guard";
 import { shanghaiDate } from "@/lib/notifications/shanghai-date";
-import { agencyInScope } from "../access/report-access";
+import { agencyInScope } from "../access/scope";
 import { recordAudit } from "../audit/record-audit";
 import { enqueueNoticeEmails } from "../jobs/job-queue";
 import type { Db } from "../prisma";

@@ -3,16 +3,19 @@ import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, type Actor } from "../admin/admin-result";
 import { generateOneTimePassword, hashOneTimePasswords } from "../users/one-time-password";
+import { keepForDownload } from "../users/one-time-password-vault";
 import { FILE_LABELS, planHasWork, planOnboarding, type LineProblem, type OnboardingFile, type OnboardingFileKey } from "./plan-onboarding";
 
 export interface CreatedAccount {
   username: string;
   displayName: string;
+  /** the agency of a 填报人, the region of a 审核人, 全部 for a 管理员 */
+  scopeName: string;
   oneTimePassword: string;
 }
 
 export type ConfirmResult =
-  | { ok: true; agenciesCreated: number; agenciesUpdated: number; accounts: CreatedAccount[] }
+  | { ok: true; agenciesCreated: number; agenciesUpdated: number; accounts: CreatedAccount[]; downloadId: string | null }
   | { ok: false; message: string; problems: LineProblem[] };
 
 const STALE = "数据在预览后已发生变化，请重新预览。";
@@ -20,8 +23,9 @@ const STALE = "数据在预览后已发生变化，请重新预览。";
 /**
  * 确认导入: re-reads and re-checks the uploaded files on the server (the preview the browser
  * saw is never trusted), then writes everything in one transaction or nothing. The new
- * accounts' one-time passwords are returned once; only their argon2id hashes are stored, and
- * neither the passwords nor the hashes go into the audit trail.
+ * accounts' one-time passwords are returned once (and kept sealed for one download by this
+ * administrator: `downloadId`, one-time-password-vault.ts); only their argon2id hashes are
+ * stored, and neither the passwords nor the hashes go into the audit trail.
  */
 export async function confirmOnboarding(
   db: Db,
@@ -123,16 +127,14 @@ export async function confirmOnboarding(
             usersCreated: users.length,
           },
         });
-        return {
-          ok: true as const,
-          agenciesCreated: created.length,
-          agenciesUpdated: plan.agencies.update.length,
-          accounts: plan.users.create.map((u) => ({
-            username: u.username,
-            displayName: u.displayName,
-            oneTimePassword: passwords.get(u.username)!.oneTimePassword,
-          })),
-        };
+        const accounts = plan.users.create.map((u) => ({
+          username: u.username,
+          displayName: u.displayName,
+          scopeName: u.role === "ADMIN" ? "全部" : (u.scopeName ?? u.scopeCode ?? ""),
+          oneTimePassword: passwords.get(u.username)!.oneTimePassword,
+        }));
+        const downloadId = await keepForDownload(tx, actor.id, accounts);
+        return { ok: true as const, agenciesCreated: created.length, agenciesUpdated: plan.agencies.update.length, accounts, downloadId };
       },
       { timeout: 60_000, maxWait: 10_000 },
     );

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AGENCY_KIND_LABELS, agencyCodeProblem, regionCodeProblem, type AgencyKindName } from "@/lib/admin/codes";
+import { AGENCY_KIND_LABELS, agencyCodeProblem, regionCodeProblem, type AgencyKindName } from "@/lib/codes";
 import { USERNAME_PATTERN, scopeProblem } from "@/lib/admin/schemas";
 import { normalizeUsername } from "@/lib/auth/username";
 import { isSafeText, nameProblem, UNSAFE_TEXT_MESSAGE } from "@/lib/zod";

@@ -4,17 +4,16 @@ import { listPublicRegions, listPublishedYears } from "./list-report-facets";
 import { readPublishedReport } from "./read-published-report";
 import type { ReportFilters } from "./report-filters";
 import { searchPublishedReports, type PublishedReportOrder } from "./search-published-reports";
+import { AGENCY_CODE, YEAR_IN_PATH } from "@/lib/codes";
 
 // The public site's data reads, bound to the app's database. Each takes plain arguments
 // (code, year, filters) so it can be cached per argument.
 
-const AGENCY_CODE = /^[0-9A-Za-z-]{2,40}$/;
-const YEAR = /^\d{4}$/;
 const VERSION = /^[1-9]\d{0,3}$/;
 
 /** Route parameters as they come from the URL; anything malformed is simply "not found". */
 export function parseReportKey(code: string, year: string): { code: string; year: number } | null {
-  if (!AGENCY_CODE.test(code) || !YEAR.test(year)) return null;
+  if (!AGENCY_CODE.test(code) || !YEAR_IN_PATH.test(year)) return null;
   return { code, year: Number(year) };
 }
 

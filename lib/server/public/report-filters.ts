@@ -1,6 +1,7 @@
 // The filters of the public report list, as the URL carries them (/reports?q=…&region=…&agency=…&year=…&page=…).
 // Pure functions: the page parses them, the search query takes the parsed values, links rebuild them.
 import { safeString, z } from "@/lib/zod";
+import { REGION_CODE } from "@/lib/codes";
 
 export const REPORTS_PAGE_SIZE = 20;
 
@@ -29,7 +30,7 @@ const filtersSchema = z.object({
   agency: text(60),
   region: safeString()
     .trim()
-    .regex(/^\d{6}$/)
+    .regex(REGION_CODE)
     .catch(""),
   year: z.coerce.number().int().min(1990).max(2999).nullable().catch(null),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -81,7 +81,7 @@ export async function listUsers({ q = "", page, role }: ListParams & { role?: "A
 export async function getUserForEdit(id: string) {
   return db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, displayName: true, role: true, active: true, regionCode: true, agency: { select: { code: true, name: true } } },
+    select: { id: true, username: true, displayName: true, email: true, role: true, active: true, regionCode: true, agency: { select: { code: true, name: true } } },
   });
 }
 
@@ -106,7 +106,7 @@ export async function listReportingYears() {
   return years.map((y) => ({ ...y, reportCount: byYear.get(y.year) ?? 0 }));
 }
 
-const ADMIN_ENTITY_TYPES = ["Region", "Agency", "User", "ReportingYear", "Onboarding"];
+const ADMIN_ENTITY_TYPES = ["Region", "Agency", "User", "ReportingYear", "Onboarding", "OneTimePasswordBatch"];
 
 /** The administration part of the audit trail, newest first. */
 export async function listAdminAudit({ page }: ListParams) {

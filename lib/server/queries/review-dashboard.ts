@@ -3,9 +3,10 @@ import type { CurrentUser } from "@/lib/auth/guard";
 import { grantedShare, qualityFlags, rowSum, shareRange, tablesAllZero, type Figures, type QualityFlag, type QualityFlagId, type QualityInput } from "@/lib/quality/flags";
 import { lateness, LATENESS_KINDS, type Lateness, type LatenessKind } from "@/lib/reports/lateness";
 import type { ReportStatusName } from "@/lib/reports/status";
+import { KEY_FIGURES } from "@/lib/statistics/key-figures";
 import { cellsOf, deriveSections, getTemplate, type ReportSections, type TemplateId } from "@/lib/templates";
 import { db } from "../db";
-import { regionPath } from "../regions/ensure-region";
+import { regionScopePrefix } from "../access/scope";
 import { TEMPLATE_ID } from "../reports/report-document";
 import { reportFigures } from "./report-figures";
 
@@ -45,13 +46,6 @@ export interface DashboardRow {
   lateness: Lateness;
 }
 
-/** The SQL prefix of the user's scope over Region.path ("" for an administrator: everything), as agenciesInScope (../access/scope.ts) draws it. */
-function scopePrefix(user: CurrentUser): string | null {
-  if (user.role === "ADMIN") return "";
-  if (user.role === "REVIEWER" && user.regionCode) return regionPath(user.regionCode);
-  return null;
-}
-
 type AgencyReportRow = {
   agencyId: string;
   code: string;
@@ -80,7 +74,7 @@ type AgencyReportRow = {
  * flag that reads them), not for every report.
  */
 export async function getReviewDashboard(user: CurrentUser, filters: DashboardFilters) {
-  const scope = scopePrefix(user);
+  const scope = regionScopePrefix(user);
   const { year } = filters;
   const [region, requested, years] = await Promise.all([
     user.regionCode ? db.region.findUnique({ where: { code: user.regionCode } }) : null,
@@ -222,14 +216,14 @@ async function narrativesOf(reportIds: string[]): Promise<Map<string, QualityInp
   return new Map(reports.map((r) => [r.id, r]));
 }
 
-/** One report's key figures, summed over the template's own rows as the quality flags read them. */
+/**
+ * One report's key figures (KEY_FIGURES, as the statistics pages define them), each row's
+ * total summed over the template's own stated cells as the quality flags read them.
+ */
 function keyFigures(templateId: TemplateId, figures: Figures): KeyFigures {
-  return {
-    received: rowSum(templateId, figures, "applications", "received"),
-    grantedShare: grantedShare(templateId, figures),
-    reconsideration: rowSum(templateId, figures, "reviewLitigation", "reconsideration"),
-    litigation: rowSum(templateId, figures, "reviewLitigation", "litigationDirect") + rowSum(templateId, figures, "reviewLitigation", "litigationAfterReconsideration"),
-  };
+  const figure = (key: "received" | "reconsideration" | "litigation") =>
+    KEY_FIGURES.find((f) => f.key === key)!.cells.reduce((sum, [section, row]) => sum + rowSum(templateId, figures, section as "applications" | "reviewLitigation", row), 0);
+  return { received: figure("received"), grantedShare: grantedShare(templateId, figures), reconsideration: figure("reconsideration"), litigation: figure("litigation") };
 }
 
 /** 三 and 四 summed over the given reports; derived cells are recomputed from the sums. */

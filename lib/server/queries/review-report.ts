@@ -5,7 +5,7 @@ import { grantedShare, qualityFlags, shareRange, type Figures } from "@/lib/qual
 import { cellId } from "@/lib/templates";
 import { validateDocument } from "@/lib/validation";
 import { db } from "../db";
-import { agencyInScope } from "../access/report-access";
+import { agencyInScope } from "../access/scope";
 import { loadLastYearCarriedForward } from "../reports/last-year";
 import { reportToDocument, reportWithContent, TEMPLATE_ID } from "../reports/report-document";
 import { commentThreadInclude } from "./comment-threads";

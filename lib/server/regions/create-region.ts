@@ -1,6 +1,6 @@
 import { regionCreateSchema } from "@/lib/admin/schemas";
 import { fieldErrors } from "@/lib/admin/schemas";
-import { levelOfRegionCode } from "@/lib/admin/codes";
+import { levelOfRegionCode } from "@/lib/codes";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";

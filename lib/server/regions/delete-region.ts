@@ -1,11 +1,12 @@
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
+import { isRegionCode } from "@/lib/codes";
 
 /** Deletes a region that nothing refers to; one with sub-regions, agencies or users is only deactivated. */
 export async function deleteRegion(db: Db, actor: Actor, code: unknown): Promise<AdminResult> {
   assertAdmin(actor);
-  if (typeof code !== "string" || !/^\d{6}$/.test(code)) return refused(404, "未找到该地区。");
+  if (!isRegionCode(code)) return refused(404, "未找到该地区。");
   return db.$transaction(async (tx) => {
     const region = await tx.region.findUnique({
       where: { code },

@@ -8,6 +8,7 @@ import { ensureRegion } from "../regions/ensure-region";
 import { createPublishedVersion, type Actor } from "./create-published-version";
 import { documentCellRows, documentFields, reportToDocument, reportWithContent } from "./report-document";
 import { loadLastYearCarriedForward } from "./last-year";
+import { TOWNSHIP_CODE } from "@/lib/codes";
 
 export type ImportOutcome = "created" | "updated" | "published" | "unchanged";
 
@@ -84,7 +85,7 @@ export async function importReport(db: Db, input: ReportDocument, options: Impor
         data: {
           code: doc.agency.code,
           name: doc.agency.name,
-          kind: /^\d{12}$/.test(doc.agency.code) ? "TOWNSHIP" : "DEPARTMENT",
+          kind: TOWNSHIP_CODE.test(doc.agency.code) ? "TOWNSHIP" : "DEPARTMENT",
           regionCode: doc.agency.region.code,
         },
       });

@@ -4,20 +4,27 @@ import { isValidDate, MAX_NARRATIVE_LENGTH, reportDraftSchema, MAX_SHORT_TEXT_LE
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import {
   CONTACT_FIELDS,
+  CONTACT_LABELS,
+  FIELD_LABELS,
   NARRATIVE_KEYS,
   SECTION_KEYS,
   cellsOf,
   decimalPlaces,
+  decimalText,
   deriveSections,
   describeValue,
   getTemplate,
+  MAX_CELL_VALUE,
   MONEY_MAX_DECIMALS,
+  parseFigureText,
+  partName,
   type CellValue,
   type ReportSections,
   type ReportTemplate,
 } from "@/lib/templates";
 import { EDITABLE_STATUSES, isEditable } from "@/lib/workflow/transitions";
-import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
+import { clerkWriteRefusal } from "../access/report-access";
+import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
 import { cellTextsOf, MAX_CELL_TEXT_LENGTH } from "./cell-texts";
@@ -26,8 +33,11 @@ import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-docum
 /** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
 const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
 const entriesSchema = z.object({
-  issuedOn: safeString("成文日期").nullable().optional(),
-  contact: z.object({ address: safeString("通信地址"), phone: safeString("联系电话"), email: safeString("电子邮箱") }).partial().optional(),
+  issuedOn: safeString(FIELD_LABELS.issuedOn).nullable().optional(),
+  contact: z
+    .object({ address: safeString(CONTACT_LABELS.address), phone: safeString(CONTACT_LABELS.phone), email: safeString(CONTACT_LABELS.email) })
+    .partial()
+    .optional(),
   narrative: z.object({ overview: safeString(), problems: safeString(), other: safeString() }).partial().optional(),
   proactive: looseSection,
   applications: looseSection,
@@ -63,9 +73,6 @@ export type SaveDraftResult =
       currentVersion?: number;
     };
 
-/** The largest magnitude NUMERIC(18, 4) holds, with room to spare. */
-const MAX_ABS_VALUE = 1e13;
-
 interface ParsedEntries {
   sections: ReportSections;
   /** cellId → text typed in a number cell that is not a number (the cell's value is null) */
@@ -75,16 +82,8 @@ interface ParsedEntries {
   narrative: Record<"overview" | "problems" | "other", string>;
 }
 
-const TEXT_LABELS: Record<string, string> = {
-  issuedOn: "成文日期",
-  "contact.address": "地址",
-  "contact.phone": "电话",
-  "contact.email": "电子邮箱",
-};
-
 function textLabel(t: ReportTemplate, key: string) {
-  if (key.startsWith("narrative.")) return t.narrative[key.slice(10) as "overview"].title;
-  return TEXT_LABELS[key] ?? key;
+  return partName(t, key) ?? key;
 }
 
 /**
@@ -101,22 +100,25 @@ export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: tr
     const raw = entries[cell.section]?.[cell.row]?.[cell.column];
     let value: CellValue = null;
     if (cell.derived || raw === undefined || raw === null || raw === "") value = null;
-    else if (typeof raw === "number" && Number.isFinite(raw)) {
-      if (Math.abs(raw) >= MAX_ABS_VALUE) problems.push({ cell: cell.id, message: `${cell.label}：数值过大（${raw}）` });
-      else if (decimalPlaces(raw) > MONEY_MAX_DECIMALS)
-        problems.push({ cell: cell.id, message: `${cell.label}：最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${raw}` });
-      else value = raw;
-    } else if (typeof raw === "string" && raw.trim() !== "") {
-      // text that is not a number ("—", "无") is kept as typed, the cell blank, until submission
-      if (raw.trim().length > MAX_CELL_TEXT_LENGTH) problems.push({ cell: cell.id, message: `${cell.label}：文字过长（最多 ${MAX_CELL_TEXT_LENGTH} 字）` });
-      else texts[cell.id] = raw.trim();
-    } else if (typeof raw === "string") value = null;
-    else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
+    else if ((typeof raw === "number" && Number.isFinite(raw)) || typeof raw === "string") {
+      // text is read as the editor reads it (parseFigureText); text that is not a number
+      // ("—", "无") is kept as typed, the cell blank, until submission
+      const figure = typeof raw === "number" ? ({ ok: true, value: raw } as const) : parseFigureText(raw);
+      const n = figure.ok ? figure.value : null;
+      if (!figure.ok) {
+        if (String(raw).trim().length > MAX_CELL_TEXT_LENGTH) problems.push({ cell: cell.id, message: `${cell.label}：文字过长（最多 ${MAX_CELL_TEXT_LENGTH} 字）` });
+        else texts[cell.id] = String(raw).trim();
+      } else if (n === null) value = null;
+      else if (Math.abs(n) > MAX_CELL_VALUE)
+        problems.push({ cell: cell.id, message: `${cell.label}：数值过大（${decimalText(n)}），任何数值的绝对值都不能超过 ${decimalText(MAX_CELL_VALUE)}` });
+      else if (decimalPlaces(n) > MONEY_MAX_DECIMALS) problems.push({ cell: cell.id, message: `${cell.label}：最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${decimalText(n)}` });
+      else value = n;
+    } else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
     (stated[cell.section][cell.row] ??= {})[cell.column] = value;
   }
   const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
-  if (issuedOn && !isSafeText(issuedOn)) problems.push({ cell: "issuedOn", message: unsafeTextProblem(issuedOn, "成文日期")! });
-  else if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `成文日期应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
+  if (issuedOn && !isSafeText(issuedOn)) problems.push({ cell: "issuedOn", message: unsafeTextProblem(issuedOn, FIELD_LABELS.issuedOn)! });
+  else if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `${FIELD_LABELS.issuedOn}应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
   const contact = { address: "", phone: "", email: "" };
   for (const f of CONTACT_FIELDS) {
     const v = (entries.contact?.[f.key] ?? "").trim();

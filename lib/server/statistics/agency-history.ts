@@ -4,11 +4,10 @@ import "server-only";
 import type { KeyFigureValues } from "@/lib/statistics/key-figures";
 import { db } from "../db";
 import { documentKeyFigureColumns } from "./sql";
-
-const AGENCY_CODE = /^[0-9A-Za-z-]{2,40}$/;
+import { isAgencyCode } from "@/lib/codes";
 
 export function parseAgencyCode(code: string): string | null {
-  return AGENCY_CODE.test(code) ? code : null;
+  return isAgencyCode(code) ? code : null;
 }
 
 export interface AgencyYear extends KeyFigureValues {

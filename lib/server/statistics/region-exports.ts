@@ -6,7 +6,7 @@ import { PUBLIC_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { canonicalJsonText } from "@/lib/exchange";
 import { csvLine, CSV_BOM } from "@/lib/csv";
 import { CSV_HEADER, figureRows } from "@/lib/documents/csv-writer";
-import { formatDecimal } from "@/lib/statistics/decimal";
+import { formatDecimal } from "@/lib/templates/decimal";
 import { cellsOf, getTemplate, SECTION_KEYS } from "@/lib/templates";
 import { publishedDocumentsUnder } from "./published-documents";
 import type { RegionRollup } from "./region-rollup";

@@ -3,22 +3,19 @@ import "server-only";
 // published versions ever reach the roll-up. Plain arguments (code, year) so that they can
 // be cached; each reads O(cells of one report) rows whatever the number of agencies.
 import { getTemplate, SECTION_KEYS, templateIdForYear, type ReportSections, type TemplateId } from "@/lib/templates";
-import { formatDecimal } from "@/lib/statistics/decimal";
+import { formatDecimal } from "@/lib/templates/decimal";
+import { isRegionCode, REGION_LEVEL_LABELS, YEAR_IN_PATH } from "@/lib/codes";
 import { db } from "../db";
-
-const REGION_CODE = /^\d{6}$/;
-const YEAR = /^\d{4}$/;
-const LEVEL_LABELS = { PROVINCE: "省级", CITY: "市级", COUNTY: "县级" } as const;
 
 /** URL parameters → a region code / year, or null (then: not found). */
 export function parseRegionCode(code: string): string | null {
-  return REGION_CODE.test(code) ? code : null;
+  return isRegionCode(code) ? code : null;
 }
 export function parseYear(year: string | undefined | null): number | null {
-  return year && YEAR.test(year) ? Number(year) : null;
+  return year && YEAR_IN_PATH.test(year) ? Number(year) : null;
 }
 
-export type RegionLevel = keyof typeof LEVEL_LABELS;
+export type RegionLevel = keyof typeof REGION_LEVEL_LABELS;
 export interface RegionInfo {
   code: string;
   name: string;
@@ -36,7 +33,7 @@ export async function getRegion(code: string): Promise<RegionInfo | null> {
   const ancestors = chain.length
     ? await db.region.findMany({ where: { code: { in: chain } }, select: { code: true, name: true }, orderBy: { code: "asc" } })
     : [];
-  return { code: region.code, name: region.name, level: region.level, levelLabel: LEVEL_LABELS[region.level], ancestors };
+  return { code: region.code, name: region.name, level: region.level, levelLabel: REGION_LEVEL_LABELS[region.level], ancestors };
 }
 
 /** The years with at least one published report under the region, oldest first. */

@@ -42,8 +42,11 @@ function sideOf(doc: ReportDocument | null): Side {
  * DO UPDATE SET value = value + EXCLUDED.value. PostgreSQL sums in NUMERIC, so money stays
  * exact to 0.000001 万元 and `change` keeps its sign. Rows are written in key order so that
  * concurrent publications in one region lock them in the same order (no deadlock).
+ * `reports` counts `next` that many times over: a publication is always 1; the bench data
+ * (scripts/lib/bench-data.ts) adds thousands of synthetic reports of the same figures at once.
  */
-export async function updateRegionRollup(tx: Tx, previous: ReportDocument | null, next: ReportDocument) {
+export async function updateRegionRollup(tx: Tx, previous: ReportDocument | null, next: ReportDocument, reports = 1) {
+  if (!Number.isSafeInteger(reports) || reports < 1) throw new Error(`reports must be a positive integer: ${reports}`);
   const old = sideOf(previous);
   const now = sideOf(next);
   await tx.$executeRaw`
@@ -61,7 +64,7 @@ export async function updateRegionRollup(tx: Tx, previous: ReportDocument | null
         CROSS JOIN unnest(${old.sections}::text[], ${old.rows}::text[], ${old.columns}::text[], ${old.values}::text[])
           AS c("section", "row", "column", "value")
         UNION ALL
-        SELECT chain."code", ${now.year}::int, c."section", c."row", c."column", COALESCE(c."value"::numeric, 0)
+        SELECT chain."code", ${now.year}::int, c."section", c."row", c."column", COALESCE(c."value"::numeric, 0) * ${reports}::int
         FROM "newChain" AS chain
         CROSS JOIN unnest(${now.sections}::text[], ${now.rows}::text[], ${now.columns}::text[], ${now.values}::text[])
           AS c("section", "row", "column", "value")
@@ -77,7 +80,7 @@ export async function updateRegionRollup(tx: Tx, previous: ReportDocument | null
     FROM (
       SELECT "code" AS "regionCode", ${old.year}::int AS "year", -1 AS "n" FROM "oldChain"
       UNION ALL
-      SELECT "code", ${now.year}::int, 1 FROM "newChain"
+      SELECT "code", ${now.year}::int, ${reports}::int FROM "newChain"
     ) AS d
     GROUP BY d."regionCode", d."year"
     ORDER BY d."regionCode", d."year"

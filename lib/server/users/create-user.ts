@@ -4,17 +4,25 @@ import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
 import { assertAdmin, refused, type Actor, type AdminResult } from "../admin/admin-result";
 import { generateOneTimePassword, hashOneTimePassword } from "./one-time-password";
+import { keepForDownload } from "./one-time-password-vault";
 import { resolveScope } from "./resolve-scope";
 
 /**
  * Creates an account with a one-time password, returned once to be shown to the
  * administrator and never stored in plain text; the user must change it at first sign-in.
+ * It is also kept sealed for one download (CSV, printable slip) by this administrator
+ * (one-time-password-vault.ts): `downloadId`.
  */
-export async function createUser(db: Db, actor: Actor, input: unknown): Promise<AdminResult<{ id: string; username: string; oneTimePassword: string }>> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+): Promise<AdminResult<{ id: string; username: string; oneTimePassword: string; scopeName: string; downloadId: string | null }>> {
   assertAdmin(actor);
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) return refused(400, "请检查标出的字段。", fieldErrors(parsed.error));
   const { displayName, role, scopeCode } = parsed.data;
+  const email = parsed.data.email || null;
   // stored in lower case: `Admin` is the name `admin` (lib/auth/username.ts)
   const username = normalizeUsername(parsed.data.username);
   const oneTimePassword = generateOneTimePassword();
@@ -28,15 +36,17 @@ export async function createUser(db: Db, actor: Actor, input: unknown): Promise<
     if (!resolved.ok) return refused(400, resolved.message, { scopeCode: resolved.message });
     const { agencyId, regionCode } = resolved.scope;
     const user = await tx.user.create({
-      data: { username, displayName, role, agencyId, regionCode, passwordHash, mustChangePassword: true },
+      data: { username, displayName, email, role, agencyId, regionCode, passwordHash, mustChangePassword: true },
     });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.create",
       entityType: "User",
       entityId: user.id,
-      details: { new: { username, displayName, role, scope: resolved.scope.scopeCode, active: true, mustChangePassword: true } },
+      details: { new: { username, displayName, email, role, scope: resolved.scope.scopeCode, active: true, mustChangePassword: true } },
     });
-    return { ok: true as const, id: user.id, username, oneTimePassword };
+    const scopeName = resolved.scope.scopeName;
+    const downloadId = await keepForDownload(tx, actor.id, [{ username, displayName, scopeName, oneTimePassword }]);
+    return { ok: true as const, id: user.id, username, oneTimePassword, scopeName, downloadId };
   });
 }

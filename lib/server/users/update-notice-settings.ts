@@ -1,9 +1,10 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { refused, type AdminResult } from "../admin/admin-result";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../prisma";
 
-const schema = z.object({
+/** The form's fields as the server reads them (the action parses with it too, for its fieldErrors). */
+export const noticeSettingsSchema = z.object({
   email: z
     .string()
     .trim()
@@ -14,7 +15,7 @@ const schema = z.object({
 
 /** A signed-in user's own notice settings on /account: the e-mail address (optional) and whether notices are also e-mailed. */
 export async function updateNoticeSettings(db: Db, actor: { id: string }, input: unknown): Promise<AdminResult> {
-  const parsed = schema.safeParse(input);
+  const parsed = noticeSettingsSchema.safeParse(input);
   if (!parsed.success) return refused(400, parsed.error.issues[0]?.message ?? "请检查填写的内容。", { email: parsed.error.issues[0]?.message ?? "" });
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, active: true } });
   if (!user || !user.active) return refused(404, "未找到该用户。");

@@ -2,8 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserForm } from "@/components/admin/UserForm";
 import { UserRowActions } from "@/components/admin/UserRowActions";
+import { scopeLabel } from "@/lib/admin/scope-label";
 import { requireUser } from "@/lib/auth/guard";
+import { db } from "@/lib/server/db";
 import { getUserForEdit } from "@/lib/server/queries/admin";
+import { searchScopes } from "@/lib/server/users/search-scopes";
 
 export const metadata = { title: "编辑用户" };
 
@@ -13,6 +16,9 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const user = await getUserForEdit(id);
   if (!user) notFound();
   const scopeCode = user.role === "CLERK" ? (user.agency?.code ?? "") : user.role === "REVIEWER" ? (user.regionCode ?? "") : "";
+  // the scope as the picker shows it
+  const current = scopeCode ? (await searchScopes(db, me, { role: user.role, q: scopeCode })).options.find((o) => o.code === scopeCode) : undefined;
+  const label = current ? scopeLabel(current) : scopeCode;
   return (
     <>
       <p>
@@ -22,7 +28,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         编辑用户 · {user.username}（{user.active ? "启用" : "停用"}）
       </h1>
       <div className="card">
-        <UserForm user={{ id: user.id, username: user.username, displayName: user.displayName, role: user.role, scopeCode }} />
+        <UserForm user={{ id: user.id, username: user.username, displayName: user.displayName, email: user.email ?? "", role: user.role, scopeCode, scopeLabel: label }} />
       </div>
       <div className="card">
         <h2>密码与状态</h2>

@@ -1,4 +1,5 @@
-// Code rules for regions and agencies, shared by the admin forms, the CSV onboarding and the server.
+// Code rules for regions and agencies, the one statement of them: the zod schemas, the admin
+// forms, the CSV onboarding, the exchange format, the routes, proxy.ts and the scripts.
 
 export type RegionLevelName = "PROVINCE" | "CITY" | "COUNTY";
 export type AgencyKindName = "TOWNSHIP" | "DEPARTMENT";
@@ -6,7 +7,23 @@ export type AgencyKindName = "TOWNSHIP" | "DEPARTMENT";
 export const REGION_LEVEL_LABELS: Record<RegionLevelName, string> = { PROVINCE: "省级", CITY: "市级", COUNTY: "县级" };
 export const AGENCY_KIND_LABELS: Record<AgencyKindName, string> = { TOWNSHIP: "乡镇", DEPARTMENT: "部门" };
 
-export const REGION_CODE = /^\d{6}$/;
+/** The patterns unanchored, for a route's path pattern (`/regions/(\d{6})`). */
+export const CODE_PATTERN_SOURCE = {
+  /** a region's 6-digit 行政区划代码 */
+  region: String.raw`\d{6}`,
+  /** any agency's code: a township's 12-digit 统计用区划代码 or a department's own code (640122-zrzy) */
+  agency: String.raw`[0-9A-Za-z-]{2,40}`,
+  /** a report year in a path */
+  year: String.raw`\d{4}`,
+} as const;
+
+export const REGION_CODE = new RegExp(`^${CODE_PATTERN_SOURCE.region}$`);
+export const AGENCY_CODE = new RegExp(`^${CODE_PATTERN_SOURCE.agency}$`);
+export const TOWNSHIP_CODE = /^\d{12}$/;
+export const YEAR_IN_PATH = new RegExp(`^${CODE_PATTERN_SOURCE.year}$`);
+
+export const isRegionCode = (v: unknown): v is string => typeof v === "string" && REGION_CODE.test(v);
+export const isAgencyCode = (v: unknown): v is string => typeof v === "string" && AGENCY_CODE.test(v);
 
 /** Level from the 6-digit division code: 640000 province, 640100 city, 640122 county. */
 export function levelOfRegionCode(code: string): RegionLevelName {
@@ -41,11 +58,11 @@ export function regionCodeProblem(code: string): string | null {
  */
 export function agencyCodeProblem(code: string, kind: AgencyKindName, regionCode?: string): string | null {
   if (kind === "TOWNSHIP") {
-    if (!/^\d{12}$/.test(code)) return "乡镇代码应为 12 位数字的统计用区划代码。";
+    if (!TOWNSHIP_CODE.test(code)) return "乡镇代码应为 12 位数字的统计用区划代码。";
     if (regionCode && REGION_CODE.test(regionCode) && levelOfRegionCode(regionCode) === "COUNTY" && !code.startsWith(regionCode))
       return `乡镇代码应以所属县级地区代码 ${regionCode} 开头。`;
     return null;
   }
-  if (!/^[0-9A-Za-z-]{2,40}$/.test(code)) return "部门代码应为 2–40 位字母、数字或“-”。";
+  if (!AGENCY_CODE.test(code)) return "部门代码应为 2–40 位字母、数字或“-”。";
   return null;
 }
