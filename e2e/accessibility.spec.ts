@@ -75,6 +75,20 @@ test("审核人：审核台、审核页与操作记录：axe 无违规", async (
     "/review",
     `/review?year=${YEAR}`,
     `/review/reports/${submitted.reportId}`,
+    {
+      // a comment made on a figure, shown there, and the form open on a part
+      name: "在报告中提出意见",
+      go: async () => {
+        const doc = page.locator("article.report-document");
+        await doc.getByRole("button", { name: /^提意见：一、本年新收政府信息公开申请数量 自然人/ }).click();
+        const form = page.getByRole("form", { name: /^对「/ });
+        await form.getByRole("textbox", { name: "意见内容" }).fill("请核对");
+        await form.getByRole("button", { name: "添加意见" }).click();
+        await expect(page.getByRole("status", { name: "添加意见结果" })).toContainText("已添加意见");
+        await doc.getByRole("button", { name: "提意见：一、总体情况" }).click();
+        await expect(page.getByRole("form", { name: "对「一、总体情况」的意见" })).toBeVisible();
+      },
+    },
     `/review/reports/${submitted.reportId}/audit`,
     "/account/password",
   ]);

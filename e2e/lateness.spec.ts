@@ -20,7 +20,7 @@ const chinaToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shan
 
 async function chooseLateness(page: Page, label: string) {
   await page.getByRole("combobox", { name: /^按期情况/ }).selectOption({ label });
-  const apply = page.getByRole("button", { name: "筛选" });
+  const apply = page.getByRole("button", { name: "筛选", exact: true });
   // filters that apply on change need no button; where it is there it applies them
   if (await apply.isVisible()) await apply.click();
   await expect(page).toHaveURL(/lateness=/);

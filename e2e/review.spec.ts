@@ -79,6 +79,7 @@ test("一次发布两份已审核的报告 @smoke", async ({ browser }) => {
   await reviewer.getByRole("checkbox", { name: `选择 ${a.name}` }).check();
   await reviewer.getByRole("checkbox", { name: `选择 ${b.name}` }).check();
   await reviewer.getByRole("button", { name: "发布所选报告" }).click();
+  await reviewer.getByRole("button", { name: "确认发布" }).click();
   const status = reviewer.getByRole("status", { name: "批量发布结果" });
   await expect(status).toContainText(`${a.name} ${YEAR} 年度：已发布（第 1 版）`);
   await expect(status).toContainText(`${b.name} ${YEAR} 年度：已发布（第 1 版）`);

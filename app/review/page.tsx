@@ -12,6 +12,7 @@ import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import { getReviewDashboard, MAX_DASHBOARD_AGENCIES, type DashboardFilters, type DashboardRow } from "@/lib/server/queries/review-dashboard";
 import { getTemplate } from "@/lib/templates";
 import { isRegionCode } from "@/lib/codes";
+import "@/components/review/review.css";
 
 export const metadata = { title: "审核工作台" };
 
@@ -41,6 +42,7 @@ function tableRows(rows: DashboardRow[]): DashboardTableRow[] {
       agencyName: r.agency.name,
       agencyCode: r.agency.code,
       kindLabel: KIND_LABELS[r.agency.kind],
+      clerk: { names: r.clerk.names.join("、") || "—", phone: r.clerk.phone ?? "—" },
       status,
       report: r.report && { id: r.report.id, version: r.report.version },
       submittedAt: formatDateTime(r.report?.submittedAt),
@@ -69,7 +71,7 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
   const exportRegion = area?.code ?? region?.code ?? null;
 
   return (
-    <>
+    <div className="review-dashboard-page">
       <h1 className="page-title">审核工作台 · {user.role === "ADMIN" ? "全部地区（只读）" : (region?.name ?? "未分配地区")}</h1>
       <p className="lead">
         {filters.year} 年度报告 · 报送截止 {formatDate(deadline)}
@@ -79,6 +81,7 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
         className="filters no-print"
         aria-label="筛选"
         submitLabel="筛选"
+        applyOnChange
         fields={[
           { kind: "select", name: "year", label: "报告年度", value: String(filters.year), options: years.map((y) => ({ value: String(y.year), label: `${y.year} 年度` })) },
           // only where there is a smaller area to choose (a county reviewer has none)
@@ -125,7 +128,7 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
           <p aria-label="各状态数量">
             显示 {rows.length} / {allCount} 个单位：
             {STATUS_ORDER.map((s) => (
-              <span key={s} style={{ marginLeft: 16 }}>
+              <span key={s} className="count" style={{ marginLeft: 16 }}>
                 {STATUS_LABELS[s]} <strong>{counts[s] ?? 0}</strong>
               </span>
             ))}
@@ -133,17 +136,17 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
           <p aria-label="按期情况数量">
             按期情况：
             {LATENESS_KINDS.map((k) => (
-              <span key={k} style={{ marginRight: 16 }}>
+              <span key={k} className="count" style={{ marginRight: 16 }}>
                 {LATENESS_LABELS[k]} <strong>{latenessCounts[k]}</strong>
               </span>
             ))}
             {exportRegion && (
-              <span className="no-print">
+              <span className="no-print count">
                 按期发布记录下载：<a href={`/api/regions/${exportRegion}/lateness.xlsx`}>Excel</a> · <a href={`/api/regions/${exportRegion}/lateness.csv`}>CSV</a>
               </span>
             )}
           </p>
-          {canAct && <BatchPublishForm approvedCount={approved.length} />}
+          {canAct && <BatchPublishForm approvedCount={approved.length} year={filters.year} />}
           {canAct && <UrgeForm year={filters.year} />}
           <div className="table-frame">
             <DashboardTable rows={tableRows(rows)} canAct={canAct} />
@@ -157,6 +160,6 @@ export default async function ReviewerDashboard({ searchParams }: { searchParams
           <OfficialTable template={template} section="reviewLitigation" values={totals.reviewLitigation} />
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -1,5 +1,7 @@
 // A list page's filters as a plain GET form: works without JavaScript, and the URL is the
 // state (bookmarkable, shareable). Used by /review and the administration lists.
+// `applyOnChange`: with JavaScript each choice applies at once and the button is hidden.
+import { ApplyOnChange } from "./ApplyOnChange";
 
 export interface FilterOption {
   value: string;
@@ -11,7 +13,20 @@ export type FilterField =
   /** `all`: the label of the empty choice ("全部"), or none when a value is required */
   | { kind: "select"; name: string; label: string; value: string; options: FilterOption[]; all?: string; accessibleName?: string };
 
-export function FilterForm({ fields, submitLabel, className = "filters", ...form }: { fields: FilterField[]; submitLabel: string; className?: string; role?: string; "aria-label"?: string }) {
+export function FilterForm({
+  fields,
+  submitLabel,
+  className = "filters",
+  applyOnChange = false,
+  ...form
+}: {
+  fields: FilterField[];
+  submitLabel: string;
+  className?: string;
+  applyOnChange?: boolean;
+  role?: string;
+  "aria-label"?: string;
+}) {
   return (
     <form className={className} method="get" {...form}>
       {fields.map((f) =>
@@ -36,6 +51,7 @@ export function FilterForm({ fields, submitLabel, className = "filters", ...form
       <button className="btn secondary" type="submit">
         {submitLabel}
       </button>
+      {applyOnChange && <ApplyOnChange />}
     </form>
   );
 }

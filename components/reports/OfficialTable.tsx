@@ -1,5 +1,6 @@
 // One statistical table of a report, printed as the official format lays it out:
 // the grid (merged headers, verbatim labels) comes from the template data (tableLayout).
+import type { ReactNode } from "react";
 import type { CellDef, CellKind, CellValue, LayoutCell, ReportTemplate, SectionKey, SectionValues } from "@/lib/templates";
 import { decimalText, tableLayout } from "@/lib/templates";
 
@@ -11,6 +12,8 @@ export function formatCellValue(value: CellValue | undefined, _kind?: CellKind):
 
 /** Text of a value cell given from outside (e.g. exact decimal sums of region statistics). */
 type CellText = (cell: CellDef) => string;
+/** What a value cell shows around its text (the review page: a button to comment on it). */
+export type CellContent = (cell: CellDef, text: string) => ReactNode;
 
 interface PlacedCell {
   cell: LayoutCell;
@@ -63,7 +66,7 @@ function placeCells(rows: LayoutCell[][], idPrefix: string) {
   return { placed, headersOf };
 }
 
-function GridCell({ placed, values, headers, cellText }: { placed: PlacedCell; values: SectionValues; headers?: string; cellText?: CellText }) {
+function GridCell({ placed, values, headers, cellText, cellContent }: { placed: PlacedCell; values: SectionValues; headers?: string; cellText?: CellText; cellContent?: CellContent }) {
   const { cell, id } = placed;
   // only the spans there are: an absent prop costs nothing, an undefined one is written into
   // the page's RSC payload ("$undefined") for every cell
@@ -71,9 +74,10 @@ function GridCell({ placed, values, headers, cellText }: { placed: PlacedCell; v
   switch (cell.type) {
     case "value": {
       const def = cell.cell!;
+      const text = cellText ? cellText(def) : formatCellValue(values[def.row]?.[def.column], def.kind);
       return (
         <td {...span} className="num" data-cell={def.id} {...(headers && { headers })}>
-          {cellText ? cellText(def) : formatCellValue(values[def.row]?.[def.column], def.kind)}
+          {cellContent ? cellContent(def, text) : text}
         </td>
       );
     }
@@ -121,6 +125,7 @@ export function OfficialTable({
   values,
   idPrefix = ID_PREFIX[section],
   cellText,
+  cellContent,
 }: {
   template: ReportTemplate;
   section: SectionKey;
@@ -129,13 +134,15 @@ export function OfficialTable({
   idPrefix?: string;
   /** the text of each value cell, where the values are not plain numbers (exact decimal sums) */
   cellText?: CellText;
+  /** what each value cell shows around its text; absent: the text alone */
+  cellContent?: CellContent;
 }) {
   const layout = tableLayout(template, section);
   const { placed, headersOf } = placeCells(layout.rows, idPrefix);
   const renderRow = (row: PlacedCell[], i: number) => (
     <tr key={i}>
       {row.map((p, j) => (
-        <GridCell key={j} placed={p} values={values} headers={headersOf.get(p.cell)} cellText={cellText} />
+        <GridCell key={j} placed={p} values={values} headers={headersOf.get(p.cell)} cellText={cellText} cellContent={cellContent} />
       ))}
     </tr>
   );

@@ -41,7 +41,7 @@ export function CommentThreads({
       {comments.map((c) => {
         const about = anchorName(templateId, c.anchor);
         return (
-          <li key={c.id} aria-label={`「${about}」的意见：${c.body}`}>
+          <li key={c.id} id={`comment-${c.id}`} aria-label={`「${about}」的意见：${c.body}`}>
             <strong>{about}</strong>：{c.body}
             <div className="muted" style={{ fontSize: 13 }}>
               {c.author.displayName} · {formatDateTime(c.createdAt)} · {commentState(c)}

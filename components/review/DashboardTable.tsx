@@ -19,6 +19,8 @@ export interface DashboardTableRow {
   agencyName: string;
   agencyCode: string;
   kindLabel: string;
+  /** the agency's clerks (填报人) and the phone to reach them, "—" where unknown */
+  clerk: { names: string; phone: string };
   status: ReportStatusName | "MISSING";
   /** the report's id and version (the batch publish names both); null: no report this year */
   report: { id: string; version: number } | null;
@@ -33,12 +35,13 @@ export interface DashboardTableRow {
 
 export function DashboardTable({ rows, canAct }: { rows: DashboardTableRow[]; canAct: boolean }) {
   return (
-    <table className="data" aria-label="辖区单位报送情况">
+    // review-dashboard: headers and buttons never wrap (1366 px wide screens fit every column)
+    <table className="data review-dashboard" aria-label="辖区单位报送情况">
       <thead>
         <tr>
           {canAct && <th>选择</th>}
           <th>单位</th>
-          <th>类型</th>
+          <th>填报人</th>
           <th>状态</th>
           <th>提交时间</th>
           <th>发布时间</th>
@@ -57,27 +60,39 @@ export function DashboardTable({ rows, canAct }: { rows: DashboardTableRow[]; ca
             {canAct && (
               <td>
                 {r.status === "APPROVED" && r.report && (
-                  <input type="checkbox" form={BATCH_PUBLISH_FORM_ID} name="publish" value={`${r.report.id}:${r.report.version}`} aria-label={`选择 ${r.agencyName}`} />
+                  <input
+                    type="checkbox"
+                    form={BATCH_PUBLISH_FORM_ID}
+                    name="publish"
+                    value={`${r.report.id}:${r.report.version}`}
+                    aria-label={`选择 ${r.agencyName}`}
+                    data-agency-name={r.agencyName}
+                  />
                 )}
               </td>
             )}
-            <td>
+            <td className="agency">
               {r.agencyName}
-              <div className="muted code">{r.agencyCode}</div>
+              <div className="muted code">
+                {r.kindLabel} · {r.agencyCode}
+              </div>
             </td>
-            <td>{r.kindLabel}</td>
+            <td className="clerk">
+              {r.clerk.names}
+              <div className="muted">{r.clerk.phone}</div>
+            </td>
             <td>
               <StatusBadge status={r.status} />
             </td>
-            <td>{r.submittedAt}</td>
-            <td>{r.publishedAt}</td>
+            <td className="when">{r.submittedAt}</td>
+            <td className="when">{r.publishedAt}</td>
             <td className={r.deadline.overdue ? "overdue" : undefined}>{r.deadline.text}</td>
             {r.figures.map((f, i) => (
               <td key={i} className="num">
                 {f}
               </td>
             ))}
-            <td>
+            <td className="flags">
               {r.flags.length === 0 ? (
                 "—"
               ) : (
@@ -90,7 +105,7 @@ export function DashboardTable({ rows, canAct }: { rows: DashboardTableRow[]; ca
                 </ul>
               )}
             </td>
-            <td>
+            <td className="actions">
               {/* plain links: next/link would prefetch every report page on screen */}
               {r.report && r.status === "SUBMITTED" && canAct ? (
                 <a className="btn" href={`/review/reports/${r.report.id}`}>

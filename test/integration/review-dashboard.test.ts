@@ -71,6 +71,21 @@ describe("getReviewDashboard", () => {
     expect(await received(reportId)).toBe(11);
   });
 
+  it("names each agency's active clerks and the phone of its report, this year's or else last year's", async () => {
+    const db = ctx.db;
+    const jingui = await db.agency.findUniqueOrThrow({ where: { code: "640122101000" } });
+    await db.user.create({ data: { username: "c2", displayName: "金贵甲", role: "CLERK", passwordHash: "x", agencyId: jingui.id } });
+    await db.user.create({ data: { username: "c3", displayName: "金贵乙", role: "CLERK", passwordHash: "x", agencyId: jingui.id } });
+    await db.user.create({ data: { username: "c4", displayName: "已停用", role: "CLERK", passwordHash: "x", agencyId: jingui.id, active: false } });
+    // 金贵镇: no report this year, last year's gives the phone
+    await db.report.create({ data: { agencyId: jingui.id, year: YEAR - 1, template: "T2021", contactPhone: "0951-8000001" } });
+    await db.report.update({ where: { id: reportId }, data: { contactPhone: " 0951-8000002 " } });
+    const { rows } = await dashboard.getReviewDashboard(reviewer, FILTERS);
+    const byCode = Object.fromEntries(rows.map((r) => [r.agency.code, r.clerk]));
+    expect(byCode["640122100000"]).toEqual({ names: ["习岗经办人"], phone: "0951-8000002" });
+    expect(byCode["640122101000"]).toEqual({ names: ["金贵甲", "金贵乙"], phone: "0951-8000001" });
+  });
+
   it("reads the figures of reports it has not kept in one query, with the version they were read at", async () => {
     const { reportFigures } = await import("@/lib/server/queries/report-figures");
     const report = await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } });

@@ -37,6 +37,8 @@ export interface KeyFigures {
 
 export interface DashboardRow {
   agency: { id: string; code: string; name: string; kind: "TOWNSHIP" | "DEPARTMENT"; regionName: string };
+  /** whom to call: the agency's active clerks, and the phone of its report (this year's, else last year's) */
+  clerk: { names: string[]; phone: string | null };
   report: { id: string; status: ReportStatusName; version: number; submittedAt: Date | null; publishedAt: Date | null } | null;
   figures: KeyFigures | null;
   flags: QualityFlag[];
@@ -60,6 +62,7 @@ type AgencyReportRow = {
   publishedAt: Date | null;
   firstPublishedAt: Date | null;
   updatedAt: Date | null;
+  contactPhone: string | null;
 };
 
 /**
@@ -90,7 +93,7 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
       : await db.$queryRaw<AgencyReportRow[]>`
           SELECT a.id AS "agencyId", a.code, a.name, a.kind::text AS kind, g.name AS "regionName",
                  r.id AS "reportId", r.year, r.template::text AS template, r.status::text AS status, r.version,
-                 r."submittedAt", r."publishedAt", r."updatedAt",
+                 r."submittedAt", r."publishedAt", r."updatedAt", r."contactPhone",
                  (SELECT min(v."publishedAt") FROM "PublishedVersion" v WHERE v."reportId" = r.id) AS "firstPublishedAt"
             FROM "Agency" a
             JOIN "Region" g ON g.code = a."regionCode"
@@ -102,7 +105,10 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
   const noLateness = Object.fromEntries(LATENESS_KINDS.map((k) => [k, 0])) as Record<LatenessKind, number>;
   if (prefix === null || tooMany) return { region, years, reportingYear, ...areaFields, rows: [] as DashboardRow[], allCount: 0, latenessCounts: noLateness, totals: null, templateId: null };
 
-  const figuresOf = await reportFigures(rowsRead.flatMap((r) => (r.reportId ? [{ id: r.reportId, version: r.version!, updatedAt: r.updatedAt! }] : [])));
+  const [figuresOf, clerks] = await Promise.all([
+    reportFigures(rowsRead.flatMap((r) => (r.reportId ? [{ id: r.reportId, version: r.version!, updatedAt: r.updatedAt! }] : []))),
+    clerksOf([...new Set(rowsRead.map((r) => r.agencyId))]),
+  ]);
   const agencies = new Map<string, { agency: DashboardRow["agency"]; reports: AgencyReportRow[] }>();
   for (const row of rowsRead) {
     const entry = agencies.get(row.agencyId) ?? { agency: { id: row.agencyId, code: row.code, name: row.name, kind: row.kind, regionName: row.regionName }, reports: [] };
@@ -124,11 +130,13 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
   const now = new Date();
   const all: DashboardRow[] = current.map(({ agency, report, last }) => {
     const late = lateness({ year, deadline: reportingYear?.deadline, firstPublishedAt: report?.firstPublishedAt, now });
-    if (!report) return { agency, report: null, figures: null, flags: [], lateness: late };
+    const clerk = { names: clerks.get(agency.id) ?? [], phone: report?.contactPhone?.trim() || last?.contactPhone?.trim() || null };
+    if (!report) return { agency, clerk, report: null, figures: null, flags: [], lateness: late };
     const templateId = report.template!;
     const figures = figuresOf.get(report.reportId!)!;
     return {
       agency,
+      clerk,
       report: { id: report.reportId!, status: report.status!, version: report.version!, submittedAt: report.submittedAt, publishedAt: report.publishedAt },
       figures: keyFigures(templateId, figures),
       flags: qualityFlags(
@@ -159,6 +167,19 @@ export async function getReviewDashboard(user: CurrentUser, filters: DashboardFi
   const shownIds = rows.flatMap((r) => (r.report ? [r.report.id] : []));
   const totals = regionTotals(templateId, shownIds, figuresOf);
   return { region, years, reportingYear, ...areaFields, rows, allCount: all.length, latenessCounts, totals: { ...totals, reportCount: shownIds.length }, templateId };
+}
+
+/** The display names of the agencies' active clerks (填报人), by agency id: one query for the page. */
+async function clerksOf(agencyIds: string[]): Promise<Map<string, string[]>> {
+  if (agencyIds.length === 0) return new Map();
+  const users = await db.user.findMany({
+    where: { role: "CLERK", active: true, agencyId: { in: agencyIds } },
+    orderBy: { username: "asc" },
+    select: { agencyId: true, displayName: true },
+  });
+  const byAgency = new Map<string, string[]>();
+  for (const u of users) byAgency.set(u.agencyId!, [...(byAgency.get(u.agencyId!) ?? []), u.displayName]);
+  return byAgency;
 }
 
 /** Active agencies under a region path ("" for all): one indexed count, before anything is listed. */

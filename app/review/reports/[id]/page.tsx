@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { AddCommentForm, type AnchorOption } from "@/components/review/CommentForms";
+import { CommentOnReport } from "@/components/review/CommentOnReport";
 import { CommentThreads } from "@/components/review/CommentThreads";
+import { commentsInPlace } from "@/components/review/CommentsInPlace";
 import { FigureComparison } from "@/components/review/FigureComparison";
 import { TextDiff } from "@/components/review/TextDiff";
 import { ReviewActions, type OfferedTransition } from "@/components/review/ReviewActions";
@@ -209,7 +211,11 @@ export default async function ReviewReportPage({ params }: Params) {
         <h2 id="preview-title" className="no-print">
           报告全文（发布后的样式）
         </h2>
-        <ReportDocumentView doc={doc} />
+        {user.role === "REVIEWER" && <p className="muted no-print">点击表中的数字或各部分的“提意见”，可在该处提出意见；填报人在填报页面的同一位置看到。</p>}
+        {/* the comments in place: each figure and part opens a comment form where it is */}
+        <CommentOnReport reportId={report.id}>
+          <ReportDocumentView doc={doc} annotations={commentsInPlace(templateId, unresolved, user.role === "REVIEWER")} />
+        </CommentOnReport>
       </section>
     </>
   );
