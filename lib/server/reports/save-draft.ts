@@ -1,17 +1,14 @@
-import { isSafeText, safeString, unsafeTextProblem, z } from "@/lib/zod";
+import { isSafeText, safeString, z } from "@/lib/zod";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { isValidDate, MAX_NARRATIVE_LENGTH, reportDraftSchema, MAX_SHORT_TEXT_LENGTH, type ReportDocument } from "@/lib/exchange";
+import { draftEntriesSchema, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import {
   CONTACT_FIELDS,
   NARRATIVE_KEYS,
   SECTION_KEYS,
   cellsOf,
-  decimalPlaces,
   deriveSections,
-  describeValue,
   getTemplate,
-  MONEY_MAX_DECIMALS,
   type CellValue,
   type ReportSections,
   type ReportTemplate,
@@ -20,15 +17,18 @@ import { EDITABLE_STATUSES, isEditable } from "@/lib/workflow/transitions";
 import { agencyInScope, clerkWriteRefusal } from "../access/report-access";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
-import { cellTextsOf, MAX_CELL_TEXT_LENGTH } from "./cell-texts";
+import { cellTextsOf } from "./cell-texts";
 import { reportToDocument, reportWithContent, TEMPLATE_ID } from "./report-document";
 
-/** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
+/**
+ * What the editor sends, as far as it can be checked before the report (and so its template)
+ * is known; saveDraft then reads the entries with the template's draft schema.
+ */
 const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
 const entriesSchema = z.object({
-  issuedOn: safeString("成文日期").nullable().optional(),
-  contact: z.object({ address: safeString("通信地址"), phone: safeString("联系电话"), email: safeString("电子邮箱") }).partial().optional(),
-  narrative: z.object({ overview: safeString(), problems: safeString(), other: safeString() }).partial().optional(),
+  issuedOn: z.string().nullable().optional(),
+  contact: z.object({ address: z.string(), phone: z.string(), email: z.string() }).partial().optional(),
+  narrative: z.object({ overview: z.string(), problems: z.string(), other: z.string() }).partial().optional(),
   proactive: looseSection,
   applications: looseSection,
   reviewLitigation: looseSection,
@@ -63,9 +63,6 @@ export type SaveDraftResult =
       currentVersion?: number;
     };
 
-/** The largest magnitude NUMERIC(18, 4) holds, with room to spare. */
-const MAX_ABS_VALUE = 1e13;
-
 interface ParsedEntries {
   sections: ReportSections;
   /** cellId → text typed in a number cell that is not a number (the cell's value is null) */
@@ -87,53 +84,37 @@ function textLabel(t: ReportTemplate, key: string) {
   return TEXT_LABELS[key] ?? key;
 }
 
+/** A schema issue's path as the editor names the field: a cell id (section/row/column) or "contact.phone". */
+function issueField(path: readonly PropertyKey[]): string {
+  const [head, row, column] = path.map(String);
+  return (SECTION_KEYS as readonly string[]).includes(head!) && row && column ? `${head}/${row}/${column}` : path.map(String).join(".");
+}
+
 /**
- * Reads the entries cell by cell: a number or a blank is stored whatever the rules say
- * (a draft may be inconsistent); text that is not a number is kept as text (the cell
- * blank), so that a draft always saves; anything else is refused with the cell's name.
- * Derived cells are always recomputed from the others.
+ * Reads the entries with the template's draft schema (the form's own: a number or a blank is
+ * kept whatever the rules say, text that is not a number is kept as text with the cell blank,
+ * so that a draft always saves); anything else is refused with the cell's name. Derived cells
+ * are always recomputed from the others.
  */
-export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: true; value: ParsedEntries } | { ok: false; problems: CellProblem[] } {
-  const problems: CellProblem[] = [];
+export function parseEntries(t: ReportTemplate, input: DraftEntries): { ok: true; value: ParsedEntries } | { ok: false; problems: CellProblem[] } {
+  const checked = draftEntriesSchema(t.id).safeParse(input);
+  if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => ({ cell: issueField(i.path), message: i.message })) };
+  const entries = checked.data as DraftEntries;
   const texts: Record<string, string> = {};
   const stated = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
   for (const cell of cellsOf(t)) {
-    const raw = entries[cell.section]?.[cell.row]?.[cell.column];
+    const raw = cell.derived ? null : entries[cell.section]?.[cell.row]?.[cell.column];
     let value: CellValue = null;
-    if (cell.derived || raw === undefined || raw === null || raw === "") value = null;
-    else if (typeof raw === "number" && Number.isFinite(raw)) {
-      if (Math.abs(raw) >= MAX_ABS_VALUE) problems.push({ cell: cell.id, message: `${cell.label}：数值过大（${raw}）` });
-      else if (decimalPlaces(raw) > MONEY_MAX_DECIMALS)
-        problems.push({ cell: cell.id, message: `${cell.label}：最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${raw}` });
-      else value = raw;
-    } else if (typeof raw === "string" && raw.trim() !== "") {
-      // text that is not a number ("—", "无") is kept as typed, the cell blank, until submission
-      if (raw.trim().length > MAX_CELL_TEXT_LENGTH) problems.push({ cell: cell.id, message: `${cell.label}：文字过长（最多 ${MAX_CELL_TEXT_LENGTH} 字）` });
-      else texts[cell.id] = raw.trim();
-    } else if (typeof raw === "string") value = null;
-    else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
+    if (typeof raw === "number") value = raw === 0 ? 0 : raw;
+    // text that is not a number ("—", "无") is kept as typed, the cell blank, until submission
+    else if (typeof raw === "string" && raw.trim() !== "") texts[cell.id] = raw.trim();
     (stated[cell.section][cell.row] ??= {})[cell.column] = value;
   }
   const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
-  if (issuedOn && !isSafeText(issuedOn)) problems.push({ cell: "issuedOn", message: unsafeTextProblem(issuedOn, "成文日期")! });
-  else if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `成文日期应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
   const contact = { address: "", phone: "", email: "" };
-  for (const f of CONTACT_FIELDS) {
-    const v = (entries.contact?.[f.key] ?? "").trim();
-    const unsafe = unsafeTextProblem(v, textLabel(t, `contact.${f.key}`));
-    if (unsafe) problems.push({ cell: `contact.${f.key}`, message: unsafe });
-    else if (v.length > MAX_SHORT_TEXT_LENGTH) problems.push({ cell: `contact.${f.key}`, message: `${textLabel(t, `contact.${f.key}`)}过长（最多 ${MAX_SHORT_TEXT_LENGTH} 字）` });
-    contact[f.key] = v;
-  }
+  for (const f of CONTACT_FIELDS) contact[f.key] = (entries.contact?.[f.key] ?? "").trim();
   const narrative = { overview: "", problems: "", other: "" };
-  for (const k of NARRATIVE_KEYS) {
-    const v = entries.narrative?.[k] ?? "";
-    const unsafe = unsafeTextProblem(v, t.narrative[k].title);
-    if (unsafe) problems.push({ cell: `narrative.${k}`, message: unsafe });
-    else if (v.length > MAX_NARRATIVE_LENGTH) problems.push({ cell: `narrative.${k}`, message: `${t.narrative[k].title}过长（最多 ${MAX_NARRATIVE_LENGTH} 字）` });
-    narrative[k] = v;
-  }
-  if (problems.length) return { ok: false, problems };
+  for (const k of NARRATIVE_KEYS) narrative[k] = entries.narrative?.[k] ?? "";
   return { ok: true, value: { sections: deriveSections(t, stated), texts, issuedOn: issuedOn || null, contact, narrative } };
 }
 
@@ -185,23 +166,9 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   const t = getTemplate(TEMPLATE_ID[report.template]);
   const parsed = parseEntries(t, input.entries);
   if (!parsed.ok) {
-    return { ok: false, code: 422, message: `有 ${parsed.problems.length} 处填写的不是有效数字或格式不对，未保存：${parsed.problems.map((p) => p.message).join("；")}`, problems: parsed.problems };
+    return { ok: false, code: 422, message: `未保存：${parsed.problems.length} 处填写的格式不对：${parsed.problems.map((p) => p.message).join("；")}`, problems: parsed.problems };
   }
   const current = reportToDocument(report);
-  // the template's draft schema, as in the browser: a draft may break rules (a negative
-  // count is flagged, not refused) but a text must be of its kind (an e-mail address looks like one)
-  const schemaCheck = reportDraftSchema(t.id).safeParse({
-    ...current,
-    issuedOn: parsed.value.issuedOn,
-    contact: parsed.value.contact,
-    narrative: parsed.value.narrative,
-  });
-  if (!schemaCheck.success) {
-    const problems = schemaCheck.error.issues
-      .filter((i) => !(SECTION_KEYS as readonly PropertyKey[]).includes(i.path[0]!))
-      .map((i) => ({ cell: i.path.join("."), message: i.message }));
-    if (problems.length) return { ok: false, code: 422, message: `未保存：${problems.map((p) => p.message).join("；")}`, problems };
-  }
   const before = flatten(t, current, cellTextsOf(report.cells));
 
   const derivedIds = new Set(cellsOf(t).filter((c) => c.derived).map((c) => c.id));
