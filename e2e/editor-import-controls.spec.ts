@@ -186,6 +186,7 @@ async function focusedPlace(page: Page) {
 }
 
 test("at 390×844 三 scrolls in its frame: headers and row labels stay in sight, and arrow moves never put the focused cell under them", async ({ page }) => {
+  test.setTimeout(480_000); // about 60 geometry checks, each a round trip: minutes on a busy two-core machine
   await page.setViewportSize({ width: 390, height: 844 });
   await openDraft(page, "手机", 2022);
   const check = (w: Awaited<ReturnType<typeof focusedPlace>>, step: string) => {

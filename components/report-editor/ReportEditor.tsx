@@ -18,7 +18,7 @@ import { EditableTable } from "./EditableTable";
 import {
   clearLocalCopy,
   documentToFormValues,
-  flatErrors,
+  issueFieldId,
   formatDateText,
   parseDateText,
   formValuesToDocument,
@@ -387,8 +387,11 @@ export function ReportEditor(props: ReportEditorProps) {
    * beside the field and the save status naming it.
    */
   const draftProblems = async () => {
+    // the errors shown beside the fields come from the resolver; the names from the schema itself
     if (await form.trigger()) return null;
-    const fields = Object.keys(flatErrors(form.formState.errors));
+    const checked = reportDraftSchema(loaded.template, { formKeys: true }).safeParse(form.getValues());
+    if (checked.success) return null;
+    const fields = [...new Set(checked.error.issues.map((i) => issueFieldId(i.path)))];
     const names = fields.slice(0, 3).map((f) => fieldLabel(f));
     focusField(fields[0]!);
     return `未保存：${fields.length} 处格式不对（${names.join("、")}${fields.length > 3 ? " 等" : ""}），请按提示改正`;

@@ -184,24 +184,12 @@ export function formValuesToDocument(values: EditorValues): ReportDocument {
 }
 
 /**
- * react-hook-form's errors as field id → message: a cell as its cell id (section/row/column,
- * the row key restored), a text field by its dotted name ("contact.email", "issuedOn").
+ * A draft schema issue's path (form-safe row keys) as the field's id: a cell as its cell id
+ * (section/row/column, the row key restored), a text field by its dotted name ("contact.email").
  */
-export function flatErrors(errors: object): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (node: unknown, path: string[]) => {
-    if (!node || typeof node !== "object") return;
-    const message = (node as { message?: unknown }).message;
-    if (typeof message === "string" && path.length > 0) {
-      const [head, row, column] = path;
-      const id = (SECTION_KEYS as readonly string[]).includes(head!) && row && column ? `${head}/${decodeFormRowKey(row)}/${column}` : path.join(".");
-      out[id] ??= message;
-      return;
-    }
-    for (const [k, v] of Object.entries(node)) if (k !== "ref") walk(v, [...path, k]);
-  };
-  walk(errors, []);
-  return out;
+export function issueFieldId(path: readonly PropertyKey[]): string {
+  const [head, row, column] = path.map(String);
+  return (SECTION_KEYS as readonly string[]).includes(head!) && row && column ? `${head}/${decodeFormRowKey(row)}/${column}` : path.map(String).join(".");
 }
 
 // --- 从文件导入 ---------------------------------------------------------------------
