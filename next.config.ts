@@ -7,9 +7,9 @@ const nextConfig: NextConfig = {
   // pdfkit reads its own data files (standard-font metrics) beside its code at run time
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit", "pg-boss", "nodemailer"],
   typedRoutes: false,
-  // `tsc --noEmit` checks the whole tree (app, scripts, tests) first in `npm test`, which then
-  // builds with NEXT_BUILD_TYPES_CHECKED=1 (scripts/lib/bootstrap.mjs ensureBuild): the same
-  // check twice costs half a minute. Every other build (`npm run demo`, `npm run build`) checks.
+  // `tsc --noEmit` checks the whole tree (app, scripts, tests) in `npm test`, which builds beside
+  // it with NEXT_BUILD_TYPES_CHECKED=1 (scripts/lib/bootstrap.mjs buildEnv) and fails when tsc
+  // does: the same check twice costs half a minute. Every other build (`npm run demo`, `npm run build`) checks.
   typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_TYPES_CHECKED === "1" },
   experimental: {
     // CI builds a clean clone and throws the build cache away: writing it would be the build's

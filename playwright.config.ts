@@ -12,11 +12,13 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: 2,
+  // two cores: the app, the browser and the test process share them (E2E_WORKERS to compare)
+  workers: Number(process.env.E2E_WORKERS || 2),
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["json"]],
-  outputDir: "test-results/playwright",
+  // per port: scripts/test-suite.ts runs a second Playwright run (E2E_PORT + 2) beside the first
+  outputDir: `test-results/playwright-${port}`,
   use: {
     ...devices["Desktop Chrome"],
     baseURL,

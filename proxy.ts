@@ -8,7 +8,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { requestIsHttps } from "@/lib/server/security/client-address";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "@/lib/server/security/csp";
-import { publicPageEtag, publicPageTarget } from "@/lib/server/cache/public-keys";
+import { cachedCspKind, isTwinPath, publicRouteKey } from "@/lib/server/cache/public-routes";
 import { PUBLIC_PAGE_CACHE_CONTROL } from "@/lib/http/cache-control";
 import { matchesIfNoneMatch } from "@/lib/http/etag";
 import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
@@ -32,12 +32,12 @@ function internalUrl(req: NextRequest, pathname: string) {
 }
 
 /**
- * The version- and stamp-keyed pages exist only as rewrite targets: a version number or stamp a
- * client makes up would render and store one more copy in the route cache, so a request for them is
- * served only when it carries this process's mark, which the rewrite below adds (it also
- * reaches Next's own request when Next forwards a rewrite over HTTP, as it does with -H).
+ * The version- and stamp-keyed twin routes (lib/server/cache/public-routes.ts) exist only as
+ * rewrite targets: a version number or stamp a client makes up would render and store one more
+ * copy in the route cache, so a request for them is served only when it carries this process's
+ * mark, which the rewrite below adds (it also reaches Next's own request when Next forwards a
+ * rewrite over HTTP, as it does with -H).
  */
-const STAMPED_PAGE = /^\/published(?:-regions|-agencies|-home)?(?:\/|$)/;
 const REWRITE_MARK = "x-govreports-rewrite";
 const rewriteSecret = newNonce();
 const DEV = process.env.NODE_ENV !== "production";
@@ -61,7 +61,7 @@ function withSecurityHeaders(req: NextRequest, rewriteTo?: URL, { stored = false
     requestHeaders.delete("content-security-policy");
     requestHeaders.delete("x-nonce");
   }
-  if (rewriteTo && STAMPED_PAGE.test(rewriteTo.pathname)) requestHeaders.set(REWRITE_MARK, rewriteSecret);
+  if (rewriteTo && isTwinPath(rewriteTo.pathname)) requestHeaders.set(REWRITE_MARK, rewriteSecret);
   else requestHeaders.delete(REWRITE_MARK);
   const res = rewriteTo
     ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } })
@@ -82,10 +82,9 @@ const CACHED_PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, nex
  * navigation fetches the same page as an RSC payload under its own URL (`?_rsc=…`, which Next
  * hides from this file), so browsers and nginx keep and revalidate that copy apart from the HTML.
  */
-function cachedPage(req: NextRequest, target: string) {
-  const res = withSecurityHeaders(req, internalUrl(req, target), { stored: true });
+function cachedPage(req: NextRequest, target: string, etag: string) {
+  const res = withSecurityHeaders(req, internalUrl(req, target), { stored: cachedCspKind(req.nextUrl.pathname) === "stored" });
   if (req.method !== "GET" && req.method !== "HEAD") return res;
-  const etag = publicPageEtag(target);
   if (matchesIfNoneMatch(req.headers.get("if-none-match"), etag)) {
     return new NextResponse(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_PAGE_CACHE_CONTROL, Vary: CACHED_PAGE_VARY } });
   }
@@ -110,12 +109,12 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   if (pathname.startsWith("/api/")) return NextResponse.next();
   if (isProtected(pathname)) return gate(req as NextRequestWithAuth, event);
   // not a route of the public site: the app's 404 page (there is no page at /published-home)
-  if (STAMPED_PAGE.test(pathname) && req.headers.get(REWRITE_MARK) !== rewriteSecret) return withSecurityHeaders(req, internalUrl(req, "/published-home"));
-  // a public page served from Next's route cache under its stamp-keyed path
-  // (lib/server/cache/public-keys.ts); none for no such report, region or agency (yet): the
+  if (isTwinPath(pathname) && req.headers.get(REWRITE_MARK) !== rewriteSecret) return withSecurityHeaders(req, internalUrl(req, "/published-home"));
+  // a public page served from Next's route cache under its twin path
+  // (lib/server/cache/public-routes.ts); none for no such report, region or agency (yet): the
   // dynamic page answers 404 and nothing is cached
-  const target = await publicPageTarget(pathname, () => req.nextUrl.searchParams);
-  if (target) return cachedPage(req, target);
+  const route = await publicRouteKey(pathname, () => req.nextUrl.searchParams);
+  if (route?.target) return cachedPage(req, route.target, route.etag);
   return withSecurityHeaders(req);
 }
 

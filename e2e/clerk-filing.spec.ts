@@ -5,6 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { cellsOf, getTemplate, type CellDef, type ReportTemplate, type TemplateId } from "@/lib/templates";
 import { signIn, signInAs } from "./helpers";
+import { cellRenders, countCellRenders, resetCellRenders } from "./support/render-counts";
 
 test.describe.configure({ timeout: 180_000 }); // a report filled in the browser: ≈ 35 s on a loaded machine
 
@@ -161,7 +162,7 @@ async function expectStored(reportId: string, templateId: TemplateId, v: Values,
 }
 
 test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾稽, save, reload, submit", async ({ page }) => {
-  await page.addInitScript(() => ((window as unknown as { __editorRenderCounts: object }).__editorRenderCounts = {}));
+  await countCellRenders(page);
   await signInAs(page, "clerk-jingui");
   const reportId = await startReport(page, 2021);
   const t = getTemplate("2021");
@@ -176,18 +177,15 @@ test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾�
 
   // a broken 勾稽关系 appears next to the table and in the summary, naming the column and both amounts, then clears
   const received = cell(page, "一、本年新收政府信息公开申请数量 商业企业");
-  const counts = () => page.evaluate(() => ({ ...(window as unknown as { __editorRenderCounts: Record<string, number> }).__editorRenderCounts }));
-  await page.evaluate(() => {
-    const c = (window as unknown as { __editorRenderCounts: Record<string, number> }).__editorRenderCounts;
-    for (const k of Object.keys(c)) delete c[k];
-  });
+  // after the form settled: what one keystroke re-renders (e2e/support/render-counts.ts)
+  await resetCellRenders(page);
   await received.fill("46");
   const balance = summary.getByRole("link", { name: /商业企业 列：一、本年新收 \+ 二、上年结转 = 47，三、办理结果（七）总计 \+ 四、结转下年度 = 46/ });
   await expect(balance).toBeVisible();
   await expect(page.getByRole("list", { name: "三、收到和处理政府信息公开申请情况 的校验结果" })).toContainText("商业企业 列");
   await expect(received).toHaveAttribute("aria-invalid", "true");
   // typing re-rendered the typed cell and what depends on it, not the whole form
-  const rendered = Object.keys(await counts());
+  const rendered = Object.keys(await cellRenders(page));
   expect(rendered).toContain("applications/received/commercial");
   expect(rendered).not.toContain("proactive/regulations/issued");
   expect(rendered).not.toContain("applications/received/naturalPerson");

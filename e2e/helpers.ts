@@ -23,8 +23,11 @@ export const PUBLIC_PAGES = [
 export const DEMO_ACCOUNTS = ["admin", "reviewer-helan", "clerk-xigang", "clerk-jingui", "clerk-zrzy"] as const;
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
 
-/** Where global-setup.ts keeps each demo account's signed-in state (Playwright storageState). */
-export const AUTH_DIR = path.join("test-results", "e2e-auth");
+/**
+ * Where global-setup.ts keeps each demo account's signed-in state (Playwright storageState):
+ * one folder per app port, since scripts/test-suite.ts runs two Playwright runs at once.
+ */
+export const AUTH_DIR = path.join("test-results", `e2e-auth-${process.env.E2E_PORT || 3210}`);
 export function authStateFile(username: DemoAccount) {
   return path.join(AUTH_DIR, `${username}.json`);
 }

@@ -12,7 +12,6 @@ import { reportToDocument, reportWithContent } from "@/lib/server/reports/report
 import { formatViolationLine } from "@/lib/validation";
 import { openDatabase } from "./lib/database";
 import { deployIfPending } from "./lib/migrate";
-import { convertCommand } from "./lib/convert-command";
 import { expandReportSources, readReportSource } from "./lib/report-sources";
 
 const USAGE = `用法:
@@ -172,7 +171,8 @@ async function exportReport(code: string | undefined, yearText: string | undefin
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   // convert takes flags with values: it parses its own arguments
-  if (command === "convert") return convertCommand(rest);
+  // the converters load only for `convert` (they are most of a start; report-sources.ts)
+  if (command === "convert") return (await import("./lib/convert-command")).convertCommand(rest);
   const files = rest.filter((a) => !a.startsWith("--"));
   const unknownFlags = rest.filter((a) => a.startsWith("--") && !(FLAGS as readonly string[]).includes(a));
   if (unknownFlags.length) {

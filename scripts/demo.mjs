@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // README command 1: `npm run demo` — installs, prepares the database with the demo data
 // and starts the app on PORT (default 3000). With DATABASE_URL unset it runs an embedded
 // PostgreSQL whose data stays in .data/ between runs.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // README command 2: `npm test` — every test, from a clean clone: installs Debian's
 // Chromium + CJK fonts where missing, the npm packages from the lockfile, then runs
 // typecheck, unit tests, and the database + browser suites (scripts/test-suite.ts).

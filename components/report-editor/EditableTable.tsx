@@ -6,7 +6,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore,
 import { useController, useFormContext } from "react-hook-form";
 import { draftCellProblem, encodeFormRowKey } from "@/lib/exchange";
 import { tableLayout, type CellDef, type LayoutCell, type ReportTemplate, type SectionKey } from "@/lib/templates";
-import { countRender, fieldDomId, focusField, useEditor, useIssues } from "./context";
+import { fieldDomId, focusField, useEditor, useIssues } from "./context";
 import { formatCellText, parseCellText, parseClipboardBlock, type EditorValues, type FormCell } from "./model";
 
 /** A row label as the accessible name uses it: the row's own label (四: the group's label). */
@@ -24,7 +24,6 @@ interface Position {
 }
 
 const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: CellDef; name: string; label: string; pos: Position }) {
-  countRender(cell.id);
   const { readOnly, commentsByAnchor } = useEditor();
   const { field } = useController<EditorValues>({ name: name as never });
   const value = field.value as unknown as FormCell;
@@ -99,7 +98,6 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
 });
 
 const DerivedOutput = memo(function DerivedOutput({ cell, label, pos }: { cell: CellDef; label: string; pos: Position }) {
-  countRender(cell.id);
   const { store } = useEditor();
   const value = useSyncExternalStore(store.subscribe, () => store.get().value(cell.section, cell.row, cell.column), () => null);
   return (

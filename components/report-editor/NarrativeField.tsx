@@ -5,7 +5,7 @@ import { memo, useDeferredValue, useRef, type ClipboardEvent } from "react";
 import { Markdown } from "@/components/reports/Markdown";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { NarrativeKey, NarrativeSectionDef } from "@/lib/templates";
-import { countRender, fieldDomId, useEditor, useIssues } from "./context";
+import { fieldDomId, useEditor, useIssues } from "./context";
 import type { EditorValues } from "./model";
 import { clipboardToMarkdown, insertBlocks } from "./word-paste";
 
@@ -15,7 +15,6 @@ const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九",
 // (components/reports/ReportDocumentView.tsx); the preview uses the same settings so it
 // reads as it will be published. When that renderer exports its markdown part, use it here.
 const Preview = memo(function Preview({ name }: { name: `narrative.${NarrativeKey}` }) {
-  countRender(name);
   const text = useWatch<EditorValues>({ name }) as string;
   const deferred = useDeferredValue(text);
   return (

@@ -39,13 +39,6 @@ export function useIssues(id: string): string {
   );
 }
 
-/** Counts renders when a test asks for it (window.__editorRenderCounts): proof that a keystroke re-renders only what depends on it. */
-export function countRender(id: string) {
-  if (typeof window === "undefined") return;
-  const counts = (window as unknown as { __editorRenderCounts?: Record<string, number> }).__editorRenderCounts;
-  if (counts) counts[id] = (counts[id] ?? 0) + 1;
-}
-
 /** DOM id of a cell's input or output (cell ids contain slashes and dots; both are fine in an id). */
 export const fieldDomId = (id: string) => `field-${id}`;
 

@@ -1,3 +1,4 @@
+// @ts-check
 // If-None-Match (RFC 9110 §13.1.2): a list of entity tags or "*", compared weakly, as it is for
 // GET and HEAD. CommonJS, so that the response cache in front of Next
 // (lib/server/cache/response-cache.cjs, which plain Node loads before any TypeScript is

@@ -1,3 +1,4 @@
+// @ts-check
 // Plain-Node helpers for the two README commands, usable before `npm ci` has run:
 // they install what the project's own files declare, and nothing else.
 import { spawnSync } from "node:child_process";
@@ -6,12 +7,24 @@ import path from "node:path";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
+/**
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {import("node:child_process").SpawnSyncOptions} [options]
+ * @returns {number} the exit status
+ */
 export function run(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", ...options });
   if (r.error) throw r.error;
   return r.status ?? 1;
 }
 
+/**
+ * `run`, exiting this process when the command fails.
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {import("node:child_process").SpawnSyncOptions} [options]
+ */
 export function mustRun(cmd, args, options = {}) {
   const status = run(cmd, args, options);
   if (status !== 0) {
@@ -20,6 +33,7 @@ export function mustRun(cmd, args, options = {}) {
   }
 }
 
+/** @param {string} file */
 function mtime(file) {
   try {
     return fs.statSync(file).mtimeMs;
@@ -36,9 +50,13 @@ export function ensureNodeModules() {
   mustRun("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
-/** Newest modification time of any file under the given paths. */
+/**
+ * Newest modification time of any file under the given paths.
+ * @param {readonly string[]} paths relative to the repository
+ */
 export function newestMtime(paths) {
   let newest = 0;
+  /** @param {string} p */
   const walk = (p) => {
     let st;
     try {
@@ -64,26 +82,44 @@ export function ensurePrismaClient() {
 
 const BUILD_INPUTS = ["app", "components", "lib", "types", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
-/**
- * `next build` when there is no build or any source is newer than it. `typesChecked`: the
- * caller has just run `tsc --noEmit` on this tree and it passed (the test suite), so the build
- * skips its own second type check (next.config.ts); every other build checks the types itself.
- */
-export function ensureBuild({ force = false, typesChecked = false } = {}) {
-  ensurePrismaClient(); // the build imports the generated client
+/** Whether `.next` is missing or older than any build input. */
+export function buildIsStale() {
   const built = mtime(path.join(ROOT, ".next/BUILD_ID"));
-  if (!force && built && built >= newestMtime(BUILD_INPUTS)) return;
-  console.log("▶ 构建: next build");
+  return !built || built < newestMtime(BUILD_INPUTS);
+}
+
+/**
+ * The environment of `next build`. `typesChecked`: the caller runs `tsc --noEmit` on this tree
+ * in the same run and fails when it fails (the test suite, which builds beside tsc), so the
+ * build skips its own second type check (next.config.ts); every other build checks the types.
+ */
+export function buildEnv({ typesChecked = false } = {}) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (typesChecked) env.NEXT_BUILD_TYPES_CHECKED = "1";
   else delete env.NEXT_BUILD_TYPES_CHECKED;
-  mustRun(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env });
+  return env;
 }
 
-/** apt-get as root, or through sudo otherwise; returns the exit status of the first failing step (0 when all pass). */
+export const NEXT_BUILD_ARGS = ["node_modules/next/dist/bin/next", "build"];
+
+/** `next build` when there is no build or any source is newer than it (see buildEnv). */
+export function ensureBuild({ force = false, typesChecked = false } = {}) {
+  ensurePrismaClient(); // the build imports the generated client
+  if (!force && !buildIsStale()) return;
+  console.log("▶ 构建: next build");
+  mustRun(process.execPath, NEXT_BUILD_ARGS, { env: buildEnv({ typesChecked }) });
+}
+
+/**
+ * apt-get as root, or through sudo otherwise; returns the exit status of the first failing step (0 when all pass).
+ * @param {readonly string[]} packages
+ * @param {{ fatal?: boolean }} [options]
+ */
 function aptInstall(packages, { fatal = true } = {}) {
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  /** @param {string[]} args */
   const step = (args) => {
     const [cmd, ...rest] = sudo.length ? ["sudo", "apt-get", ...args] : ["apt-get", ...args];
     if (fatal) return mustRun(cmd, rest, { env }), 0;

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs `next start` in WEB_CONCURRENCY processes (default: one per core) sharing one port, so the
 // app uses every core of its machine: one Node process answers on one core, and a report page
 // hit costs about 1 ms of it. Usage: node next-cluster.cjs -p PORT (what scripts/serve.ts runs).
@@ -12,11 +13,12 @@
 //   report published through one process shows on the next request, whichever process answers.
 //   Separate app instances (other machines) still catch up within the second.
 "use strict";
-const cluster = require("node:cluster");
+/** @type {import("node:cluster").Cluster} (the module's default export: the typings describe it apart) */
+const cluster = /** @type {any} */ (require("node:cluster"));
 const os = require("node:os");
 const path = require("node:path");
 
-const FORGET = "govreports:forget-public-refs";
+const { CLUSTER_ENV, FORGET_PUBLIC_REFS } = require("../../lib/server/cache/process-wiring.cjs");
 const { installResponseCache } = require("../../lib/server/cache/response-cache.cjs");
 const nextBin = path.join(__dirname, "../../node_modules/next/dist/bin/next");
 const args = process.argv.slice(2);
@@ -43,30 +45,32 @@ if (cluster.isPrimary && workerCount() === 1) {
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...semiSpace] });
   let stopping = false;
   const listening = new Set();
+  /** @type {number[]} when each restart happened (ms) */
   const restarts = [];
 
   const fork = () => {
     // GOVREPORTS_CLUSTER: forgetPublicRefs tells the primary (lib/server/cache/published-ref.ts)
-    const worker = cluster.fork({ GOVREPORTS_CLUSTER: "1" });
+    const worker = cluster.fork({ [CLUSTER_ENV]: "1" });
     worker.on("listening", () => listening.add(worker.id));
-    worker.on("message", (message) => {
-      if (message && message.type === FORGET) {
-        for (const other of Object.values(cluster.workers)) if (other && other !== worker) other.send(message);
+    worker.on("message", (/** @type {{ type?: unknown } | null} */ message) => {
+      if (message && message.type === FORGET_PUBLIC_REFS) {
+        for (const other of Object.values(cluster.workers ?? {})) if (other && other !== worker) other.send(message);
       }
     });
   };
 
+  /** @param {number} code */
   const stopAll = (code) => {
     stopping = true;
     process.exitCode = code;
-    for (const w of Object.values(cluster.workers)) w?.kill("SIGTERM");
-    if (Object.keys(cluster.workers).length === 0) process.exit(code);
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
   };
 
   cluster.on("exit", (worker, code, signal) => {
     const served = listening.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers).length === 0) process.exit(process.exitCode ?? 0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
     const how = signal ?? `退出码 ${code}`;

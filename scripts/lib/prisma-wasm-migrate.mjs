@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Offline Prisma Migrate for PostgreSQL: runs Prisma's WASM schema engine
 // (@prisma/schema-engine-wasm) through @prisma/adapter-pg, so no native
 // `schema-engine` binary (which cannot be downloaded on our machines) is needed.
@@ -26,12 +27,18 @@ import { loadConfigFromFile } from "@prisma/config";
 
 const require = createRequire(import.meta.url);
 
+/** @typedef {import("@prisma/schema-engine-wasm").MigrationList} MigrationList */
+/** @typedef {{ message: string, get(): string, set_message(m: string): void }} PanicRegistry */
+/** the wasm glue's global for Rust panics, as Prisma's CLI sets it up */
+const panics = /** @type {{ PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry }} */ (globalThis);
+
 // ---------------------------------------------------------------- wasm engine
 async function loadSchemaEngine() {
   // the wasm glue reports Rust panics through this global (as Prisma's CLI sets it up)
-  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { message: "", get() { return this.message; }, set_message(m) { this.message = `RuntimeError: ${m}`; } };
+  panics.PRISMA_WASM_PANIC_REGISTRY ??= { message: "", get() { return this.message; }, set_message(m) { this.message = `RuntimeError: ${m}`; } };
   // Same instantiation as Prisma 6.19's CLI (node can't `import` .wasm without a flag).
-  const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+  /** @type {typeof import("@prisma/schema-engine-wasm") & { __wbg_set_wasm(exports: WebAssembly.Exports): void }} */
+  const glue = /** @type {any} */ (await import("@prisma/schema-engine-wasm/schema_engine_bg"));
   const wasmFile =
     process.env.PRISMA_SCHEMA_ENGINE_WASM ||
     path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
@@ -39,7 +46,7 @@ async function loadSchemaEngine() {
     "./schema_engine_bg.js": glue,
   });
   glue.__wbg_set_wasm(instance.exports);
-  instance.exports.__wbindgen_start();
+  /** @type {{ __wbindgen_start(): void }} */ (/** @type {unknown} */ (instance.exports)).__wbindgen_start();
   return glue;
 }
 
@@ -49,23 +56,37 @@ async function loadSchemaEngine() {
 //   "Column type 'char' could not be deserialized from the database."
 // and the describer reads those columns as a Rust `char`, so they must arrive as
 // ColumnType.Character (reporting them as text panics on the first CHECK / PG18 NOT NULL constraint).
-const charColumns = new WeakMap(); // pg result rows array -> indexes of "char" columns
+/** @type {WeakMap<object, number[]>} pg result rows array -> indexes of "char" columns */
+const charColumns = new WeakMap();
 class CatalogSafeClient extends pg.Client {
+  /**
+   * pg.Client#query with every overload (callback or promise), the "char" columns marked.
+   * @param {any[]} args
+   * @returns {any}
+   */
   query(...args) {
+    /** @type {<R>(res: R) => R} */
     const fix = (res) => {
-      for (const r of Array.isArray(res) ? res : [res]) {
+      for (const r of /** @type {(pg.QueryResult | undefined)[]} */ (Array.isArray(res) ? res : [res])) {
+        /** @type {number[]} */
         const idx = [];
         r?.fields?.forEach((f, i) => f.dataTypeID === 18 && (f.dataTypeID = 25, idx.push(i)));
-        if (idx.length && r.rows) charColumns.set(r.rows, idx);
+        if (r && idx.length && r.rows) charColumns.set(r.rows, idx);
       }
       return res;
     };
     const cb = typeof args.at(-1) === "function" ? args.pop() : null;
-    if (cb) return super.query(...args, (err, res) => cb(err, err ? res : fix(res)));
-    const ret = super.query(...args);
+    const query = /** @type {(...a: any[]) => any} */ (super.query.bind(this));
+    if (cb) return query(...args, (/** @type {Error | null} */ err, /** @type {pg.QueryResult} */ res) => cb(err, err ? res : fix(res)));
+    const ret = query(...args);
     return ret && typeof ret.then === "function" ? ret.then(fix) : ret;
   }
 }
+/**
+ * @template {import("@prisma/driver-adapter-utils").SqlQueryable} Q
+ * @param {Q} queryable
+ * @returns {Q}
+ */
 function withCharColumns(queryable) {
   const queryRaw = queryable.queryRaw.bind(queryable);
   queryable.queryRaw = async (q) => {
@@ -76,6 +97,7 @@ function withCharColumns(queryable) {
   return queryable;
 }
 
+/** @param {any} e an error pg threw */
 function pgError(e) {
   return new DriverAdapterError(
     typeof e?.code === "string" && typeof e?.severity === "string"
@@ -84,7 +106,12 @@ function pgError(e) {
   );
 }
 
+/** @type {Set<import("@prisma/driver-adapter-utils").SqlDriverAdapter>} */
 const openAdapters = new Set();
+/**
+ * @param {string} url
+ * @param {() => Promise<unknown>} [release] run after the adapter is disposed (a shadow database dropped)
+ */
 async function connectAdapter(url, release) {
   const adapter = await new PrismaPg({ connectionString: url, Client: CatalogSafeClient }).connect();
   openAdapters.add(adapter);
@@ -112,12 +139,20 @@ async function connectAdapter(url, release) {
   return adapter;
 }
 
+/**
+ * @param {string} url
+ * @param {string} db
+ */
 function withDatabase(url, db) {
   const u = new URL(url);
   u.pathname = `/${encodeURIComponent(db)}`;
   return u.toString();
 }
 
+/**
+ * @param {string} url
+ * @param {string} sql
+ */
 async function adminQuery(url, sql) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -128,6 +163,7 @@ async function adminQuery(url, sql) {
   }
 }
 
+/** @param {{ url: string, shadowUrl?: string }} databases */
 function adapterFactory({ url, shadowUrl }) {
   return bindMigrationAwareSqlAdapterFactory({
     provider: "postgres",
@@ -149,9 +185,12 @@ function adapterFactory({ url, shadowUrl }) {
 }
 
 // ---------------------------------------------------------------- project files
+/** @param {string} schemaPath a .prisma file or a folder of them */
 function loadSchemaFiles(schemaPath) {
   const st = fs.statSync(schemaPath);
+  /** @type {string[]} */
   const files = [];
+  /** @param {string} p */
   const walk = (p) => {
     for (const e of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(p, e.name);
@@ -164,18 +203,24 @@ function loadSchemaFiles(schemaPath) {
 }
 
 // Mirrors the Prisma 7.10 CLI's listMigrations(): what `prisma migrate *` hands the engine.
+/**
+ * @param {string} dir
+ * @returns {MigrationList}
+ */
 function listMigrations(dir, shadowDbInitScript = "") {
   const lockPath = "migration_lock.toml";
   let lock = null;
   try { lock = fs.readFileSync(path.join(dir, lockPath), "utf8"); } catch {}
+  /** @type {fs.Dirent[]} */
   let entries = [];
   try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch {}
   const migrationDirectories = entries
     .filter((d) => d.isDirectory())
     .map((d) => {
+      /** @type {MigrationList["migrationDirectories"][number]["migrationFile"]["content"]} */
       let content;
       try { content = { tag: "ok", value: fs.readFileSync(path.join(dir, d.name, "migration.sql"), "utf8") }; }
-      catch (e) { content = { tag: "error", value: e.message }; }
+      catch (e) { content = { tag: "error", value: e instanceof Error ? e.message : String(e) }; }
       return { path: d.name, migrationFile: { path: "migration.sql", content } };
     })
     .sort((a, b) => a.path.localeCompare(b.path));
@@ -185,11 +230,15 @@ function listMigrations(dir, shadowDbInitScript = "") {
 // ---------------------------------------------------------------- main
 const args = process.argv.slice(2);
 const cmd = args[0];
+/** @param {string} n */
 const flag = (n) => args.includes(n);
+/** @param {string} n */
 const opt = (n) => (args.indexOf(n) >= 0 ? args[args.indexOf(n) + 1] : undefined);
+/** @param {unknown[]} m */
 const log = (...m) => console.error(...m);
+/** @param {any} e @returns {never} */
 const fail = (e) => {
-  const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.get();
+  const panic = panics.PRISMA_WASM_PANIC_REGISTRY?.get();
   log(`Error: ${e?.message ?? e}${e?.code ? ` (${e.code})` : ""}${panic ? `\n[schema engine panic] ${panic}` : ""}`);
   process.exit(1);
 };
@@ -202,11 +251,12 @@ if (error && error._tag !== "ConfigFileNotFound") fail(error.error ?? error._tag
 const root = config?.loadedFromFile ? path.dirname(config.loadedFromFile) : process.cwd();
 const schemaPath = path.resolve(root, opt("--schema") ?? config?.schema ?? "prisma/schema.prisma");
 const migrationsDir = path.resolve(root, config?.migrations?.path ?? path.join(path.dirname(schemaPath), "migrations"));
-const url = opt("--url") ?? config?.datasource?.url ?? process.env.DATABASE_URL;
+const givenUrl = opt("--url") ?? config?.datasource?.url ?? process.env.DATABASE_URL;
 const shadowUrl = config?.datasource?.shadowDatabaseUrl ?? process.env.SHADOW_DATABASE_URL;
 const initShadowDb = config?.migrations?.initShadowDb ?? "";
 const filters = { externalTables: config?.tables?.external ?? [], externalEnums: config?.enums?.external ?? [] };
-if (!url) fail("No datasource url: set datasource.url in prisma.config.ts or DATABASE_URL");
+/** @type {string} */
+const url = givenUrl ?? fail("No datasource url: set datasource.url in prisma.config.ts or DATABASE_URL");
 const files = loadSchemaFiles(schemaPath);
 const schema = { files };
 const migrations = () => listMigrations(migrationsDir, initShadowDb);
@@ -216,7 +266,7 @@ async function ensureDatabase() {
   try {
     await adminQuery(url, "SELECT 1");
   } catch (e) {
-    if (e.code !== "3D000") throw e;
+    if (/** @type {{ code?: string }} */ (e).code !== "3D000") throw e;
     const db = decodeURIComponent(new URL(url).pathname.slice(1));
     await adminQuery(withDatabase(url, "postgres"), `CREATE DATABASE "${db.replaceAll('"', '""')}"`);
     log(`PostgreSQL database "${db}" created`);
@@ -227,10 +277,14 @@ if (cmd === "deploy" || cmd === "dev") await ensureDatabase();
 const se = await loadSchemaEngine();
 const engine = await se.SchemaEngine.new(
   { datamodels: files.map((f) => [f.path, f.content]) },
-  (line) => process.env.DEBUG_SCHEMA_ENGINE && log("[schema-engine]", line),
+  (/** @type {string} */ line) => void (process.env.DEBUG_SCHEMA_ENGINE && log("[schema-engine]", line)),
   adapterFactory({ url, shadowUrl }),
 );
 
+/**
+ * @param {string | undefined} name
+ * @param {boolean} draft
+ */
 async function create(name, draft) {
   // `migrate dev` first asks the engine whether the dev database must be reset (drift, edited/failed migrations)
   const dd = await engine.devDiagnostic({ migrationsList: migrations(), filters });
@@ -275,6 +329,7 @@ try {
       break;
     case "diff": {
       // = prisma migrate diff --from-migrations <dir> (or --from-empty) --to-schema <schema> --script [--exit-code]
+      /** @type {import("@prisma/schema-engine-wasm").DiffTarget} */
       const from = flag("--from-empty") ? { tag: "empty" } : { tag: "migrations", ...migrations() };
       const r = await engine.diff({ from, to: { tag: "schemaDatamodel", ...schema }, script: !flag("--summary"), exitCode: flag("--exit-code"), filters });
       process.stdout.write(r.stdout ?? "");

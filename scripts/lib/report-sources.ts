@@ -2,7 +2,6 @@
 // (bulk history), and Word, Excel and web-page reports through the converters (lib/documents/).
 import fs from "node:fs";
 import path from "node:path";
-import { convertDocument, UnreadableFileError } from "@/lib/documents/convert";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
 
 /** Files taken as exchange documents as they are. */
@@ -27,6 +26,9 @@ export async function convertDocumentFile(file: string): Promise<SourceRead> {
   } catch (e) {
     return { ok: false, lines: [`file ${file}: 无法读取（${(e as NodeJS.ErrnoException).code ?? "未知错误"}）`] };
   }
+  // loaded here, not on top: the Word, Excel and HTML readers are most of a CLI start, and
+  // JSON files (nearly every import) never need them
+  const { convertDocument, UnreadableFileError } = await import("@/lib/documents/convert");
   try {
     const result = await convertDocument(bytes);
     if (result.problems.length > 0) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Preloaded into `next start` (node --require, see scripts/serve.ts and playwright.config.ts) so
 // that the client address the app sees cannot be forged.
 //
@@ -14,8 +15,12 @@ const hops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
 const behindProxy = Number.isInteger(hops) && hops > 0;
 
 if (!behindProxy) {
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function patchedEmit(event, req) {
+  /** @type {(this: import("node:http").Server, event: string | symbol, ...args: any[]) => boolean} */
+  const emit = /** @type {any} */ (http.Server.prototype.emit);
+  /** @type {(this: import("node:http").Server, event: string | symbol, ...args: any[]) => boolean} */
+  const patchedEmit = function (event, ...args) {
+    /** @type {import("node:http").IncomingMessage | undefined} */
+    const req = args[0];
     if ((event === "request" || event === "upgrade") && req && req.headers) {
       const address = req.socket && req.socket.remoteAddress;
       if (address) req.headers["x-forwarded-for"] = address;
@@ -25,6 +30,7 @@ if (!behindProxy) {
       delete req.headers["x-forwarded-port"];
       delete req.headers["x-real-ip"];
     }
-    return emit.apply(this, arguments);
+    return emit.call(this, event, ...args);
   };
+  http.Server.prototype.emit = patchedEmit;
 }

@@ -265,7 +265,7 @@ describe("the key of a region's cached page (proxy.ts → app/published-regions/
     const [, , , yi] = REGIONS;
     const province = await stampOf("650000");
     const county = await stampOf("650121");
-    expect(province).toMatch(/^\d+\.\d+$/);
+    expect(province).toMatch(/^\d+\.\d+-\d+-\d+$/);
     expect(await stampOf("650000")).toBe(province); // nothing changed
 
     // a correction in 乙县 changes 乙县, its city and province, but not 甲县
@@ -296,6 +296,41 @@ describe("the key of a region's cached page (proxy.ts → app/published-regions/
     vi.restoreAllMocks();
   });
 
+  it("the listings (home, region, agency pages) move with a reporting year's change and with the day in China, without a publication", async () => {
+    const { publicRouteKey } = await import("@/lib/server/cache/public-routes");
+    // the listings count 应报 and 逾期 from the reporting years, and may count from today: a change
+    // to either must reach the page, which the response cache answers without asking Next (no
+    // revalidate could run)
+    const noon = Date.parse("2026-06-01T12:00:00+08:00");
+    const targets = async (now: number) => {
+      clock += 2000;
+      vi.spyOn(Date, "now").mockReturnValue(clock);
+      const keys = await Promise.all(["/", "/regions/650121", "/agencies/650121101000"].map((p) => publicRouteKey(p, () => new URLSearchParams(), now)));
+      return keys.map((k) => k!.target!);
+    };
+    const before = await targets(noon);
+    expect(before[1]).toMatch(/^\/published-regions\/650121\/[\d.-]+\.20260601\/latest\//);
+    // the same day, nothing changed: the same pages
+    expect(await targets(noon + 6 * 3600_000)).toEqual(before);
+    // a new reporting year (no publication, no directory change): what the region page shows
+    // changes (应报 for that year), and so does every listing's key
+    const { regionOnTimeRate } = await import("@/lib/server/statistics/region-lateness");
+    expect((await regionOnTimeRate("650121", 2031)).due).toBe(0);
+    await ctx.db.reportingYear.create({ data: { year: 2031, template: "T2021", deadline: new Date("2032-01-31") } });
+    expect((await regionOnTimeRate("650121", 2031)).due).toBeGreaterThan(0);
+    const afterNewYear = await targets(noon);
+    for (const [i, target] of afterNewYear.entries()) expect(target, target).not.toBe(before[i]);
+    // its deadline moved (按期 or 逾期 may change): every listing moves again
+    await ctx.db.reportingYear.update({ where: { year: 2031 }, data: { deadline: new Date("2032-02-29") } });
+    const afterYear = await targets(noon);
+    for (const [i, target] of afterYear.entries()) expect(target, target).not.toBe(afterNewYear[i]);
+    // midnight in China (16:00 UTC): every listing moves
+    const nextDay = await targets(Date.parse("2026-06-02T00:00:00+08:00"));
+    for (const [i, target] of nextDay.entries()) expect(target, target).not.toBe(afterYear[i]);
+    expect(await targets(Date.parse("2026-06-01T23:59:59+08:00"))).toEqual(afterYear);
+    vi.restoreAllMocks();
+  });
+
   it("an agency's page key moves with its own publications, the home page's with any", async () => {
     const refs = await import("@/lib/server/cache/published-ref");
     const read = async <T>(f: () => Promise<T>) => {
@@ -316,7 +351,7 @@ describe("the key of a region's cached page (proxy.ts → app/published-regions/
 
   it("the response cache's key is the ETag the page or download is sent with, and moves with a correction", async () => {
     const { responseCacheKey } = await import("@/lib/server/cache/response-cache-key");
-    const { publicPageEtag } = await import("@/lib/server/cache/public-keys");
+    const { publicPageEtag } = await import("@/lib/server/cache/public-routes");
     const { openRegionDownload } = await import("@/lib/server/statistics/region-validators");
     const step = () => {
       clock += 2000;

@@ -5,16 +5,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-const { createResponseCache, installResponseCache, KEY_FUNCTION } = require("../../lib/server/cache/response-cache.cjs") as {
-  createResponseCache: (o: { maxBytes: number; keyOf?: KeyOf }) => { wrap: (l: http.RequestListener) => http.RequestListener; stats: () => { entries: number; bytes: number } };
-  installResponseCache: (h: typeof http) => unknown;
-  KEY_FUNCTION: symbol;
-};
-
-type KeyOf = (pathname: string, search: string, headers: http.IncomingHttpHeaders) => Promise<{ key: string; etag: string } | null> | null;
+import { createResponseCache, installResponseCache } from "../../lib/server/cache/response-cache.cjs";
+import { RESPONSE_CACHE_KEY, registerResponseCacheKey, type ResponseCacheKey as KeyOf } from "../../lib/server/cache/process-wiring.cjs";
 
 const PAGE = "<!DOCTYPE html><p>贺兰县习岗镇2020年政府信息公开工作年度报告</p>".repeat(200);
 // a stored page's policy: its inline scripts by hash (lib/server/cache/route-cache-handler.mjs)
@@ -64,7 +56,7 @@ function keyFor(state: { version: number }, etag = (v: number) => `"v${v}"`): Ke
 const servers: http.Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
-  delete (globalThis as Record<symbol, unknown>)[KEY_FUNCTION];
+  delete (globalThis as Record<symbol, unknown>)[RESPONSE_CACHE_KEY];
 });
 
 async function serve(listener: http.RequestListener): Promise<string> {
@@ -225,7 +217,7 @@ describe("response cache", () => {
     await get(unregistered + REPORT);
     await get(unregistered + REPORT);
     expect(next.state.calls).toBe(4);
-    (globalThis as Record<symbol, unknown>)[KEY_FUNCTION] = keyFor(next.state);
+    registerResponseCacheKey(keyFor(next.state));
     await get(unregistered + REPORT);
     await get(unregistered + REPORT);
     expect(next.state.calls).toBe(5);
@@ -250,7 +242,7 @@ describe("response cache", () => {
     const fakeHttp = { createServer: (listener: http.RequestListener) => http.createServer(listener) };
     installResponseCache(fakeHttp as unknown as typeof http);
     const next = fakeNext();
-    (globalThis as Record<symbol, unknown>)[KEY_FUNCTION] = keyFor(next.state);
+    registerResponseCacheKey(keyFor(next.state));
     const server = fakeHttp.createServer(next.listener);
     servers.push(server);
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

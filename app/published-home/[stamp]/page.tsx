@@ -1,11 +1,11 @@
 import { HomePage } from "@/components/public/HomePage";
 
-// / as proxy.ts rewrites it: the stamp (lib/server/cache/published-ref.ts) changes with every
-// publication or correction anywhere and every change to the directory, so the page is rendered
-// once per stamp and then served from the full-route cache on every instance.
-// proxy.ts gives it its Cache-Control and ETag; the revalidate re-renders a page that is still
-// asked for at most once a minute, a safety net for anything shown that its stamp does not count.
-export const revalidate = 60;
+// / as proxy.ts rewrites it (the "home" row of lib/server/cache/public-routes.ts, which says what
+// changes its stamp): rendered once per stamp and then served from the route cache and the
+// response cache in front of Next, on every instance. Nothing re-renders it in place: a
+// `revalidate` would never run, since repeat requests are answered before they reach Next; what
+// the page shows and its stamp does not count must be added to the stamp instead.
+export const revalidate = false;
 export const dynamicParams = true;
 export async function generateStaticParams() {
   return [];

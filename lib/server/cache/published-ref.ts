@@ -1,4 +1,5 @@
 import pg from "pg";
+import { CLUSTER_ENV, FORGET_PUBLIC_REFS } from "./process-wiring.cjs";
 
 // The keys of the cached public pages, read by proxy.ts on every request: which published
 // version of a report is current, and a region's stamp. Each is one indexed query, remembered
@@ -66,17 +67,25 @@ export function currentVersionNo(code: string, year: number): Promise<number | n
 const rememberedRegions = shared.__govreportsPublicRefs.regions;
 
 /**
- * The key under which a region's statistics page is cached: the sum of its roll-up rows'
- * revisions (every publication or correction under the region bumps one of them inside its
+ * The directory part of the listings' stamps: the count of changes to regions and agencies
+ * (statement triggers bump "PublicDirectoryStamp") and the reporting years (their number and last
+ * update: a new year or a changed deadline changes what 应报 and 逾期 count on the listings).
+ */
+const DIRECTORY = `(SELECT coalesce((SELECT s."value" FROM "PublicDirectoryStamp" s WHERE s."id" = 1), 0)::text
+  || '-' || (SELECT count(*) || '-' || coalesce(floor(extract(epoch FROM max(y."updatedAt")) * 1000), 0)::bigint FROM "ReportingYear" y))`;
+
+/**
+ * The key under which a region's statistics page and open data are cached: the sum of its roll-up
+ * rows' revisions (every publication or correction under the region bumps one of them inside its
  * transaction, and a row's bumps are serialised by its lock, so the sum grows with every
- * commit) and the count of changes to the region and agency directory (names, new
- * agencies). One indexed query, remembered for at most one second; null for no such region.
+ * commit) and the directory (names, new agencies, reporting years). One indexed query,
+ * remembered for at most one second; null for no such region.
  */
 export function currentRegionStamp(code: string): Promise<string | null> {
   return remember(rememberedRegions, code, async () => {
     const { rows } = await pool().query<{ revisions: string | null; directory: string | null }>(
       `SELECT (SELECT sum(y."revision") FROM "RegionYearTotal" y WHERE y."regionCode" = $1)::text AS revisions,
-              (SELECT s."value" FROM "PublicDirectoryStamp" s WHERE s."id" = 1)::text AS directory
+              ${DIRECTORY} AS directory
         WHERE EXISTS (SELECT 1 FROM "Region" g WHERE g."code" = $1)`,
       [code],
     );
@@ -84,8 +93,6 @@ export function currentRegionStamp(code: string): Promise<string | null> {
     return row ? `${row.revisions ?? 0}.${row.directory ?? 0}` : null;
   });
 }
-
-const DIRECTORY = `(SELECT s."value" FROM "PublicDirectoryStamp" s WHERE s."id" = 1)::text`;
 
 /**
  * The key of an agency's page (/agencies/CODE): how many versions it has published (a
@@ -121,9 +128,8 @@ export function currentHomeStamp(): Promise<string | null> {
   });
 }
 
-const CLUSTER_FORGET = "govreports:forget-public-refs";
 /** one of several processes on one port (scripts/lib/next-cluster.cjs), whose primary relays messages */
-const inCluster = process.env.GOVREPORTS_CLUSTER === "1" && typeof process.send === "function";
+const inCluster = process.env[CLUSTER_ENV] === "1" && typeof process.send === "function";
 
 function clearRemembered() {
   for (const memo of Object.values(shared.__govreportsPublicRefs!)) memo.clear();
@@ -135,7 +141,7 @@ const listener = globalThis as unknown as { __govreportsForgetListener?: boolean
 if (inCluster && !listener.__govreportsForgetListener) {
   listener.__govreportsForgetListener = true;
   process.on("message", (message: { type?: unknown } | null) => {
-    if (message?.type === CLUSTER_FORGET) clearRemembered();
+    if (message?.type === FORGET_PUBLIC_REFS) clearRemembered();
   });
 }
 
@@ -147,5 +153,5 @@ if (inCluster && !listener.__govreportsForgetListener) {
  */
 export function forgetPublicRefs() {
   clearRemembered();
-  if (inCluster) process.send!({ type: CLUSTER_FORGET });
+  if (inCluster) process.send!({ type: FORGET_PUBLIC_REFS });
 }

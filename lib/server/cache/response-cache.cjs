@@ -1,3 +1,4 @@
+// @ts-check
 // The published public pages' finished responses, kept in each app process's memory in front of
 // Next: a repeat request for a page the process has already sent is answered from here, without
 // Next's router, proxy.ts and renderer (about 1 ms of one core per report-page hit even when
@@ -6,10 +7,9 @@
 // at run time, not bundled, hence plain JS.
 //
 // Which requests, and under which key, is the app's decision, asked for every GET and HEAD
-// through globalThis[KEY_FUNCTION] (lib/server/cache/response-cache-key.ts, registered by
-// instrumentation.ts): it answers only for the public pages proxy.ts serves from Next's route
-// cache under a path that names their published version or stamp, and the key it gives is the
-// ETag proxy.ts puts on that response. So the key changes when a report is published or
+// through the key function instrumentation.ts registers (./process-wiring.cjs says why on
+// globalThis; ./response-cache-key.ts): it answers only for the routes of the table in
+// ./public-routes.ts, and the key it gives is the ETag proxy.ts or the route puts on that response. So the key changes when a report is published or
 // corrected on any instance, exactly when proxy.ts's rewrite does, and nothing is ever
 // invalidated here: an entry no longer asked for is evicted, least recently used first, beyond
 // RESPONSE_CACHE_MAX_MB (default 128 MB per process).
@@ -24,8 +24,14 @@
 "use strict";
 
 const { matchesIfNoneMatch } = require("../../http/if-none-match.cjs");
+const { Lru } = require("./lru.cjs");
+const { registeredResponseCacheKey } = require("./process-wiring.cjs");
 
-const KEY_FUNCTION = Symbol.for("govreports.responseCacheKey");
+/** @typedef {import("./process-wiring.cjs").ResponseCacheKey} ResponseCacheKey */
+/** @typedef {import("node:http").IncomingMessage} Request */
+/** @typedef {import("node:http").ServerResponse} Response */
+/** @typedef {(req: Request, res: Response) => void} Listener */
+/** @typedef {{ etag: string, headers: import("node:http").OutgoingHttpHeaders, notModified: import("node:http").OutgoingHttpHeaders, body: Buffer }} Entry */
 const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
 /** requests for Next's client router (RSC payloads, prefetches) and server actions: always Next's */
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
@@ -34,12 +40,18 @@ const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-enco
 /** what a 304 repeats of the 200 (RFC 9110 §15.4.5) */
 const NOT_MODIFIED_HEADERS = new Set(["cache-control", "content-location", "etag", "expires", "vary"]);
 
-/** A header as set by Next: a string, a number, or (route handlers) an array of strings. */
+/**
+ * A header as set by Next: a string, a number, or (route handlers) an array of strings.
+ * @param {string | number | string[] | undefined} value
+ */
 function headerText(value) {
   return Array.isArray(value) ? value.join(", ") : value === undefined ? "" : String(value);
 }
 
-/** Whether `csp` (one policy or several, comma-joined) names a script-src and none allows 'unsafe-inline'. */
+/**
+ * Whether `csp` (one policy or several, comma-joined) names a script-src and none allows 'unsafe-inline'.
+ * @param {string} csp
+ */
 function allowsOnlyKnownScripts(csp) {
   const scriptSources = csp
     .split(",")
@@ -49,50 +61,31 @@ function allowsOnlyKnownScripts(csp) {
   return scriptSources.length > 0 && scriptSources.every((directive) => !/'unsafe-inline'/i.test(directive));
 }
 
+/**
+ * @param {unknown} chunk
+ * @param {unknown} encoding
+ */
 function toBuffer(chunk, encoding) {
-  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8");
+  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
   if (chunk instanceof Uint8Array) return Buffer.from(chunk); // a copy: the writer may reuse its buffer
   return null;
 }
 
 /**
- * @param {{ maxBytes: number, keyOf?: (pathname: string, search: string, headers: import("node:http").IncomingHttpHeaders) => Promise<{ key: string, etag: string } | null> | null }} options
- * keyOf: the app's key function (null at once for a path that is not a cached page, else a
- * promise); by default the one instrumentation.ts registered on globalThis
+ * @param {{ maxBytes: number, keyOf?: ResponseCacheKey }} options
+ * keyOf: the app's key function; by default the one instrumentation.ts registered
  */
 function createResponseCache({ maxBytes, keyOf }) {
-  /** @type {Map<string, { etag: string, headers: Record<string, any>, notModified: Record<string, any>, body: Buffer }>} */
-  const entries = new Map();
-  let totalBytes = 0;
+  /** @type {Lru<Entry>} sized by body bytes */
+  const entries = new Lru({ maxSize: maxBytes });
 
-  function lookup(key) {
-    const hit = entries.get(key);
-    if (!hit) return null;
-    // most recently used last: Map keeps insertion order
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit;
-  }
-
-  function forget(key) {
-    const old = entries.get(key);
-    if (!old) return;
-    entries.delete(key);
-    totalBytes -= old.body.length;
-  }
-
-  function store(key, entry) {
-    forget(key);
-    if (entry.body.length > maxBytes) return;
-    entries.set(key, entry);
-    totalBytes += entry.body.length;
-    for (const [oldest] of entries) {
-      if (totalBytes <= maxBytes) break;
-      forget(oldest);
-    }
-  }
-
-  /** The entry `res` amounts to once Next has ended it, or null when it must not be kept. */
+  /**
+   * The entry `res` amounts to once Next has ended it, or null when it must not be kept.
+   * @param {Response} res
+   * @param {string} etag
+   * @param {Buffer[]} chunks
+   * @returns {Entry | null}
+   */
   function entryOf(res, etag, chunks) {
     if (res.statusCode !== 200) return null;
     const headers = res.getHeaders();
@@ -102,7 +95,9 @@ function createResponseCache({ maxBytes, keyOf }) {
     if (headers["set-cookie"] !== undefined || /'nonce-/.test(csp)) return null;
     if (/^\s*text\/html/i.test(headerText(headers["content-type"])) && !allowsOnlyKnownScripts(csp)) return null;
     const body = Buffer.concat(chunks);
+    /** @type {import("node:http").OutgoingHttpHeaders} */
     const replayed = {};
+    /** @type {import("node:http").OutgoingHttpHeaders} */
     const notModified = {};
     for (const [name, value] of Object.entries(headers)) {
       if (NOT_REPLAYED.has(name)) continue;
@@ -113,11 +108,18 @@ function createResponseCache({ maxBytes, keyOf }) {
     return { etag, headers: replayed, notModified, body };
   }
 
-  /** Lets Next answer `res`, keeping what it sends under `key` if it is the page the key names. */
+  /**
+   * Lets Next answer `res`, keeping what it sends under `key` if it is the page the key names.
+   * @param {Response} res
+   * @param {string} key
+   * @param {string} etag
+   */
   function capture(res, key, etag) {
+    /** @type {Buffer[]} */
     const chunks = [];
     let bytes = 0;
     let keep = true;
+    /** @type {(chunk: unknown, encoding?: unknown) => void} */
     const collect = (chunk, encoding) => {
       if (!keep || chunk == null || typeof chunk === "function") return;
       const buf = toBuffer(chunk, encoding);
@@ -127,22 +129,34 @@ function createResponseCache({ maxBytes, keyOf }) {
     };
     const write = res.write;
     const end = res.end;
-    res.write = function (chunk, encoding, cb) {
-      collect(chunk, encoding);
-      return write.apply(this, arguments);
-    };
-    res.end = function (chunk, encoding, cb) {
-      collect(chunk, encoding);
-      res.write = write;
-      res.end = end;
-      if (keep) {
-        const entry = entryOf(res, etag, chunks);
-        if (entry) store(key, entry);
+    // the response's own methods, wrapped for this one response: Next writes the page through them
+    res.write = /** @type {Response["write"]} */ (
+      /** @this {Response} @param {unknown[]} args */
+      function (...args) {
+        collect(args[0], args[1]);
+        return write.apply(this, /** @type {any} */ (args));
       }
-      return end.apply(this, arguments);
-    };
+    );
+    res.end = /** @type {Response["end"]} */ (
+      /** @this {Response} @param {unknown[]} args */
+      function (...args) {
+        collect(args[0], args[1]);
+        res.write = write;
+        res.end = end;
+        if (keep) {
+          const entry = entryOf(res, etag, chunks);
+          if (entry) entries.set(key, entry, entry.body.length);
+        }
+        return end.apply(this, /** @type {any} */ (args));
+      }
+    );
   }
 
+  /**
+   * @param {Request} req
+   * @param {Response} res
+   * @param {Entry} hit
+   */
   function serve(req, res, hit) {
     const condition = req.headers["if-none-match"];
     if (condition && matchesIfNoneMatch(condition, hit.etag)) {
@@ -154,21 +168,24 @@ function createResponseCache({ maxBytes, keyOf }) {
     }
   }
 
-  /** `listener` (Next's request listener) with this cache in front of it. */
+  /**
+   * `listener` (Next's request listener) with this cache in front of it.
+   * @param {Listener} listener
+   * @returns {Listener}
+   */
   function wrap(listener) {
     return function cachedListener(req, res) {
-      const keyFunction = keyOf ?? globalThis[KEY_FUNCTION];
+      const keyFunction = keyOf ?? registeredResponseCacheKey();
       if (typeof keyFunction !== "function" || (req.method !== "GET" && req.method !== "HEAD") || ROUTER_HEADERS.some((h) => h in req.headers)) {
-        return listener.call(this, req, res);
+        return listener(req, res);
       }
       const url = req.url ?? "/";
       const q = url.indexOf("?");
       const pathname = q < 0 ? url : url.slice(0, q);
       const search = q < 0 ? "" : url.slice(q);
       // Next's RSC requests also name themselves in the query
-      if (search.includes("_rsc")) return listener.call(this, req, res);
-      const self = this;
-      const passOn = () => listener.call(self, req, res);
+      if (search.includes("_rsc")) return listener(req, res);
+      const passOn = () => listener(req, res);
       let pending;
       try {
         pending = keyFunction(pathname, search, req.headers);
@@ -181,7 +198,7 @@ function createResponseCache({ maxBytes, keyOf }) {
       Promise.resolve(pending).then((page) => {
         if (!page) return passOn();
         const key = `${page.key}|${String(req.headers["accept-encoding"] ?? "").toLowerCase().replace(/\s+/g, "")}`;
-        const hit = lookup(key);
+        const hit = entries.get(key);
         if (hit) return serve(req, res, hit);
         if (req.method === "GET") capture(res, key, page.etag);
         return passOn();
@@ -189,23 +206,35 @@ function createResponseCache({ maxBytes, keyOf }) {
     };
   }
 
-  return { wrap, stats: () => ({ entries: entries.size, bytes: totalBytes }) };
+  return { wrap, stats: () => ({ entries: entries.size, bytes: entries.totalSize }) };
 }
 
 /**
  * Puts one cache in front of every request listener this process's `http.createServer` is given
  * from now on: `next start` makes one. Call before Next starts.
+ *
+ * Why a patch and not a server of our own: `next start` (node_modules/next/dist/bin/next) creates
+ * its HTTP server inside Next, with its own listener, keep-alive and upgrade handling, and offers
+ * no hook to wrap that listener. Next's programmatic server (`next({ … }).getRequestHandler()`)
+ * would let us create the server ourselves, but it is a different code path from `next start`
+ * (rewrites to a different origin are proxied over HTTP there, and Next's start-up, instrumentation
+ * and graceful shutdown would be ours to copy). So the one place that starts Next
+ * (scripts/lib/next-cluster.cjs) calls this right before it, and nothing else patches anything.
+ * @param {{ createServer: typeof import("node:http").createServer }} [http]
  */
 function installResponseCache(http = require("node:http")) {
   const maxBytes = (Number(process.env.RESPONSE_CACHE_MAX_MB) || 128) * 1024 * 1024;
   const cache = createResponseCache({ maxBytes });
   const createServer = http.createServer;
-  http.createServer = function (...args) {
-    const i = args.findIndex((a) => typeof a === "function");
-    if (i >= 0) args[i] = cache.wrap(args[i]);
-    return createServer.apply(this, args);
-  };
+  http.createServer = /** @type {typeof createServer} */ (
+    /** @param {any[]} args */
+    function (...args) {
+      const i = args.findIndex((a) => typeof a === "function");
+      if (i >= 0) args[i] = cache.wrap(args[i]);
+      return createServer.apply(http, /** @type {any} */ (args));
+    }
+  );
   return cache;
 }
 
-module.exports = { createResponseCache, installResponseCache, KEY_FUNCTION };
+module.exports = { createResponseCache, installResponseCache };

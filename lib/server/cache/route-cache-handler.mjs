@@ -1,3 +1,4 @@
+// @ts-check
 // Next's route cache (the full-route cache of the public pages), kept in this process's memory.
 // Loaded by Next at run time (next.config.ts `cacheHandler`), not bundled, hence plain JS.
 //
@@ -19,21 +20,28 @@
 //
 // Entries are evicted least recently used first beyond MAX_BYTES (ROUTE_CACHE_MAX_MB, default
 // 256 MB: about 1,500 report pages with their RSC payloads); an evicted page is rendered again on
-// its next request. Tags (revalidateTag) are honoured for what this app's pages declare.
+// its next request (./lru.cjs). Tags (revalidateTag) are honoured for what this app's pages declare.
 
 import { createRequire } from "node:module";
 
-const { buildPolicy, inlineScriptHashes } = createRequire(import.meta.url)("../security/csp-policy.cjs");
+const require = createRequire(import.meta.url);
+/** @type {typeof import("../security/csp-policy.cjs")} */
+const { buildPolicy, inlineScriptHashes } = require("../security/csp-policy.cjs");
+/** @type {typeof import("./lru.cjs")} */
+const { Lru } = require("./lru.cjs");
 const DEV = process.env.NODE_ENV !== "production";
 
 const MAX_BYTES = (Number(process.env.ROUTE_CACHE_MAX_MB) || 256) * 1024 * 1024;
 
-/** @type {Map<string, { entry: { lastModified: number, value: any, cacheControl?: any }, bytes: number, tags: string[] }>} */
-const entries = new Map();
-/** tag → when it was last revalidated (ms) */
+/** @type {Lru<{ entry: { lastModified: number, value: any, cacheControl?: any }, tags: string[] }>} sized in bytes */
+const entries = new Lru({ maxSize: MAX_BYTES });
+/** @type {Map<string, number>} tag → when it was last revalidated (ms) */
 const revalidatedAt = new Map();
-let totalBytes = 0;
 
+/**
+ * About how many bytes Next's cache value holds.
+ * @param {any} value
+ */
 function sizeOf(value) {
   if (!value) return 0;
   let bytes = 0;
@@ -46,38 +54,38 @@ function sizeOf(value) {
   return bytes + 512;
 }
 
+/**
+ * @param {any} value
+ * @returns {string[]}
+ */
 function tagsOf(value) {
   const header = value?.headers?.["x-next-cache-tags"];
   const fromHeader = typeof header === "string" ? header.split(",") : [];
   return [...fromHeader, ...(value?.tags ?? [])];
 }
 
-function forget(key) {
-  const old = entries.get(key);
-  if (!old) return;
-  entries.delete(key);
-  totalBytes -= old.bytes;
-}
-
 export default class RouteCacheHandler {
   // Next passes its context (fs, .next paths, limits); none of it is needed here
   constructor() {}
 
+  /** @param {string} key */
   async get(key) {
     const hit = entries.get(key);
     if (!hit) return null;
     if (hit.tags.some((tag) => (revalidatedAt.get(tag) ?? 0) >= hit.entry.lastModified)) {
-      forget(key);
+      entries.delete(key);
       return null;
     }
-    // most recently used last: Map keeps insertion order
-    entries.delete(key);
-    entries.set(key, hit);
     return hit.entry;
   }
 
+  /**
+   * @param {string} key
+   * @param {any} value Next's cache value (kind APP_PAGE, APP_ROUTE, FETCH …), or null
+   * @param {{ cacheControl?: unknown, tags?: string[] }} [ctx]
+   */
   async set(key, value, ctx) {
-    forget(key);
+    entries.delete(key);
     if (!value) return;
     let stored = value;
     if (value.kind === "APP_PAGE" && typeof value.html === "string" && value.html !== "") {
@@ -89,16 +97,10 @@ export default class RouteCacheHandler {
       value.headers = { ...value.headers, "content-security-policy": buildPolicy({ hashes, dev: DEV }) };
       stored = { ...value, html: Buffer.from(value.html) };
     }
-    const bytes = sizeOf(stored);
-    if (bytes > MAX_BYTES) return;
-    entries.set(key, { entry: { lastModified: Date.now(), value: stored, cacheControl: ctx?.cacheControl }, bytes, tags: tagsOf(stored).concat(ctx?.tags ?? []) });
-    totalBytes += bytes;
-    for (const [oldest] of entries) {
-      if (totalBytes <= MAX_BYTES) break;
-      forget(oldest);
-    }
+    entries.set(key, { entry: { lastModified: Date.now(), value: stored, cacheControl: ctx?.cacheControl }, tags: tagsOf(stored).concat(ctx?.tags ?? []) }, sizeOf(stored));
   }
 
+  /** @param {string | string[]} tags */
   async revalidateTag(tags) {
     const now = Date.now();
     for (const tag of typeof tags === "string" ? [tags] : tags) revalidatedAt.set(tag, now);

@@ -7,6 +7,7 @@ import { writeXlsx } from "@/lib/documents/xlsx-writer";
 import { PdfFontsMissingError } from "@/lib/documents/pdf-fonts";
 import { writePdf } from "@/lib/documents/pdf-writer";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/http/cache-control";
+import { Lru } from "@/lib/server/cache/lru.cjs";
 import { getPublishedReport, parseReportKey, parseVersionParam } from "./published-reports";
 import type { PublishedReportView } from "./read-published-report";
 
@@ -31,17 +32,8 @@ const WRITERS: Record<Exclude<DocumentFormat, "pdf">, (doc: Parameters<typeof wr
 
 /** Bytes kept per published version (PDF_CACHE_MAX_MB, default 64, per process), least recently used dropped first. */
 const PDF_CACHE_MAX_BYTES = (Number(process.env.PDF_CACHE_MAX_MB) || 64) * 1024 * 1024;
-const pdfCache = new Map<string, { bytes: Promise<Buffer>; size: number }>();
-
-function evictPdfs() {
-  let total = [...pdfCache.values()].reduce((s, e) => s + e.size, 0);
-  for (const [id, entry] of pdfCache) {
-    if (total <= PDF_CACHE_MAX_BYTES) break;
-    if (entry.size === 0) continue; // still being written
-    pdfCache.delete(id);
-    total -= entry.size;
-  }
-}
+/** sized by bytes; a PDF still being written counts 0 until it is done */
+const pdfCache = new Lru<Promise<Buffer>>({ maxSize: PDF_CACHE_MAX_BYTES });
 
 /**
  * The PDF of a published version: written on its first request (a second or two of CPU with
@@ -50,32 +42,24 @@ function evictPdfs() {
  */
 function publishedPdf(version: PublishedReportView): Promise<Buffer> {
   const hit = pdfCache.get(version.id);
-  if (hit) {
-    pdfCache.delete(version.id);
-    pdfCache.set(version.id, hit);
-    return hit.bytes;
-  }
-  const entry = {
-    size: 0,
-    bytes: writePdf(version.document, {
-      qualityNotes: version.qualityNotes,
-      versionNo: version.versionNo,
-      changeNote: version.changeNote,
-      publishedAt: version.publishedAt,
-      supersededBy: version.isCurrent ? undefined : version.currentVersionNo,
-    }),
-  };
-  pdfCache.set(version.id, entry);
-  entry.bytes.then(
+  if (hit) return hit;
+  const bytes = writePdf(version.document, {
+    qualityNotes: version.qualityNotes,
+    versionNo: version.versionNo,
+    changeNote: version.changeNote,
+    publishedAt: version.publishedAt,
+    supersededBy: version.isCurrent ? undefined : version.currentVersionNo,
+  });
+  pdfCache.set(version.id, bytes, 0);
+  bytes.then(
     (b) => {
-      entry.size = b.length;
-      evictPdfs();
+      if (pdfCache.peek(version.id) === bytes) pdfCache.set(version.id, bytes, b.length);
     },
     () => {
-      if (pdfCache.get(version.id) === entry) pdfCache.delete(version.id);
+      if (pdfCache.peek(version.id) === bytes) pdfCache.delete(version.id);
     },
   );
-  return entry.bytes;
+  return bytes;
 }
 
 /**

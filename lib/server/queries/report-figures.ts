@@ -9,6 +9,7 @@
 import "server-only";
 import type { Figures } from "@/lib/quality/flags";
 import { db } from "../db";
+import { Lru } from "../cache/lru.cjs";
 
 export interface ReportRef {
   id: string;
@@ -18,12 +19,11 @@ export interface ReportRef {
 
 /** about 1 KB each: a few counties' two years */
 const MAX_ENTRIES = 20_000;
-const kept = new Map<string, Figures>();
+const kept = new Lru<Figures>({ maxSize: MAX_ENTRIES });
 
 const keyOf = (r: ReportRef) => `${r.id}:${r.version}:${r.updatedAt.getTime()}`;
 
 function keep(key: string, figures: Figures) {
-  if (kept.size >= MAX_ENTRIES) kept.delete(kept.keys().next().value!);
   kept.set(key, Object.freeze(figures));
 }
 
@@ -38,12 +38,8 @@ export async function reportFigures(reports: ReportRef[]): Promise<Map<string, F
   for (const r of reports) {
     const key = keyOf(r);
     const figures = kept.get(key);
-    if (figures) {
-      // least recently used first out: move to the end
-      kept.delete(key);
-      kept.set(key, figures);
-      out.set(r.id, figures);
-    } else missing.push(r.id);
+    if (figures) out.set(r.id, figures);
+    else missing.push(r.id);
   }
   if (missing.length === 0) return out;
   const rows = await db.$queryRaw<{ id: string; version: number; updatedAt: Date; figures: Figures | null }[]>`

@@ -1,3 +1,4 @@
+// @ts-check
 // The Content-Security-Policy text, shared by proxy.ts (through ./csp.ts) and by the route cache
 // handler (lib/server/cache/route-cache-handler.mjs, loaded by Next at run time, not bundled:
 // hence plain JS). Why two kinds of script policy: ./csp.ts.
@@ -47,6 +48,7 @@ const FLIGHT_QUEUE_START = "(self.__next_f=self.__next_f||[]).push([0])";
 const FLIGHT_CHUNK = /^self\.__next_f\.push\(\[(?:[13],"(?:[^"\\]|\\.)*"|2,null)\]\)$/;
 const TURBOPACK_CHUNKS = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{.*\})\);?$/s;
 
+/** @param {string} text */
 function isNextsOwn(text) {
   if (text === FLIGHT_QUEUE_START || FLIGHT_CHUNK.test(text)) return true;
   const chunks = TURBOPACK_CHUNKS.exec(text);
@@ -84,7 +86,10 @@ function inlineScriptHashes(html) {
   return { hashes: [...hashes], refused };
 }
 
-/** The policy for a stored page: its own inline scripts by hash. */
+/**
+ * The policy for a stored page: its own inline scripts by hash.
+ * @param {string | Uint8Array} html
+ */
 function storedPagePolicy(html, dev = false) {
   return buildPolicy({ hashes: inlineScriptHashes(html).hashes, dev });
 }

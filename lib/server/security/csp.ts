@@ -8,8 +8,8 @@
 //   search, /data, the tools, 无权访问 and the 404 of an unknown path (app/[...missing]) are all
 //   rendered per request. A page Next prerendered instead would carry no nonce, and the route
 //   cache's policy would be enforced beside this one: its scripts would be refused (fail closed).
-// - A page served from Next's route cache (the published report, region, agency and home pages
-//   proxy.ts rewrites to their stamp-keyed paths) was rendered once for everybody, so no nonce
+// - A page served from Next's route cache (the routes whose CSP is "stored" in the table of
+//   lib/server/cache/public-routes.ts, which proxy.ts rewrites to their twin paths) was rendered once for everybody, so no nonce
 //   can be in it. Its inline scripts — Next's bootstrap and the RSC payload it pushes onto
 //   `self.__next_f` — are fixed for that stored version, so the route cache handler hashes them
 //   once when the page is stored (lib/server/cache/route-cache-handler.mjs) and keeps

@@ -54,9 +54,10 @@ export interface OnTimeRate {
 }
 
 /**
- * The year's on-time rate. Only what a publication or a directory change alters (按期 and
- * 逾期发布 counts, the agencies due), never what the passing of a day alters, so the
- * stamp-keyed region page that shows it never goes stale.
+ * The year's on-time rate. Only what a publication, a directory change or a reporting year's
+ * change alters (按期 and 逾期发布 counts, the agencies due), never what the passing of a day
+ * alters; the stamp-keyed region page that shows it counts all three
+ * (lib/server/cache/public-routes.ts).
  */
 export async function regionOnTimeRate(regionCode: string, year: number): Promise<OnTimeRate> {
   const rows = await regionLatenessRecord(regionCode, { year });

@@ -1,6 +1,6 @@
 import "server-only";
 import { matchesIfNoneMatch } from "@/lib/http/etag";
-import { regionDownloadEtag } from "../cache/public-keys";
+import { regionDownloadEtag } from "../cache/public-routes";
 import { currentRegionStamp } from "../cache/published-ref";
 import { PUBLIC_CACHE_HEADERS } from "./region-exports";
 import { parseRegionCode, parseYear } from "./region-rollup";

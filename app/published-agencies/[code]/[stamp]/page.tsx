@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { agencyPageMetadata, AgencyHistoryPage } from "@/components/statistics/AgencyHistoryPage";
 
-// /agencies/CODE as proxy.ts rewrites it: the stamp (lib/server/cache/published-ref.ts) counts
-// the agency's published versions and the changes to the directory, so the page is rendered once
-// per stamp and then served from the full-route cache on every instance.
-// proxy.ts gives it its Cache-Control and ETag; the revalidate re-renders a page that is still
-// asked for at most once a minute, a safety net for anything shown that its stamp does not count.
-export const revalidate = 60;
+// /agencies/CODE as proxy.ts rewrites it (the "agency" row of lib/server/cache/public-routes.ts,
+// which says what changes its stamp): rendered once per stamp and then served from the route
+// cache and the response cache in front of Next, on every instance. Nothing re-renders it in
+// place: a `revalidate` would never run, since repeat requests are answered before they reach
+// Next; what the page shows and its stamp does not count must be added to the stamp instead.
+export const revalidate = false;
 export const dynamicParams = true;
 export async function generateStaticParams() {
   return [];

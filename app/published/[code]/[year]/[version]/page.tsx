@@ -4,7 +4,8 @@ import { PublishedReport } from "@/components/public/PublishedReport";
 import { getPublishedReport, parseReportKey, parseVersionNo } from "@/lib/server/public/published-reports";
 import { reportTitle } from "@/lib/templates";
 
-// The current version of a published report, as /reports/CODE/YEAR shows it: proxy.ts looks
+// The current version of a published report, as /reports/CODE/YEAR shows it (the "report" row of
+// lib/server/cache/public-routes.ts): proxy.ts looks
 // up the current version number (one indexed query) and rewrites to this route, whose URL
 // includes that number. A published version never changes, so the page is rendered once and
 // then served from the full-route cache; a publication or correction changes the number and

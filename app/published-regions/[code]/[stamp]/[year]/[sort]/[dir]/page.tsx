@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
+import { regionPageInput } from "@/lib/server/cache/public-routes";
 import { regionPageMetadata, RegionStatisticsPage } from "@/components/statistics/RegionStatisticsPage";
 
-// /regions/CODE?year=&sort=&dir= as proxy.ts rewrites it: the stamp (lib/server/cache/published-ref.ts)
-// changes with every publication or correction under the region and every change to the
-// directory of regions and agencies, so the page is rendered once per stamp and query and then
-// served from the full-route cache, on every app instance, with no invalidation. The query is
-// in the path, parsed by proxy.ts ("latest" for no year).
-// proxy.ts gives it its Cache-Control and ETag; the revalidate re-renders a page that is still
-// asked for at most once a minute, a safety net for anything shown that its stamp does not count.
-export const revalidate = 60;
+// /regions/CODE?year=&sort=&dir= as proxy.ts rewrites it (the "region" row of
+// lib/server/cache/public-routes.ts, which says what changes its stamp and puts the query in the
+// path, "latest" for no year): rendered once per stamp and query and then served from the route
+// cache and the response cache in front of Next, on every instance. Nothing re-renders it in
+// place: a `revalidate` would never run, since repeat requests are answered before they reach
+// Next; what the page shows and its stamp does not count must be added to the stamp instead.
+export const revalidate = false;
 export const dynamicParams = true;
 export async function generateStaticParams() {
   return [];
@@ -17,8 +17,7 @@ export async function generateStaticParams() {
 type Params = { params: Promise<{ code: string; stamp: string; year: string; sort: string; dir: string }> };
 
 async function input({ params }: Params) {
-  const { code, year, sort, dir } = await params;
-  return { code, year: year === "latest" ? undefined : year, sort, dir };
+  return regionPageInput(await params);
 }
 
 export async function generateMetadata(props: Params): Promise<Metadata> {

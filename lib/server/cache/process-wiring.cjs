@@ -1,0 +1,38 @@
+// @ts-check
+// What the server processes' plain-JS start (scripts/lib/next-cluster.cjs, ./response-cache.cjs)
+// and the app's bundled code (instrumentation.ts, ./published-ref.ts) must agree on, named once.
+//
+// Why globalThis: the response cache runs in front of Next, loaded by Node from this file tree,
+// while the code that knows the keys (./public-routes.ts: the database stamps, the build id) is
+// compiled into Next's server bundle, which has its own copy of every module it imports. The one
+// object both see is the process's global; instrumentation.ts puts the key function there when
+// the server starts, and the cache reads it on each request.
+"use strict";
+
+/**
+ * @typedef {(pathname: string, search: string, headers: import("node:http").IncomingHttpHeaders) =>
+ *   Promise<{ key: string, etag: string } | null> | null} ResponseCacheKey
+ * null at once for a path the cache does not keep, else a promise of the key (of null when there
+ * is nothing to keep yet)
+ */
+
+const RESPONSE_CACHE_KEY = Symbol.for("govreports.responseCacheKey");
+
+/** The message a process sends its cluster's primary after a publication, which relays it to the others. */
+const FORGET_PUBLIC_REFS = "govreports:forget-public-refs";
+
+/** Set by the primary on its workers: this process is one of several on one port. */
+const CLUSTER_ENV = "GOVREPORTS_CLUSTER";
+
+/** @param {ResponseCacheKey} keyOf */
+function registerResponseCacheKey(keyOf) {
+  /** @type {Record<symbol, unknown>} */ (globalThis)[RESPONSE_CACHE_KEY] = keyOf;
+}
+
+/** @returns {ResponseCacheKey | undefined} the key function instrumentation.ts registered, if any yet */
+function registeredResponseCacheKey() {
+  const keyOf = /** @type {Record<symbol, unknown>} */ (globalThis)[RESPONSE_CACHE_KEY];
+  return typeof keyOf === "function" ? /** @type {ResponseCacheKey} */ (keyOf) : undefined;
+}
+
+module.exports = { RESPONSE_CACHE_KEY, FORGET_PUBLIC_REFS, CLUSTER_ENV, registerResponseCacheKey, registeredResponseCacheKey };
