@@ -190,7 +190,8 @@ const GridRow = memo(function GridRow({ template, cells, r, starts }: { template
 function headerBottom(table: HTMLTableElement, el: HTMLElement, fallback: number): number {
   const top = el.getBoundingClientRect().top;
   let bottom = fallback;
-  for (const h of [table.tHead, ...table.querySelectorAll<HTMLElement>("tbody tr.header-row")]) {
+  // a body header row's cells stick, not the row: measure a cell
+  for (const h of [table.tHead, ...table.querySelectorAll<HTMLElement>("tbody tr.header-row > th:first-child")]) {
     if (!h) continue;
     const r = h.getBoundingClientRect();
     if (r.top <= top + 1) bottom = Math.max(bottom, r.bottom);
