@@ -192,7 +192,7 @@ test("金贵镇 files its 2021 report in the 2021 format: grid, paste, live 勾�
   // a non-number is marked in place and kept with the draft (only 提交审核 refuses it), and the grid moves like a spreadsheet
   await received.fill("abc");
   await expect(received).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("「abc」不是数字：已随草稿保存，提交审核前请改为数字")).toBeVisible();
+  await expect(page.getByText("「abc」不是数字：可随草稿保存，提交审核前请改为数字")).toBeVisible();
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("status", { name: "保存状态" })).toContainText(/已保存.*不是数字/);
   await received.fill("45");

@@ -44,6 +44,34 @@ test("a draft with “—” in a cell saves, keeps it after reload, and only �
   await expect(cell).toHaveValue("—");
 });
 
+test("“/” and “无” typed in cells pass the draft schema: saved, shown after reload, and 提交审核 names them beside the cells and in the status", async ({ page }) => {
+  await openDraft(page, "s");
+  const slash = input(page, "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 自然人");
+  const none = input(page, "行政许可 本年处理决定数量");
+  await slash.fill("/");
+  await none.fill("无");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(saveStatus(page)).toContainText("已保存");
+  await expect(saveStatus(page)).toContainText("2 格填的不是数字");
+
+  await page.reload();
+  await expect(slash).toHaveValue("/");
+  await expect(none).toHaveValue("无");
+  await page.getByRole("button", { name: "提交审核" }).click();
+  await expect(saveStatus(page)).toContainText("未提交：2 格填的不是数字");
+  await expect(saveStatus(page)).toContainText("行政许可 本年处理决定数量");
+  await expect(page.locator("td", { has: slash })).toContainText("「/」不是数字");
+  await expect(page.locator("td", { has: none })).toContainText("「无」不是数字");
+  await expect(page.getByRole("button", { name: "提交审核" })).toBeVisible();
+
+  // what the draft schema does refuse (text longer than a cell keeps) is not sent: the status says why, the text stays
+  await none.fill("无".repeat(201));
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(saveStatus(page)).toContainText("未保存：1 处格式不对（行政许可 本年处理决定数量）");
+  await expect(page.locator("td", { has: none })).toContainText("文字过长");
+  await expect(none).toBeFocused();
+});
+
 test("还有 N 格未填 counts blank cells per table and in all; 空白格填 0 fills only the blanks", async ({ page }) => {
   await openDraft(page, "b");
   const t = getTemplate("2021");

@@ -2,9 +2,9 @@
 // One statistical table of the report as a spreadsheet-like grid. The grid comes from the
 // template's printed layout (tableLayout): merged headers and verbatim labels as on the
 // official form, an input in every value cell, an <output> in every derived cell.
-import { memo, useMemo, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useController, useFormContext } from "react-hook-form";
-import { encodeFormRowKey } from "@/lib/exchange";
+import { draftCellProblem, encodeFormRowKey } from "@/lib/exchange";
 import { tableLayout, type CellDef, type LayoutCell, type ReportTemplate, type SectionKey } from "@/lib/templates";
 import { fieldDomId, focusField, useEditor, useIssues } from "./context";
 import { formatCellText, parseCellText, parseClipboardBlock, type EditorValues, type FormCell } from "./model";
@@ -29,13 +29,15 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
     if (!(parsed.ok && parsed.value === value) && text !== value) setText(formatCellText(value));
   }
   const issues = useIssues(cell.id);
+  // what the draft schema refuses (a 201-character text, a figure too large to store) is not saved
+  const refused = draftCellProblem(value, cell);
   const notANumber = typeof value === "string" && value.trim() !== "";
   const comments = commentsByAnchor.get(cell.id);
-  const describedBy = [notANumber ? `${fieldDomId(cell.id)}-nan` : null, issues ? `${fieldDomId(cell.id)}-issues` : null, comments ? `${fieldDomId(cell.id)}-comments` : null]
+  const describedBy = [notANumber || refused ? `${fieldDomId(cell.id)}-nan` : null, issues ? `${fieldDomId(cell.id)}-issues` : null, comments ? `${fieldDomId(cell.id)}-comments` : null]
     .filter(Boolean)
     .join(" ");
   return (
-    <td className={`num cell${notANumber || issues ? " invalid" : ""}${comments ? " commented" : ""}`}>
+    <td className={`num cell${notANumber || refused || issues ? " invalid" : ""}${comments ? " commented" : ""}`}>
       <input
         id={fieldDomId(cell.id)}
         ref={field.ref}
@@ -44,7 +46,7 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
         inputMode={cell.kind === "money" ? "decimal" : "numeric"}
         autoComplete="off"
         aria-label={label}
-        aria-invalid={notANumber || issues ? true : undefined}
+        aria-invalid={notANumber || refused || issues ? true : undefined}
         aria-describedby={describedBy || undefined}
         readOnly={readOnly}
         data-grid={cell.section}
@@ -62,10 +64,16 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
           field.onChange(next);
         }}
       />
-      {notANumber && (
+      {refused ? (
         <span id={`${fieldDomId(cell.id)}-nan`} className="cell-message" role="alert">
-          「{String(value)}」不是数字：已随草稿保存，提交审核前请改为数字
+          {refused}：不能保存，请改正
         </span>
+      ) : (
+        notANumber && (
+          <span id={`${fieldDomId(cell.id)}-nan`} className="cell-message" role="alert">
+            「{String(value)}」不是数字：可随草稿保存，提交审核前请改为数字
+          </span>
+        )
       )}
       {issues && (
         <span id={`${fieldDomId(cell.id)}-issues`} className="visually-hidden">
@@ -98,10 +106,32 @@ function span(cell: LayoutCell) {
   return { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
 }
 
-const GridRow = memo(function GridRow({ cells, r }: { cells: readonly LayoutCell[]; r: number }) {
+/**
+ * The grid column each layout cell starts in (rowspans of the rows above taken into account):
+ * a label's column tells how far from the left it sticks on a narrow screen.
+ */
+export function startColumns(rows: readonly (readonly LayoutCell[])[]): number[][] {
+  const taken: number[] = []; // per grid column: rows still covered by a rowspan from above
+  return rows.map((row) => {
+    let col = 0;
+    const starts = row.map((cell) => {
+      while ((taken[col] ?? 0) > 0) col++;
+      const start = col;
+      for (let k = 0; k < cell.colSpan; k++) taken[col + k] = cell.rowSpan;
+      col += cell.colSpan;
+      return start;
+    });
+    for (let k = 0; k < taken.length; k++) if ((taken[k] ?? 0) > 0) taken[k]!--;
+    return starts;
+  });
+}
+
+const GridRow = memo(function GridRow({ cells, r, starts }: { cells: readonly LayoutCell[]; r: number; starts: readonly number[] }) {
   let c = 0;
+  // a row of column headers inside the body (二's groups each have their own): it sticks as a thead does
+  const headerRow = cells.some((cell) => cell.type === "header") && !cells.some((cell) => cell.type === "value");
   return (
-    <tr>
+    <tr className={headerRow ? "header-row" : undefined}>
       {cells.map((cell, j) => {
         switch (cell.type) {
           case "value": {
@@ -116,7 +146,7 @@ const GridRow = memo(function GridRow({ cells, r }: { cells: readonly LayoutCell
           }
           case "label":
             return (
-              <th key={j} {...span(cell)} scope="row" className="row-label">
+              <th key={j} {...span(cell)} scope="row" className="row-label" data-col={starts[j]} data-span={cell.colSpan}>
                 {cell.text}
               </th>
             );
@@ -128,7 +158,7 @@ const GridRow = memo(function GridRow({ cells, r }: { cells: readonly LayoutCell
             );
           case "note":
             return (
-              <th key={j} {...span(cell)} className="corner">
+              <th key={j} {...span(cell)} className="corner" data-col={starts[j]} data-span={cell.colSpan}>
                 {cell.text}
               </th>
             );
@@ -147,15 +177,60 @@ const GridRow = memo(function GridRow({ cells, r }: { cells: readonly LayoutCell
 });
 
 /**
- * Scrolls just enough that a cell is below the sticky toolbar and the table's sticky header
- * (and above the bottom of the window). CSS scroll-padding does this for Tab; arrow moves
- * measure, since the header's height differs per table.
+ * The bottom of the column headers over a cell: the table's thead, or (二) the header row of
+ * a group, whichever is at or above the cell (a sticky one stays at the top while its rows scroll).
+ */
+function headerBottom(table: HTMLTableElement, el: HTMLElement, fallback: number): number {
+  const top = el.getBoundingClientRect().top;
+  let bottom = fallback;
+  // a body header row's cells stick, not the row: measure a cell
+  for (const h of [table.tHead, ...table.querySelectorAll<HTMLElement>("tbody tr.header-row > th:first-child")]) {
+    if (!h) continue;
+    const r = h.getBoundingClientRect();
+    if (r.top <= top + 1) bottom = Math.max(bottom, r.bottom);
+  }
+  return bottom;
+}
+
+/** The right edge of a table's sticky row labels (its left edge when none stick). */
+function labelsRight(table: HTMLTableElement): number {
+  let right = table.getBoundingClientRect().left;
+  for (const th of table.querySelectorAll<HTMLElement>("tbody th.row-label"))
+    if (getComputedStyle(th).position === "sticky") right = Math.max(right, th.getBoundingClientRect().right);
+  return right;
+}
+
+/**
+ * Scrolls just enough that a cell is clear of the sticky toolbar, the table's sticky header
+ * and (on a narrow screen, where the table scrolls in its own frame) its sticky row labels.
+ * CSS scroll-padding does this for Tab; arrow moves measure, since the header's height differs per table.
  */
 function reveal(el: HTMLElement) {
   const table = el.closest("table");
+  const frame = el.closest<HTMLElement>(".table-frame");
   const toolbar = document.querySelector<HTMLElement>(".report-editor .editor-toolbar");
-  let top = toolbar ? toolbar.getBoundingClientRect().bottom : 0;
-  if (table?.tHead) top = Math.max(top, table.tHead.getBoundingClientRect().bottom);
+  const barBottom = toolbar ? toolbar.getBoundingClientRect().bottom : 0;
+  if (table && frame && getComputedStyle(frame).overflowY !== "visible") {
+    // the frame scrolls (a narrow screen): the page first, so that the whole frame (no taller
+    // than the window below the toolbar) is in sight with its sticky header; then the frame,
+    // so that the cell is clear of its header and its sticky row labels
+    let f = frame.getBoundingClientRect();
+    if (f.top < barBottom) window.scrollBy({ top: f.top - barBottom - 4, behavior: "instant" });
+    else if (f.bottom > window.innerHeight) window.scrollBy({ top: Math.min(f.bottom - window.innerHeight + 4, f.top - barBottom - 4), behavior: "instant" });
+    f = frame.getBoundingClientRect();
+    const headBottom = headerBottom(table, el, f.top);
+    const innerBottom = f.top + frame.clientTop + frame.clientHeight;
+    const innerRight = f.left + frame.clientLeft + frame.clientWidth;
+    let r = el.getBoundingClientRect();
+    if (r.top < headBottom) frame.scrollTop -= headBottom - r.top + 2;
+    else if (r.bottom > innerBottom) frame.scrollTop += r.bottom - innerBottom + 2;
+    const left = labelsRight(table);
+    r = el.getBoundingClientRect();
+    if (r.left < left) frame.scrollLeft -= left - r.left + 2;
+    else if (r.right > innerRight) frame.scrollLeft += r.right - innerRight + 2;
+    return;
+  }
+  const top = table ? headerBottom(table, el, barBottom) : barBottom;
   const r = el.getBoundingClientRect();
   if (r.top < top) window.scrollBy({ top: r.top - top - 8, behavior: "instant" });
   else if (r.bottom > window.innerHeight) window.scrollBy({ top: r.bottom - window.innerHeight + 8, behavior: "instant" });
@@ -215,13 +290,31 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
   const { setValue } = useFormContext<EditorValues>();
   const layout = useMemo(() => tableLayout(template, section), [template, section]);
   // grid row index of each layout row that has value cells
-  const { head, body, rowIndex, rowCount } = useMemo(() => {
+  const { head, body, rowIndex, rowCount, headStarts, bodyStarts } = useMemo(() => {
     const head = layout.rows.slice(0, layout.headRowCount);
     const body = layout.rows.slice(layout.headRowCount);
     let n = 0;
     const rowIndex = body.map((row) => (row.some((c) => c.type === "value") ? n++ : -1));
-    return { head, body, rowIndex, rowCount: n };
+    const starts = startColumns(layout.rows);
+    return { head, body, rowIndex, rowCount: n, headStarts: starts.slice(0, layout.headRowCount), bodyStarts: starts.slice(layout.headRowCount) };
   }, [layout]);
+  const frame = useRef<HTMLDivElement>(null);
+  // the browser's own scrolling to a focused cell (Tab, a click) keeps it clear of this frame's
+  // sticky header and label columns (on a narrow screen the frame scrolls both ways)
+  useLayoutEffect(() => {
+    const el = frame.current;
+    const table = el?.querySelector("table");
+    if (!el || !table) return;
+    const fit = () => {
+      const sticky = getComputedStyle(el).overflowY !== "visible";
+      el.style.scrollPaddingTop = sticky && table.tHead ? `${table.tHead.offsetHeight}px` : "";
+      el.style.scrollPaddingLeft = sticky ? `${labelsRight(table) - table.getBoundingClientRect().left}px` : "";
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const el = e.target as HTMLElement;
@@ -300,7 +393,7 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
   };
 
   return (
-    <div className="table-frame">
+    <div className="table-frame" ref={frame}>
       <table
         className={`official editable ${section}`}
         aria-label={layout.title}
@@ -311,13 +404,13 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
         {head.length > 0 && (
           <thead>
             {head.map((row, i) => (
-              <GridRow key={i} cells={row} r={-1} />
+              <GridRow key={i} cells={row} r={-1} starts={headStarts[i]!} />
             ))}
           </thead>
         )}
         <tbody>
           {body.map((row, i) => (
-            <GridRow key={i} cells={row} r={rowIndex[i]!} />
+            <GridRow key={i} cells={row} r={rowIndex[i]!} starts={bodyStarts[i]!} />
           ))}
         </tbody>
       </table>

@@ -1,24 +1,29 @@
 "use client";
 
 // 从文件导入: the clerk picks a Word / Excel / web-page report; the server reads it
-// (POST /api/convert, nothing saved) and the editor's form is filled with the result for
-// the clerk to check. What could not be read is listed by the editor (onImported's problems).
+// (POST /api/convert, nothing saved) and hands the result to the editor, which decides what to
+// take (asking first when it would overwrite what was typed, or when the file is of another
+// year) and says so in `result`: one message for the whole import.
 import type { ActionResult } from "@/lib/actions/result";
-import { useId, useRef, useState, type ChangeEvent } from "react";
+import { useRef, useState, type ChangeEvent, type ReactNode } from "react";
+import { FilePicker } from "@/components/forms/FilePicker";
 import type { ConvertedDocument, ConvertProblem } from "@/lib/documents/read/report-reader";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
 
 export interface ImportFromFileProps {
-  onImported(document: ConvertedDocument, problems: ConvertProblem[]): void;
+  onImported(document: ConvertedDocument, problems: ConvertProblem[], fileName: string): void;
+  /** what the editor made of the file read last: its message, and the choices it offers */
+  result: { text: string; actions?: ReactNode } | null;
 }
 
-type Status = { kind: "idle" } | { kind: "busy"; file: string } | { kind: "done"; file: string; problems: number } | { kind: "error"; file: string; message: string };
+type Status = { kind: "idle" } | { kind: "busy"; file: string } | { kind: "read" } | { kind: "error"; file: string; message: string };
 
 const ACCEPT =
   ".docx,.xlsx,.html,.htm,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/html";
 
-export function ImportFromFile({ onImported }: ImportFromFileProps) {
-  const id = useId();
+const ID = "import-from-file";
+
+export function ImportFromFile({ onImported, result }: ImportFromFileProps) {
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
 
@@ -40,9 +45,8 @@ export function ImportFromFile({ onImported }: ImportFromFileProps) {
         setStatus({ kind: "error", file: file.name, message });
         return;
       }
-      const problems = json.data.problems ?? [];
-      onImported(json.data.document, problems);
-      setStatus({ kind: "done", file: file.name, problems: problems.length });
+      setStatus({ kind: "read" });
+      onImported(json.data.document, json.data.problems ?? [], file.name);
     } catch {
       setStatus({ kind: "error", file: file.name, message: "网络错误，文件未能上传，请重试。" });
     } finally {
@@ -53,25 +57,14 @@ export function ImportFromFile({ onImported }: ImportFromFileProps) {
 
   return (
     <div className="form-field import-from-file">
-      <label htmlFor={id}>从文件导入</label>
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        accept={ACCEPT}
-        onChange={onChange}
-        disabled={status.kind === "busy"}
-        aria-describedby={`${id}-status`}
-      />
-      <p id={`${id}-status`} role="status" className={status.kind === "error" ? "alert error" : "muted"}>
+      <FilePicker ref={input} id={ID} label="从文件导入" accept={ACCEPT} onChange={onChange} disabled={status.kind === "busy"} aria-describedby={`${ID}-status`} />
+      <p id={`${ID}-status`} role="status" aria-label="导入结果" className={status.kind === "error" ? "alert error" : status.kind === "read" ? "import-result" : "muted"}>
         {status.kind === "idle" && "可导入 Word（.docx）、Excel（.xlsx）或网页（.html）格式的年度报告；读取结果只填入表单，不会自动保存。"}
         {status.kind === "busy" && `正在读取 ${status.file}…`}
-        {status.kind === "done" &&
-          (status.problems === 0
-            ? `已从 ${status.file} 读取全部内容并填入表单，请核对后保存。`
-            : `已从 ${status.file} 读取并填入表单；有 ${status.problems} 处未能读取，已留空，请核对补填后保存。`)}
+        {status.kind === "read" && result?.text}
         {status.kind === "error" && `${status.file}：${status.message}`}
       </p>
+      {status.kind === "read" && result?.actions && <div className="import-actions">{result.actions}</div>}
     </div>
   );
 }

@@ -3,14 +3,15 @@
 // grids as spreadsheets, live rule results, drafts that never lose work, preview, submit.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { FormProvider, useForm, useFormContext, useFormState, type Resolver } from "react-hook-form";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { FormProvider, useController, useForm, useFormContext, useFormState, type Resolver } from "react-hook-form";
 import { submitReportAction } from "@/app/workspace/actions";
 import type { DraftSaveReply } from "@/lib/server/reports/save-draft-reply";
 import { ImportFromFile } from "./ImportFromFile";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { reportDraftSchema, type ReportDocument } from "@/lib/exchange";
-import { cellsOf, CONTACT_LABELS, FIELD_LABELS, getTemplate, SECTION_KEYS, type OutlineKey, type SectionKey } from "@/lib/templates";
+import { cellsOf, CONTACT_LABELS, FIELD_LABELS, getTemplate, NARRATIVE_KEYS, SECTION_KEYS, type OutlineKey, type SectionKey } from "@/lib/templates";
+import type { ConvertedDocument } from "@/lib/documents/read/report-reader";
 import type { ValidationOptions } from "@/lib/validation";
 import { errorsOf } from "@/lib/validation";
 import { EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
@@ -18,9 +19,13 @@ import { EditableTable } from "./EditableTable";
 import {
   clearLocalCopy,
   documentToFormValues,
+  issueFieldId,
+  formatDateText,
+  parseDateText,
   formValuesToDocument,
   formValuesToEntries,
   localCopyKey,
+  planImport,
   readLocalCopy,
   RuleStore,
   blankCells,
@@ -29,6 +34,7 @@ import {
   writeLocalCopy,
   type EditorValues,
   type Entries,
+  type ImportPlan,
   type LocalCopy,
 } from "./model";
 import { NarrativeField } from "./NarrativeField";
@@ -57,6 +63,12 @@ function textCellNames(texts: { id: string; text: string }[]) {
     return `「${el?.getAttribute("aria-label") ?? id}」中的“${text}”`;
   });
   return names.join("、") + (texts.length > 3 ? " 等" : "");
+}
+
+/** A field as the clerk reads it: a cell's row and column, a text field's label. */
+function fieldLabel(id: string) {
+  const el = typeof document === "undefined" ? null : document.getElementById(fieldDomId(id));
+  return el?.getAttribute("aria-label") ?? (el ? (el as HTMLInputElement).labels?.[0]?.textContent : null) ?? id;
 }
 
 const timeFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", second: "2-digit" });
@@ -95,13 +107,55 @@ function HeaderField({ name, label, type, autoComplete }: { name: "contact.addre
   );
 }
 
+/**
+ * 成文日期 typed and shown as 年/月/日 whatever the browser's language (a date input would say
+ * "mm/dd/yyyy" on an English one); "2025-01-20", "2025/1/20" are taken too. The form holds
+ * YYYY-MM-DD, the saved format; text that is no date stays as typed, marked, and is not saved.
+ */
 function IssuedOnField() {
-  const { register } = useFormContext<EditorValues>();
   const { readOnly } = useEditor();
+  const { field } = useController<EditorValues, "issuedOn">({ name: "issuedOn" });
+  const value = field.value;
+  const [text, setText] = useState(() => formatDateText(value));
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // set from outside (import, restore)
+    setShown(value);
+    if (parseDateText(text) !== value) setText(formatDateText(value));
+  }
+  const parsed = parseDateText(text);
+  const problem = parsed === undefined ? "成文日期应为有效日期，如 2025年1月20日（也可输入 2025-01-20）" : null;
+  const id = fieldDomId("issuedOn");
   return (
     <div className="form-field">
-      <label htmlFor={fieldDomId("issuedOn")}>{FIELD_LABELS.issuedOn}</label>
-      <input id={fieldDomId("issuedOn")} type="date" readOnly={readOnly} {...register("issuedOn", { setValueAs: (v) => (v ? v : null) })} />
+      <label htmlFor={id}>{FIELD_LABELS.issuedOn}</label>
+      <input
+        id={id}
+        ref={field.ref}
+        name={field.name}
+        type="text"
+        inputMode="text"
+        autoComplete="off"
+        placeholder="____年__月__日"
+        value={text}
+        readOnly={readOnly}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = parseDateText(e.target.value);
+          const v = next === undefined ? e.target.value : next;
+          setShown(v);
+          field.onChange(v);
+        }}
+        onBlur={() => {
+          if (parsed) setText(formatDateText(parsed));
+          field.onBlur();
+        }}
+      />
+      <span id={`${id}-hint`} className={problem ? "field-error" : "field-hint"}>
+        {problem ?? "按 年/月/日 填写，如 2025年1月20日，也可输入 2025-01-20"}
+      </span>
     </div>
   );
 }
@@ -192,8 +246,8 @@ export function ReportEditor(props: ReportEditorProps) {
   // every change: rules re-run (only cells whose results change re-render), a local copy is kept
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const sub = form.watch(() => {
-      store.update(form.getValues());
+    const sub = form.watch((_values, { name }) => {
+      store.update(form.getValues(), name);
       setUnsaved(true);
       clearTimeout(timer);
       timer = setTimeout(() => writeLocalCopy(storageKey, { version: version.current, at: new Date().toISOString(), values: form.getValues() }), 300);
@@ -226,29 +280,86 @@ export function ReportEditor(props: ReportEditorProps) {
     if (preview) dialog.current?.showModal();
   }, [preview]);
 
-  /** Takes a whole exchange document into the form (从文件导入); nothing is saved until 保存草稿. */
-  const fillFromDocument = useCallback(
-    (doc: ReportDocument, problems: readonly string[] = []) => {
-      if (doc.template !== loaded.template || doc.year !== loaded.year) {
-        setNotice({ kind: "error", text: `文件是 ${doc.year} 年度（${doc.template} 模板）的报告，与本报告（${loaded.year} 年度）不符，未导入。` });
-        return false;
-      }
-      const values = { ...documentToFormValues(doc), agency: loaded.agency, year: loaded.year };
-      // a table the file fills (any figure in it) reads its blank cells as 0: a printed report leaves 0 blank
-      const imported = SECTION_KEYS.filter((s) => cellsOf(template).some((c) => c.section === s && !c.derived && typeof doc[s]?.[c.row]?.[c.column] === "number"));
-      const zeros = imported.flatMap((s) => blankCells(loaded.template, values, s));
-      form.reset(withZeros(values, zeros), { keepDefaultValues: true });
+  /** what the last import did or asks, shown in the import panel (the toolbar's status says the same) */
+  const [importResult, setImportResult] = useState<{ text: string; actions?: ReactNode } | null>(null);
+
+  /** Puts a planned import into the form; nothing is saved until 保存草稿. */
+  const applyImport = useCallback(
+    (plan: ImportPlan, file: string, problems: readonly string[], textOnly: boolean) => {
+      form.reset(plan.values, { keepDefaultValues: true });
       store.update(form.getValues());
       setUnsaved(true);
       setNotice(null);
-      setStatus(
-        `已从文件填入，尚未保存${zeros.length ? `；导入的表格中 ${zeros.length} 个空白格按 0 填入，请核对` : ""}${
-          problems.length ? `；文件中有 ${problems.length} 处未能读取，已留空，请核对补填：${problems.slice(0, 5).join("；")}${problems.length > 5 ? "……" : ""}` : ""
-        }。`,
-      );
-      return true;
+      const text = textOnly
+        ? `已从文件导入正文与联系方式（${file}；数字未导入），尚未保存${plan.overwrites.length ? `；替换了您填写的 ${plan.overwrites.length} 项` : ""}。`
+        : `已从文件填入，尚未保存（${file}）${plan.overwrites.length ? `；替换了您填写的 ${plan.overwrites.length} 项` : ""}${
+            plan.zeros ? `；导入的表格中 ${plan.zeros} 个空白格按 0 填入，请核对` : ""
+          }${problems.length ? `；文件中有 ${problems.length} 处未能读取，已留空，请核对补填：${problems.slice(0, 5).join("；")}${problems.length > 5 ? "……" : ""}` : ""}。`;
+      setStatus(text);
+      setImportResult({ text });
     },
-    [form, store, loaded],
+    [form, store],
+  );
+
+  const cancelImport = useCallback((file: string) => {
+    const text = `未导入 ${file}，表单未改变。`;
+    setStatus(text);
+    setImportResult({ text });
+  }, []);
+
+  /**
+   * 从文件导入: a file of this report's year and template fills the form, after asking when it
+   * would replace what was typed (saying how much); a file of another year offers its
+   * narratives and contact only (its figures are another year's).
+   */
+  const offerImport = useCallback(
+    (doc: ConvertedDocument, problems: readonly string[], file: string) => {
+      const current = form.getValues();
+      const sameYear = doc.template === loaded.template && (doc.year ?? loaded.year) === loaded.year;
+      const whole = { ...doc, year: doc.year ?? loaded.year } as ReportDocument;
+      const names = (ids: string[]) => ids.slice(0, 3).map(fieldLabel).join("、") + (ids.length > 3 ? " 等" : "");
+      if (sameYear) {
+        const plan = planImport(current, whole, false);
+        if (plan.overwrites.length === 0) return applyImport(plan, file, problems, false);
+        const text = `${file} 会替换您已填写的 ${plan.overwrites.length} 项（${names(plan.overwrites)}）：确认后才导入。`;
+        setStatus(text);
+        setImportResult({
+          text,
+          actions: (
+            <>
+              <button type="button" className="btn small" onClick={() => applyImport(planImport(form.getValues(), whole, false), file, problems, false)}>
+                导入并替换 {plan.overwrites.length} 项
+              </button>{" "}
+              <button type="button" className="btn small secondary" onClick={() => cancelImport(file)}>
+                取消导入
+              </button>
+            </>
+          ),
+        });
+        return;
+      }
+      // another year (or the other template): only what does not depend on the year
+      const plan = planImport(current, whole, true);
+      const textProblems = problems.filter((p) => p.startsWith("联系方式") || NARRATIVE_KEYS.some((k) => p.startsWith(template.narrative[k].title)));
+      const text =
+        `${file} 是 ${doc.year ?? "未知"} 年度的报告（${doc.template} 模板），本报告是 ${loaded.year} 年度：其中的数字不能作为本年度的数字导入。` +
+        `可以只导入正文（一、五、六）与联系方式${plan.overwrites.length ? `，这会替换您已填写的 ${plan.overwrites.length} 项（${names(plan.overwrites)}）` : ""}。`;
+      setStatus(text);
+      setImportResult({
+        text,
+        actions: (
+          <>
+            <button type="button" className="btn small" onClick={() => applyImport(planImport(form.getValues(), whole, true), file, textProblems, true)}>
+              仅导入正文与联系方式
+            </button>{" "}
+            <button type="button" className="btn small secondary" onClick={() => cancelImport(file)}>
+              取消导入
+            </button>
+          </>
+        ),
+      });
+    },
+    [form, loaded, template, applyImport, cancelImport],
   );
 
   const restore = () => {
@@ -283,9 +394,31 @@ export function ReportEditor(props: ReportEditorProps) {
     return { values, input: { reportId, expectedVersion: version.current, entries: formValuesToEntries(values), base: base.current } };
   };
 
+  /**
+   * The draft schema the server reads a save with (text in a cell passes; a date that is no
+   * date, a 201-character cell or a bad e-mail does not): refused here first, with the message
+   * beside the field and the save status naming it.
+   */
+  const draftProblems = async () => {
+    // the errors shown beside the fields come from the resolver; the names from the schema itself
+    if (await form.trigger()) return null;
+    const checked = reportDraftSchema(loaded.template, { formKeys: true }).safeParse(form.getValues());
+    if (checked.success) return null;
+    const fields = [...new Set(checked.error.issues.map((i) => issueFieldId(i.path)))];
+    const names = fields.slice(0, 3).map((f) => fieldLabel(f));
+    focusField(fields[0]!);
+    return `未保存：${fields.length} 处格式不对（${names.join("、")}${fields.length > 3 ? " 等" : ""}），请按提示改正`;
+  };
+
   const save = async () => {
     setBusy("save");
     setNotice(null);
+    const refused = await draftProblems();
+    if (refused) {
+      setStatus(refused);
+      setBusy(null);
+      return;
+    }
     const { values, input } = payload();
     try {
       const result = await postDraft(input);
@@ -404,10 +537,9 @@ export function ReportEditor(props: ReportEditorProps) {
           <section className="card import-panel" aria-labelledby="import-panel-title">
             <h2 id="import-panel-title">导入已有的报告文件</h2>
             <ImportFromFile
-              onImported={(doc, problems) =>
-                // a file whose title names no year is taken for this report's year
-                fillFromDocument({ ...doc, year: doc.year ?? loaded.year }, problems.map((p) => `${p.where}：${p.reason}`))
-              }
+              // a file whose title names no year is taken for this report's year
+              onImported={(doc, problems, file) => offerImport(doc, problems.map((p) => `${p.where}：${p.reason}`), file)}
+              result={importResult}
             />
           </section>
 

@@ -3,12 +3,15 @@
 // unsaved entries.
 import {
   EXCHANGE_FORMAT,
+  decodeFormRowKey,
   encodeFormRowKey,
   sectionsFromFormValues,
   sectionsToFormValues,
   type ReportDocument,
 } from "@/lib/exchange";
 import {
+  CONTACT_FIELDS,
+  NARRATIVE_KEYS,
   SECTION_KEYS,
   cellsOf,
   deriveSections,
@@ -21,7 +24,7 @@ import {
   type SectionKey,
   type TemplateId,
 } from "@/lib/templates";
-import { validateReport, type ValidationOptions, type Violation } from "@/lib/validation";
+import { equationInputs, inRuleOrder, rulesFor, validateRules, type RuleDef, type ValidationOptions, type Violation } from "@/lib/validation";
 
 // --- numbers as clerks type and paste them -------------------------------------------
 
@@ -31,6 +34,27 @@ export type ParsedCell = { ok: true; value: number | null } | { ok: false; text:
 export function parseCellText(raw: string): ParsedCell {
   const figure = parseFigureText(raw);
   return figure.ok ? { ok: true, value: figure.value } : { ok: false, text: raw.trim() };
+}
+
+/**
+ * A 成文日期 as a clerk types it → YYYY-MM-DD: "2025年1月20日", "2025-01-20", "2025/1/20",
+ * "2025.1.20" (full-width digits too); null when blank, undefined when it is no valid date.
+ */
+export function parseDateText(raw: string | null | undefined): string | null | undefined {
+  const s = (raw ?? "").normalize("NFKC").replace(/\s/g, "");
+  if (s === "") return null;
+  const m = /^(\d{4})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})日?$/.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** A stored date (YYYY-MM-DD) as the clerk reads it, 2025年1月20日; anything else as it is. */
+export function formatDateText(v: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v ?? "");
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : (v ?? "");
 }
 
 /** A block copied from Excel or WPS: lines (\r\n or \n) of tab-separated cells; a trailing newline is not a row. */
@@ -148,6 +172,72 @@ export function formValuesToDocument(values: EditorValues): ReportDocument {
   };
 }
 
+/**
+ * A draft schema issue's path (form-safe row keys) as the field's id: a cell as its cell id
+ * (section/row/column, the row key restored), a text field by its dotted name ("contact.email").
+ */
+export function issueFieldId(path: readonly PropertyKey[]): string {
+  const [head, row, column] = path.map(String);
+  return (SECTION_KEYS as readonly string[]).includes(head!) && row && column ? `${head}/${decodeFormRowKey(row)}/${column}` : path.map(String).join(".");
+}
+
+// --- 从文件导入 ---------------------------------------------------------------------
+
+/** What an import would do to the form, worked out before anything changes. */
+export interface ImportPlan {
+  /** the form's values after the import */
+  values: EditorValues;
+  /** fields holding something typed that the import would replace (cell ids, "contact.phone", "narrative.other", "issuedOn") */
+  overwrites: string[];
+  /** blank cells of the imported tables read as 0 (a printed report leaves 0 blank) */
+  zeros: number;
+}
+
+const isBlankValue = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/**
+ * The form after importing a read document into it: the tables the file fills (any figure in
+ * them) are taken whole, their blank cells as 0; the 成文日期, contact and narratives the file
+ * has replace the form's; what the file lacks keeps what was typed. `textOnly`: only the
+ * narratives and the contact (a file of another year: its figures are not this year's).
+ */
+export function planImport(current: EditorValues, doc: ReportDocument, textOnly: boolean): ImportPlan {
+  const t = getTemplate(current.template);
+  const next: EditorValues = { ...current, contact: { ...current.contact }, narrative: { ...current.narrative } };
+  const overwrites: string[] = [];
+  let zeros: CellDef[] = [];
+  if (!textOnly && doc.template === current.template) {
+    const file = documentToFormValues({ ...doc, agency: current.agency, year: current.year });
+    const imported = SECTION_KEYS.filter((s) => cellsOf(t).some((c) => c.section === s && !c.derived && typeof doc[s]?.[c.row]?.[c.column] === "number"));
+    for (const s of imported) next[s] = file[s];
+    zeros = imported.flatMap((s) => blankCells(current.template, next, s));
+    Object.assign(next, withZeros(next, zeros));
+    for (const c of cellsOf(t)) {
+      if (c.derived || !imported.includes(c.section)) continue;
+      const row = encodeFormRowKey(c.row);
+      const before = current[c.section]?.[row]?.[c.column];
+      if (!isBlankValue(before) && !Object.is(before, next[c.section][row]?.[c.column])) overwrites.push(c.id);
+    }
+    if (doc.issuedOn) {
+      if (current.issuedOn && current.issuedOn !== doc.issuedOn) overwrites.push("issuedOn");
+      next.issuedOn = doc.issuedOn;
+    }
+  }
+  for (const f of CONTACT_FIELDS) {
+    const v = doc.contact?.[f.key]?.trim() ?? "";
+    if (!v) continue;
+    if (current.contact[f.key].trim() && current.contact[f.key].trim() !== v) overwrites.push(`contact.${f.key}`);
+    next.contact[f.key] = v;
+  }
+  for (const k of NARRATIVE_KEYS) {
+    const v = doc.narrative?.[k] ?? "";
+    if (!v.trim()) continue;
+    if (current.narrative[k].trim() && current.narrative[k] !== v) overwrites.push(`narrative.${k}`);
+    next.narrative[k] = v;
+  }
+  return { values: next, overwrites, zeros: zeros.length };
+}
+
 // --- live rule results --------------------------------------------------------------
 
 export interface RuleSnapshot {
@@ -180,41 +270,107 @@ export function withZeros<T extends Pick<EditorValues, SectionKey>>(values: T, c
   return next;
 }
 
+/** Per template: which rules read each input cell (a dependency index derived from the rules). */
+const ruleIndexCache = new Map<TemplateId, { rules: readonly RuleDef[]; byCell: Map<string, number[]>; kind: number; required: number; cells: Map<string, CellDef> }>();
+
+function ruleIndex(templateId: TemplateId) {
+  let index = ruleIndexCache.get(templateId);
+  if (index) return index;
+  const t = getTemplate(templateId);
+  const rules = rulesFor(templateId);
+  const byCell = new Map<string, number[]>();
+  rules.forEach((rule, i) => {
+    if (rule.type !== "equation") return;
+    for (const id of equationInputs(t, rule)) (byCell.get(id) ?? byCell.set(id, []).get(id)!).push(i);
+  });
+  const cells = new Map(cellsOf(t).map((c) => [`${c.section}.${encodeFormRowKey(c.row)}.${c.column}`, c] as const));
+  index = { rules, byCell, kind: rules.findIndex((r) => r.type === "cellKind"), required: rules.findIndex((r) => r.type === "required"), cells };
+  ruleIndexCache.set(templateId, index);
+  return index;
+}
+
 /**
  * Holds the latest rule results; cells subscribe to their own slice (useSyncExternalStore
  * with a primitive snapshot), so a keystroke re-renders only the cells whose results changed.
+ * A change to one cell re-checks only that cell and the rules that read it (ruleIndex); every
+ * other result stands. Anything else (an import, a reset, a text field) re-checks everything.
  */
 export class RuleStore {
-  private snapshot: RuleSnapshot;
+  private snapshot!: RuleSnapshot;
   private listeners = new Set<() => void>();
   mode: ValidationOptions["mode"] = "draft";
+  /** the sections with their own row keys, text in a cell kept (the rules report it) */
+  private sections!: ReportSections;
+  /** per rule (rulesFor order): its violations; the cell kind rule's by cell */
+  private results: Violation[][] = [];
+  private kinds = new Map<string, Violation>();
+  private blankIds = new Set<string>();
+  private index: ReturnType<typeof ruleIndex>;
 
   constructor(
     private templateId: TemplateId,
     private lastYear: ValidationOptions["lastYear"],
     values: EditorValues,
   ) {
-    this.snapshot = this.compute(values);
+    this.index = ruleIndex(templateId);
+    this.compute(values);
   }
 
-  private compute(values: EditorValues): RuleSnapshot {
-    const t = getTemplate(this.templateId);
+  private input(values: Pick<EditorValues, "narrative" | "contact">) {
+    return { templateId: this.templateId, sections: this.sections, narrative: values.narrative, contact: values.contact };
+  }
+
+  /** Every rule, from scratch. */
+  private compute(values: EditorValues) {
     const plain = sectionsFromFormValues(values);
-    // text that is not a number stays in: the rules report it too, naming the cell
-    const sections = { proactive: plain.proactive, applications: plain.applications, reviewLitigation: plain.reviewLitigation } as unknown as ReportSections;
-    const violations = validateReport(
-      { templateId: this.templateId, sections, narrative: values.narrative, contact: values.contact },
-      { mode: this.mode, lastYear: this.lastYear },
-    );
+    this.sections = { proactive: plain.proactive, applications: plain.applications, reviewLitigation: plain.reviewLitigation } as unknown as ReportSections;
+    const input = this.input(values);
+    const options = { mode: this.mode, lastYear: this.lastYear };
+    const current = effectiveValues(getTemplate(this.templateId), this.sections);
+    this.results = this.index.rules.map((rule) => (rule.type === "cellKind" ? [] : validateRules(input, options, [rule], undefined, current)));
+    this.kinds = new Map(validateRules(input, options, [this.index.rules[this.index.kind]!], undefined, current).map((v) => [v.cells[0]!, v]));
+    this.blankIds = new Set(blankCells(this.templateId, values).map((c) => c.id));
+    this.publish(current);
+  }
+
+  /** One cell changed: that cell's kind, the rules that read it (and, for a submission, the required fields). */
+  private recheck(values: EditorValues, cell: CellDef, formName: string) {
+    const [s, row, column] = formName.split(".") as [SectionKey, string, string];
+    const v = values[s]?.[row]?.[column] ?? null;
+    const rows = this.sections[s] as Record<string, Record<string, unknown>>;
+    this.sections = { ...this.sections, [s]: { ...rows, [cell.row]: { ...rows[cell.row], [column]: v } } };
+    const input = this.input(values);
+    const options = { mode: this.mode, lastYear: this.lastYear };
+    // one computation of the totals for every rule re-run and for the outputs on screen
+    const current = effectiveValues(getTemplate(this.templateId), this.sections);
+    const kind = validateRules(input, options, [this.index.rules[this.index.kind]!], [cell], current)[0];
+    if (kind) this.kinds.set(cell.id, kind);
+    else this.kinds.delete(cell.id);
+    for (const i of this.index.byCell.get(cell.id) ?? []) this.results[i] = validateRules(input, options, [this.index.rules[i]!], undefined, current);
+    if (this.mode === "submit") this.results[this.index.required] = validateRules(input, options, [this.index.rules[this.index.required]!], undefined, current);
+    if (v === null || v === "") this.blankIds.add(cell.id);
+    else this.blankIds.delete(cell.id);
+    this.publish(current);
+  }
+
+  private publish(current?: ReturnType<typeof effectiveValues>) {
+    const t = getTemplate(this.templateId);
+    const kinds = cellsOf(t).flatMap((c) => this.kinds.get(c.id) ?? []);
+    const violations = inRuleOrder(this.results.flatMap((r, i) => (i === this.index.kind ? kinds : r)));
     const byCell = new Map<string, string[]>();
     for (const v of violations) for (const c of v.cells) (byCell.get(c) ?? byCell.set(c, []).get(c)!).push(v.message);
     const blanks: Record<SectionKey, number> = { proactive: 0, applications: 0, reviewLitigation: 0 };
-    for (const c of blankCells(this.templateId, values)) blanks[c.section]++;
-    return { violations, byCell, value: effectiveValues(t, numericSections(values)), blanks };
+    for (const id of this.blankIds) blanks[id.slice(0, id.indexOf("/")) as SectionKey]++;
+    // text in a cell is no number: effectiveValues takes it for a blank, as numericSections does
+    this.snapshot = { violations, byCell, value: current ?? effectiveValues(t, this.sections), blanks };
   }
 
-  update(values: EditorValues) {
-    this.snapshot = this.compute(values);
+  /** `name`: the form field that changed (react-hook-form's watch), when one did. */
+  update(values: EditorValues, name?: string) {
+    const cell = name ? this.index.cells.get(name) : undefined;
+    if (cell && !cell.derived) this.recheck(values, cell, name!);
+    else if (name && (name.startsWith("narrative.") || name.startsWith("contact.") || name === "issuedOn") && this.mode === "draft") return; // no draft rule reads them
+    else this.compute(values);
     for (const l of this.listeners) l();
   }
 

@@ -7,9 +7,14 @@ import { isSafeText, UNSAFE_TEXT_MESSAGE, z } from "@/lib/zod";
 import {
   CONTACT_LABELS,
   FIELD_LABELS,
+  MAX_CELL_VALUE,
+  MONEY_MAX_DECIMALS,
   TEMPLATES,
   TEMPLATE_IDS,
   cellId,
+  decimalPlaces,
+  decimalText,
+  parseFigureText,
   describeValue,
   findCell,
   getTemplate,
@@ -37,6 +42,8 @@ export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_NARRATIVE_LENGTH = 200_000;
 export const MAX_SHORT_TEXT_LENGTH = 200;
+/** The longest text a draft keeps in a number cell ("—", "/", "无"): more is not a figure a clerk meant. */
+export const MAX_CELL_TEXT_LENGTH = 200;
 
 export interface Agency {
   /** a township's 12-digit 统计用区划代码 or a department's own code such as `640122-zrzy` */
@@ -150,11 +157,43 @@ function cellSchema(cell: CellDef, mode: SchemaMode) {
       if (!isValidCellValue(v, cell.kind)) ctx.addIssue({ code: "custom", message: `${valueProblem(v, cell.kind)}${where}` });
     });
   if (cell.derived) return base.nullable().optional();
-  return mode === "draft" || mode === "published" ? base.nullable() : base;
+  if (mode === "draft") return draftCellSchema(cell, where);
+  return mode === "published" ? base.nullable() : base;
+}
+
+/**
+ * What a draft may hold in an input cell: blank, any number that can be stored, or text that is
+ * not a number ("—", "/", "无", kept as typed so that nothing typed is lost). Whether a number
+ * suits its cell (a negative count, a fraction) is for the rules, which block only 提交审核.
+ */
+export function draftCellProblem(v: unknown, cell: Pick<CellDef, "kind">): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return `不是有效数字（${describeValue(v)}）`;
+    if (Math.abs(v) > MAX_CELL_VALUE) return `数值过大（${decimalText(v)}），任何数值的绝对值都不能超过 ${decimalText(MAX_CELL_VALUE)}`;
+    if (decimalPlaces(v) > MONEY_MAX_DECIMALS) return `最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${decimalText(v)}`;
+    return null;
+  }
+  if (typeof v === "string") {
+    if (!isSafeText(v)) return UNSAFE_TEXT_MESSAGE;
+    // a number typed as text ("１,２３４") is read as the editor reads it, and bounded as a number
+    const figure = parseFigureText(v);
+    if (figure.ok && figure.value !== null) return draftCellProblem(figure.value, cell);
+    if (v.trim().length > MAX_CELL_TEXT_LENGTH) return `文字过长（最多 ${MAX_CELL_TEXT_LENGTH} 字）`;
+    return null;
+  }
+  return `${valueProblem(v, cell.kind)}，请填写数字`;
+}
+
+function draftCellSchema(cell: CellDef, where: string) {
+  return z.unknown().superRefine((v, ctx) => {
+    const problem = draftCellProblem(v, cell);
+    if (problem) ctx.addIssue({ code: "custom", message: `${problem}${where}` });
+  }).optional() as unknown as z.ZodType<number | string | null | undefined>;
 }
 
 function rowSchema(t: ReportTemplate, section: SectionKey, row: RowDef, mode: SchemaMode) {
-  const shape: Record<string, z.ZodType<number | null | undefined>> = {};
+  const shape: Record<string, z.ZodType<number | string | null | undefined>> = {};
   for (const col of row.columns) shape[col.key] = cellSchema(findCell(t, cellId(section, row.key, col.key))!, mode);
   return z.strictObject(shape, {
     error: (iss: Iss) => {
@@ -179,7 +218,8 @@ export function sectionSchema(templateId: TemplateId, section: SectionKey, mode:
   const key = (k: string) => (options.formKeys ? encodeFormRowKey(k) : k);
   const shape: Record<string, z.ZodType> = {};
   // a wholly derived row (（七）总计) may be left out like any derived cell: it is computed
-  for (const row of s.rows) shape[key(row.key)] = row.derived ? rowSchema(t, section, row, mode).optional() : rowSchema(t, section, row, mode);
+  // a draft's missing row is blank, as its missing cell is
+  for (const row of s.rows) shape[key(row.key)] = row.derived || mode === "draft" ? rowSchema(t, section, row, mode).optional() : rowSchema(t, section, row, mode);
   return z.strictObject(shape, {
     error: (iss: Iss) => {
       if (iss.code === "unrecognized_keys") {
@@ -246,6 +286,7 @@ export function isValidDate(v: string): boolean {
 
 export const issuedOnSchema = z
   .string({ error: (iss: Iss) => (iss.input === undefined ? "缺少成文日期（没有请填 null）" : `成文日期应为 YYYY-MM-DD 格式的日期或 null，实际为 ${describeValue(iss.input)}`) })
+  .refine(isSafeText, { message: `成文日期${UNSAFE_TEXT_MESSAGE}`, abort: true })
   .superRefine((v, ctx) => {
     if (!isValidDate(v)) ctx.addIssue({ code: "custom", message: `成文日期应为 YYYY-MM-DD 格式的有效日期，实际为 ${describeValue(v)}` });
   })
@@ -332,4 +373,29 @@ export function publishedReportDocumentSchema(templateId: TemplateId) {
  */
 export function reportDraftSchema(templateId: TemplateId, options: SchemaOptions = {}) {
   return documentSchema(templateId, "draft", options);
+}
+
+const entriesCache = new Map<TemplateId, ReturnType<typeof buildDraftEntriesSchema>>();
+
+/**
+ * What 保存草稿 sends: the draft's texts and tables, each part optional (left out = blank), made
+ * of the very pieces of reportDraftSchema — the server checks a save with the rules the form
+ * checks it with, text in a number cell included.
+ */
+export function draftEntriesSchema(templateId: TemplateId) {
+  let schema = entriesCache.get(templateId);
+  if (!schema) entriesCache.set(templateId, (schema = buildDraftEntriesSchema(templateId)));
+  return schema;
+}
+
+function buildDraftEntriesSchema(templateId: TemplateId) {
+  const draft = reportDraftSchema(templateId).shape;
+  return object("填写内容", {
+    issuedOn: draft.issuedOn.optional(),
+    contact: draft.contact.partial().optional(),
+    narrative: draft.narrative.partial().optional(),
+    proactive: draft.proactive.optional(),
+    applications: draft.applications.optional(),
+    reviewLitigation: draft.reviewLitigation.optional(),
+  });
 }

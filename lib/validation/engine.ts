@@ -19,6 +19,7 @@ import {
   statedValue,
   toMicros,
   valueProblem,
+  type CellDef,
   type CellValue,
   type NarrativeKey,
   type ReportSections,
@@ -26,7 +27,7 @@ import {
   type ReportTemplate,
   type TemplateId,
 } from "@/lib/templates";
-import { rulesFor, RULE_IDS, type EquationRule, type Operand, type RequiredRule, type RuleId, type Severity } from "./rules";
+import { rulesFor, RULE_IDS, type EquationRule, type Operand, type RequiredRule, type RuleDef, type RuleId, type Severity } from "./rules";
 
 export interface Violation {
   ruleId: RuleId;
@@ -237,17 +238,39 @@ function evaluateRequired(t: ReportTemplate, rule: RequiredRule, input: Validati
  * carryOverMatchesLastYear), each in template order. Never throws on odd values.
  */
 export function validateReport(input: ValidationInput, options: ValidationOptions): Violation[] {
+  return inRuleOrder(validateRules(input, options, rulesFor(input.templateId)));
+}
+
+/** Violations sorted as validateReport returns them (stable: template order within a rule). */
+export function inRuleOrder(vs: Violation[]): Violation[] {
+  const order = (id: RuleId) => RULE_IDS.indexOf(id);
+  return vs.sort((a, b) => order(a.ruleId) - order(b.ruleId));
+}
+
+/**
+ * The violations of some of a template's rules (in the order given; `cells` limits the cell
+ * kind rule to those cells): what a live form re-checks after one cell changed, the rules
+ * that read it, while the others' results stand.
+ */
+export function validateRules(
+  input: ValidationInput,
+  options: ValidationOptions,
+  rules: readonly RuleDef[],
+  cells?: readonly CellDef[],
+  /** effectiveValues of input.sections (with the same blankAsZero), when the caller has them: several calls share one computation */
+  values?: ReturnType<typeof effectiveValues>,
+): Violation[] {
   const t = getTemplate(input.templateId);
   const blankAsZero = options.mode === "published";
-  const current = effectiveValues(t, input.sections, { blankAsZero });
+  const current = values ?? effectiveValues(t, input.sections, { blankAsZero });
   const lastYear = options.lastYear
     ? effectiveValues(t, { applications: { [t.sections.applications.carryOver.lastYearRow]: { ...options.lastYear.carriedForward } } })
     : null;
   const out: Violation[] = [];
-  for (const rule of rulesFor(t.id)) {
+  for (const rule of rules) {
     switch (rule.type) {
       case "cellKind":
-        for (const cell of cellsOf(t)) {
+        for (const cell of cells ?? cellsOf(t)) {
           const v = statedValue(input.sections, cell.section, cell.row, cell.column);
           if (v === null) continue;
           const problem = valueProblem(v, cell.kind);
@@ -271,8 +294,27 @@ export function validateReport(input: ValidationInput, options: ValidationOption
       }
     }
   }
-  const order = (id: RuleId) => RULE_IDS.indexOf(id);
-  return out.sort((a, b) => order(a.ruleId) - order(b.ruleId));
+  return out;
+}
+
+/**
+ * The input cells an equation reads, a derived operand through the cells it sums: a change
+ * to any other cell cannot change the equation's result.
+ */
+export function equationInputs(t: ReportTemplate, rule: EquationRule): string[] {
+  const out = new Set<string>();
+  const visit = (section: Operand["section"], row: string, column: string) => {
+    const id = cellId(section, row, column);
+    if (out.has(id)) return;
+    out.add(id);
+    const rowDef = findRow(t, section, row);
+    const col = rowDef?.columns.find((c) => c.key === column);
+    if (!rowDef || !col) return;
+    if (col.derivation) for (const c of col.derivation.sumOf) visit(section, row, c);
+    else if (rowDef.derivation) for (const r of rowDef.derivation.sumOf) visit(section, r, column);
+  };
+  for (const o of [...rule.left, ...rule.right]) if (!o.lastYear) visit(o.section, o.row, o.column);
+  return [...out];
 }
 
 export const errorsOf = (vs: readonly Violation[]) => vs.filter((v) => v.severity === "error");

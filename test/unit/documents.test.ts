@@ -401,6 +401,18 @@ describe("the report reader on plain paragraphs", () => {
     expect(read("二〇二一年二月三十日").issuedOn).toBeNull();
   });
 
+  it("drops the sign-off under 六 (the agency as it signs, and the date), never a sentence of the part", async () => {
+    const { readReport } = await import("@/lib/documents/read/report-reader");
+    const read = (...tail: string[]) =>
+      readReport({ blocks: [p("贺兰县金贵镇2024年政府信息公开工作年度报告"), p("六、其他需要报告的事项"), p("本年度未收取信息处理费。"), ...tail.map((t) => p(t))], properties: {} }).document;
+    expect(read("贺兰县金贵镇人民政府", "2025年1月20日")).toMatchObject({ issuedOn: "2025-01-20", narrative: { other: "本年度未收取信息处理费。" } });
+    expect(read("贺兰县金贵镇", "2025 年 1 月 20 日").narrative.other).toBe("本年度未收取信息处理费。");
+    // another office signing under a title without its name
+    expect(read("贺兰县自然资源局", "二〇二五年一月二十日").narrative.other).toBe("本年度未收取信息处理费。");
+    // a last sentence stays
+    expect(read("无。", "2025年1月20日").narrative.other).toBe("本年度未收取信息处理费。\n\n无。");
+  });
+
   it("takes the contact from the opening paragraph, whatever the separators", async () => {
     const { readReport } = await import("@/lib/documents/read/report-reader");
     const doc = readReport({

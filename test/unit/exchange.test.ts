@@ -18,6 +18,7 @@ import {
   parseReportJson,
   reportDocumentSchema,
   reportDraftSchema,
+  draftEntriesSchema,
   sectionsFromFormValues,
   sectionsToFormValues,
   withDerivedCells,
@@ -365,25 +366,55 @@ describe("draft schema (web form)", () => {
     expect(reportDocumentSchema(id).safeParse(doc).success).toBe(false);
   });
 
-  it("still rejects letters, negatives, bad e-mails and unknown rows", () => {
+  it("keeps text and any storable number in a cell (the rules judge them), and still rejects what cannot be stored", () => {
     const base = () => sampleDocument("2021") as Record<string, any>;
     const issues = (d: Record<string, any>) => {
       const r = reportDraftSchema("2021").safeParse(d);
       return r.success ? [] : r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
     };
     let d = base();
-    d.applications.granted.legal = "x";
+    // "/", "—", "无" as in Word files, a negative count: saved with the draft, flagged by the rules
+    d.applications.granted.legal = "/";
+    d.applications.granted.commercial = "无";
     d.applications.granted.research = -2;
+    expect(issues(d)).toEqual([]);
+    d.applications.granted.legal = "字".repeat(201);
+    d.applications.granted.otherOrg = { x: 1 };
+    d.applications.granted.research = 1e13;
+    d.proactive.fees.amount = 1.23456789;
+    d.applications.granted.naturalPerson = "a\u0000b";
     d.contact.email = "a@b";
     d.proactive.procurement = {};
     expect(issues(d)).toEqual([
       'contact.email: 电子邮箱格式不正确：文字 "a@b"',
+      "proactive.fees.amount: 最多 6 位小数，实际为 1.23456789（第二十条第（八）项 · 行政事业性收费 · 本年收费金额（单位：万元））",
       "proactive: 2021 模板没有「procurement」行（政府集中采购）",
-      "applications.granted.research: 应为不小于 0 的整数，实际为 -2（不能为负数）（三、本年度办理结果 · （一）予以公开 · 法人或其他组织 · 科研机构）",
-      'applications.granted.legal: 应为不小于 0 的整数，实际为 文字 "x"（三、本年度办理结果 · （一）予以公开 · 法人或其他组织 · 法律服务机构）',
+      "applications.granted.naturalPerson: 含有无法保存的字符（空字符 NUL 或残缺的 Unicode 字符），请删除后重试。（三、本年度办理结果 · （一）予以公开 · 自然人）",
+      "applications.granted.research: 数值过大（10000000000000），任何数值的绝对值都不能超过 1000000000000（三、本年度办理结果 · （一）予以公开 · 法人或其他组织 · 科研机构）",
+      "applications.granted.legal: 文字过长（最多 200 字）（三、本年度办理结果 · （一）予以公开 · 法人或其他组织 · 法律服务机构）",
+      "applications.granted.otherOrg: 应为不小于 0 的整数，实际为 对象，请填写数字（三、本年度办理结果 · （一）予以公开 · 法人或其他组织 · 其他）",
     ]);
     d = base();
     expect(issues(d)).toEqual([]);
+  });
+
+  it("the entries a save sends are read by the same pieces: parts may be left out, text in a cell passes, a bad date does not", () => {
+    const schema = draftEntriesSchema("2021");
+    expect(schema.safeParse({}).success).toBe(true);
+    expect(schema.safeParse({ applications: { granted: { commercial: "—" } }, contact: { address: "某路1号" } }).success).toBe(true);
+    const r = schema.safeParse({ issuedOn: "2025-02-30", applications: { granted: { commercial: true } }, proactive: { nope: {} } });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.issues.map((i) => formatPath(i.path))).toEqual(["issuedOn", "proactive", "applications.granted.commercial"]);
+    expect(r.error.issues[0]!.message).toBe('成文日期应为 YYYY-MM-DD 格式的有效日期，实际为 文字 "2025-02-30"');
+    // the form (form-safe row keys) checks a cell with the very same rule
+    const form = reportDraftSchema("2021", { formKeys: true });
+    const doc = sampleDocument("2021") as Record<string, any>;
+    const values = { ...doc, ...sectionsToFormValues({ proactive: doc.proactive, applications: doc.applications, reviewLitigation: doc.reviewLitigation }) } as Record<string, any>;
+    values.applications.denied__stateSecret.naturalPerson = "无";
+    expect(form.safeParse(values).success).toBe(true);
+    values.applications.denied__stateSecret.naturalPerson = "无".repeat(201);
+    expect(form.safeParse(values).success).toBe(false);
   });
 
   it("offers form-safe row keys for react-hook-form (no dots in field names)", () => {

@@ -88,6 +88,17 @@ function dateOf(text: string): string | null {
   return y !== null && mo !== null && d !== null ? isoDate(y, mo, d) : null;
 }
 
+/**
+ * The signing agency's line under the last part: the agency's name, or a name as organs sign
+ * ("贺兰县金贵镇人民政府" under a title naming "贺兰县金贵镇"). A short line without sentence
+ * punctuation; a sentence such as "无。" is narrative.
+ */
+function isSignature(text: string, agencyName: string): boolean {
+  if (text === "" || text.length > 40 || /[。，、；：！？,.;:!?（）()]/u.test(text)) return false;
+  if (agencyName && (text === agencyName || text.startsWith(agencyName) || agencyName.startsWith(text))) return true;
+  return /(人民政府|人民政府办公室|办公室|办公厅|委员会|管理委员会|管委会|办事处|局|厅|委|署|中心)$/u.test(text);
+}
+
 const compact = (s: string) => s.normalize("NFKC").replace(/[\s\u3000]/g, "");
 
 /** The value after "地址：" etc. up to the next separator. Plain text, not markup. */
@@ -412,7 +423,7 @@ export function readReport(source: SourceDocument, options: ConvertOptions = {})
       if (date) {
         issuedOn ??= date;
         own.pop();
-      } else if (agencyName && text === agencyName) own.pop();
+      } else if (isSignature(text, agencyName)) own.pop();
       else break;
     }
     if (h.key === "overview" || h.key === "problems" || h.key === "other") narrative[h.key] = own.map((p) => blockToMarkdown(p)).join("\n\n");

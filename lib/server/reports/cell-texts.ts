@@ -3,8 +3,6 @@
 import { cellsOf, getTemplate, type TemplateId } from "@/lib/templates";
 import type { Violation } from "@/lib/validation";
 
-/** The longest text kept in a cell: more is not a figure a clerk meant. */
-export const MAX_CELL_TEXT_LENGTH = 200;
 
 /** cellId → the text kept in that cell. */
 export function cellTextsOf(cells: readonly { section: string; row: string; column: string; text: string | null }[]): Record<string, string> {

@@ -1,6 +1,6 @@
-import { isSafeText, safeString, unsafeTextProblem, z } from "@/lib/zod";
+import { isSafeText, safeString, z } from "@/lib/zod";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { isValidDate, MAX_NARRATIVE_LENGTH, reportDraftSchema, MAX_SHORT_TEXT_LENGTH, type ReportDocument } from "@/lib/exchange";
+import { draftEntriesSchema, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import {
   CONTACT_FIELDS,
@@ -9,13 +9,8 @@ import {
   NARRATIVE_KEYS,
   SECTION_KEYS,
   cellsOf,
-  decimalPlaces,
-  decimalText,
   deriveSections,
-  describeValue,
   getTemplate,
-  MAX_CELL_VALUE,
-  MONEY_MAX_DECIMALS,
   parseFigureText,
   partName,
   type CellValue,
@@ -27,10 +22,13 @@ import { clerkWriteRefusal } from "../access/report-access";
 import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
-import { cellTextsOf, MAX_CELL_TEXT_LENGTH } from "./cell-texts";
+import { cellTextsOf } from "./cell-texts";
 import { reportToDocument, TEMPLATE_ID, type ReportWithContent } from "./report-document";
 
-/** What the editor sends: the entries as typed (a cell may still hold text the clerk pasted). */
+/**
+ * What the editor sends, as far as it can be checked before the report (and so its template)
+ * is known; saveDraft then reads the entries with the template's draft schema.
+ */
 const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
 const entriesSchema = z.object({
   issuedOn: safeString(FIELD_LABELS.issuedOn).nullable().optional(),
@@ -86,56 +84,42 @@ function textLabel(t: ReportTemplate, key: string) {
   return partName(t, key) ?? key;
 }
 
+/** A schema issue's path as the editor names the field: a cell id (section/row/column) or "contact.phone". */
+function issueField(path: readonly PropertyKey[]): string {
+  const [head, row, column] = path.map(String);
+  return (SECTION_KEYS as readonly string[]).includes(head!) && row && column ? `${head}/${row}/${column}` : path.map(String).join(".");
+}
+
 /**
- * Reads the entries cell by cell: a number or a blank is stored whatever the rules say
- * (a draft may be inconsistent); text that is not a number is kept as text (the cell
- * blank), so that a draft always saves; anything else is refused with the cell's name.
- * Derived cells are always recomputed from the others.
+ * Reads the entries with the template's draft schema (the form's own: a number or a blank is
+ * kept whatever the rules say, text that is not a number is kept as text with the cell blank,
+ * so that a draft always saves); anything else is refused with the cell's name. Derived cells
+ * are always recomputed from the others.
  */
-export function parseEntries(t: ReportTemplate, entries: DraftEntries): { ok: true; value: ParsedEntries } | { ok: false; problems: CellProblem[] } {
-  const problems: CellProblem[] = [];
+export function parseEntries(t: ReportTemplate, input: DraftEntries): { ok: true; value: ParsedEntries } | { ok: false; problems: CellProblem[] } {
+  const checked = draftEntriesSchema(t.id).safeParse(input);
+  if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => ({ cell: issueField(i.path), message: i.message })) };
+  const entries = checked.data as DraftEntries;
   const texts: Record<string, string> = {};
   const stated = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
   for (const cell of cellsOf(t)) {
-    const raw = entries[cell.section]?.[cell.row]?.[cell.column];
+    const raw = cell.derived ? null : entries[cell.section]?.[cell.row]?.[cell.column];
     let value: CellValue = null;
-    if (cell.derived || raw === undefined || raw === null || raw === "") value = null;
-    else if ((typeof raw === "number" && Number.isFinite(raw)) || typeof raw === "string") {
-      // text is read as the editor reads it (parseFigureText); text that is not a number
-      // ("—", "无") is kept as typed, the cell blank, until submission
-      const figure = typeof raw === "number" ? ({ ok: true, value: raw } as const) : parseFigureText(raw);
-      const n = figure.ok ? figure.value : null;
-      if (!figure.ok) {
-        if (String(raw).trim().length > MAX_CELL_TEXT_LENGTH) problems.push({ cell: cell.id, message: `${cell.label}：文字过长（最多 ${MAX_CELL_TEXT_LENGTH} 字）` });
-        else texts[cell.id] = String(raw).trim();
-      } else if (n === null) value = null;
-      else if (Math.abs(n) > MAX_CELL_VALUE)
-        problems.push({ cell: cell.id, message: `${cell.label}：数值过大（${decimalText(n)}），任何数值的绝对值都不能超过 ${decimalText(MAX_CELL_VALUE)}` });
-      else if (decimalPlaces(n) > MONEY_MAX_DECIMALS) problems.push({ cell: cell.id, message: `${cell.label}：最多 ${MONEY_MAX_DECIMALS} 位小数，实际为 ${decimalText(n)}` });
-      else value = n;
-    } else problems.push({ cell: cell.id, message: `${cell.label}：不是数字（${describeValue(raw)}），请填写数字` });
+    if (typeof raw === "number") value = raw === 0 ? 0 : raw;
+    else if (typeof raw === "string" && raw.trim() !== "") {
+      // text is read as the editor reads it (parseFigureText; the schema bounded it as a number);
+      // text that is not a number ("—", "无") is kept as typed, the cell blank, until submission
+      const figure = parseFigureText(raw);
+      if (figure.ok) value = figure.value;
+      else texts[cell.id] = raw.trim();
+    }
     (stated[cell.section][cell.row] ??= {})[cell.column] = value;
   }
   const issuedOn = entries.issuedOn ? entries.issuedOn.trim() : null;
-  if (issuedOn && !isSafeText(issuedOn)) problems.push({ cell: "issuedOn", message: unsafeTextProblem(issuedOn, FIELD_LABELS.issuedOn)! });
-  else if (issuedOn && !isValidDate(issuedOn)) problems.push({ cell: "issuedOn", message: `${FIELD_LABELS.issuedOn}应为有效日期（年-月-日），实际为 ${describeValue(issuedOn)}` });
   const contact = { address: "", phone: "", email: "" };
-  for (const f of CONTACT_FIELDS) {
-    const v = (entries.contact?.[f.key] ?? "").trim();
-    const unsafe = unsafeTextProblem(v, textLabel(t, `contact.${f.key}`));
-    if (unsafe) problems.push({ cell: `contact.${f.key}`, message: unsafe });
-    else if (v.length > MAX_SHORT_TEXT_LENGTH) problems.push({ cell: `contact.${f.key}`, message: `${textLabel(t, `contact.${f.key}`)}过长（最多 ${MAX_SHORT_TEXT_LENGTH} 字）` });
-    contact[f.key] = v;
-  }
+  for (const f of CONTACT_FIELDS) contact[f.key] = (entries.contact?.[f.key] ?? "").trim();
   const narrative = { overview: "", problems: "", other: "" };
-  for (const k of NARRATIVE_KEYS) {
-    const v = entries.narrative?.[k] ?? "";
-    const unsafe = unsafeTextProblem(v, t.narrative[k].title);
-    if (unsafe) problems.push({ cell: `narrative.${k}`, message: unsafe });
-    else if (v.length > MAX_NARRATIVE_LENGTH) problems.push({ cell: `narrative.${k}`, message: `${t.narrative[k].title}过长（最多 ${MAX_NARRATIVE_LENGTH} 字）` });
-    narrative[k] = v;
-  }
-  if (problems.length) return { ok: false, problems };
+  for (const k of NARRATIVE_KEYS) narrative[k] = entries.narrative?.[k] ?? "";
   return { ok: true, value: { sections: deriveSections(t, stated), texts, issuedOn: issuedOn || null, contact, narrative } };
 }
 
@@ -259,23 +243,9 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   const t = getTemplate(TEMPLATE_ID[report.template]);
   const parsed = parseEntries(t, input.entries);
   if (!parsed.ok) {
-    return { ok: false, code: 422, message: `有 ${parsed.problems.length} 处填写的不是有效数字或格式不对，未保存：${parsed.problems.map((p) => p.message).join("；")}`, problems: parsed.problems };
+    return { ok: false, code: 422, message: `未保存：${parsed.problems.length} 处填写的格式不对：${parsed.problems.map((p) => p.message).join("；")}`, problems: parsed.problems };
   }
   const current = reportToDocument(report);
-  // the template's draft schema, as in the browser: a draft may break rules (a negative
-  // count is flagged, not refused) but a text must be of its kind (an e-mail address looks like one)
-  const schemaCheck = reportDraftSchema(t.id).safeParse({
-    ...current,
-    issuedOn: parsed.value.issuedOn,
-    contact: parsed.value.contact,
-    narrative: parsed.value.narrative,
-  });
-  if (!schemaCheck.success) {
-    const problems = schemaCheck.error.issues
-      .filter((i) => !(SECTION_KEYS as readonly PropertyKey[]).includes(i.path[0]!))
-      .map((i) => ({ cell: i.path.join("."), message: i.message }));
-    if (problems.length) return { ok: false, code: 422, message: `未保存：${problems.map((p) => p.message).join("；")}`, problems };
-  }
   const before = flatten(t, current, cellTextsOf(report.cells));
 
   const derivedIds = new Set(cellsOf(t).filter((c) => c.derived).map((c) => c.id));
