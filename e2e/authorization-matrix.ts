@@ -89,7 +89,9 @@ export interface ActionCase {
 
 export type MatrixRow =
   | { route: string; kind: "page" | "route"; cases: HttpCase[] }
-  | { route: `action:${string}`; kind: "action"; cases: ActionCase[] };
+  | { route: `action:${string}`; kind: "action"; cases: ActionCase[] }
+  /** a route handler that writes: each case's `args[0]` posted to it as JSON, its data compared before and after as an action's */
+  | { route: `write:${string}`; kind: "write"; cases: ActionCase[] };
 
 /** Same outcome for own and other of a role. */
 export function byRole(o: { anonymous: Outcome; CLERK: Outcome; REVIEWER: Outcome; ADMIN: Outcome }): Expectation {
@@ -161,8 +163,9 @@ const adminCase = (label: string, args: unknown[], expect: Expectation = adminOn
 function actionRows(): MatrixRow[] {
   return [
     {
-      route: "action:app/workspace/actions.ts#saveDraftAction",
-      kind: "action",
+      // 保存草稿 (the editor's save, a route handler for speed: app/api/drafts/route.ts)
+      route: "write:/api/drafts",
+      kind: "write",
       cases: [
         { label: "DRAFT, 本单位", page: "/workspace", args: [{ reportId: ownDraftId, expectedVersion: 1, entries: draftEntries }], snapshot: reportState(ownDraftId), reset: resetReport(ownDraftId, "DRAFT"), expect: only("clerkOwn") },
         { label: "DRAFT, 过期的版本号", page: "/workspace", args: [{ reportId: ownDraftId, expectedVersion: 7, entries: draftEntries }], snapshot: reportState(ownDraftId), reset: async (sql) => { await resetReport(ownDraftId, "DRAFT")(sql); await sql(`UPDATE "Report" SET version = 8 WHERE id = $1`, [ownDraftId]); }, expect: nobody },

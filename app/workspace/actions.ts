@@ -28,10 +28,7 @@ export const startReportAction = defineAction(
   },
 );
 
-/** 保存草稿. No revalidation: the editor keeps its own state; /workspace is rendered per request. */
-export const saveDraftAction = defineAction({ roles: ["CLERK"], schema: saveDraftInputSchema, sessionExpiredMessage: SESSION_EXPIRED }, (user, input) =>
-  saveDraft(db, user, input),
-);
+// 保存草稿 is a route handler, POST /api/drafts (app/api/drafts/route.ts): cheaper per save than an action.
 
 /**
  * 提交审核: saves the entries first (so what is submitted is what is on screen), checks
