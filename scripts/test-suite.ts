@@ -1,11 +1,12 @@
-// The whole test suite (README command 2). Each stage starts as soon as what it needs is there,
-// because the stages wait on different things (tsc on one core, the build on about one, the
-// integration files largely on PostgreSQL and the processes they start, the browser tests on
-// the app and the browser): run one after another they left a core idle for minutes.
+// The whole test suite (README command 2). The first stages overlap (tsc on one core at low
+// priority, the build on about one, the unit tests): run one after another they left a core
+// idle for minutes. The test stages then run one at a time.
 //
 //   tsc, at low priority (no time limit: it has the whole run)
-//   unit tests → integration (embedded) → integration (external) → e2e @smoke (external) → bench smoke
-//   next build (its type check is tsc's; the run fails when tsc does) → e2e, every test (embedded)
+//   unit tests and next build side by side (its type check is tsc's; the run fails when tsc does)
+//   → e2e, every test (embedded) → integration (embedded) → integration (external)
+//   → e2e @smoke (external) → bench smoke, one at a time (beside each other they took each
+//   other's cores and tests with time limits timed out)
 //
 // Each database server (the embedded PostgreSQL, and an external one: DATABASE_URL, or
 // TEST_EXTERNAL_DATABASE_URL, or the machine's 127.0.0.1:5432 — required when CI=true) gets one
@@ -301,23 +302,23 @@ async function main() {
       const built = build();
       const unitDone = unit();
       const embedded = embeddedReady();
-      const external = embedded.then(externalReady);
-      // the critical path: the build, then every browser test on the embedded server
-      const browser = Promise.all([built, embedded]).then(([ok, server]) => (ok ? e2e(server, "all", E2E_PORT, true) : false));
-      // everything else, one stage at a time, beside it
-      const beside = (async () => {
+      // then one test stage at a time: run beside the browser tests, the integration files took
+      // each other's cores (a whole run took longer, and tests with time limits timed out)
+      const tests = (async () => {
+        const [ok, server] = await Promise.all([built, embedded]);
         await unitDone;
-        await integration(await embedded);
-        const ext = await external;
+        if (ok) await e2e(server, "all", E2E_PORT, true);
+        await integration(server);
+        const ext = await externalReady();
         if (!ext) return;
         await integration(ext);
-        if (await built) {
-          await e2e(ext, "smoke", E2E_PORT + 2, false);
+        if (ok) {
+          await e2e(ext, "smoke", E2E_PORT + 2, true);
           await benchSmoke(ext);
         }
       })();
       // every branch settles before the databases go (a failed one is already in `failures`)
-      const settled = await Promise.allSettled([checked, browser, beside]);
+      const settled = await Promise.allSettled([checked, tests]);
       for (const r of settled) if (r.status === "rejected") throw r.reason;
     }
   } finally {
