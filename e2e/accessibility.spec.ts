@@ -62,14 +62,14 @@ test("填报人：工作台、填报页、已发布报告与操作记录：axe �
     "/account/password",
   ]);
   // the editor, on a draft of a clerk of its own (the demo clerks' years stay as other tests expect)
-  const draft = agencyWithReport("a", "无障碍", "DRAFT", YEAR);
+  const draft = await agencyWithReport("a", "无障碍", "DRAFT", YEAR);
   await page.context().clearCookies();
   await signIn(page, draft.clerk);
   await checkAll(page, [`/workspace/reports/${draft.reportId}`, `/workspace/reports/${draft.reportId}/audit`, "/workspace"]);
 });
 
 test("审核人：审核台、审核页与操作记录：axe 无违规", async ({ page }) => {
-  const submitted = agencyWithReport("a", "无障碍", "SUBMITTED", YEAR);
+  const submitted = await agencyWithReport("a", "无障碍", "SUBMITTED", YEAR);
   await signIn(page, "reviewer-helan");
   await checkAll(page, [
     "/review",

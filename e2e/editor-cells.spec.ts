@@ -11,7 +11,7 @@ const YEAR = 2022;
 /** A new agency of 贺兰县 (unique per run) with its 2022 report as a draft, opened in the editor by its clerk. */
 async function openDraft(page: Page, label: string) {
   const code = `640122-${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const { reportId, clerk } = fixture("report", code, `贺兰县${label}镇${code.slice(-6)}`, String(YEAR), "DRAFT");
+  const { reportId, clerk } = await fixture("report", code, `贺兰县${label}镇${code.slice(-6)}`, String(YEAR), "DRAFT");
   await signIn(page, clerk);
   await page.goto(`/workspace/reports/${reportId}`);
   await expect(page.getByRole("button", { name: "保存草稿" })).toBeVisible();

@@ -17,7 +17,7 @@ const saveStatus = (page: Page) => page.getByRole("status", { name: "保存状�
 const importStatus = (page: Page) => page.getByRole("status", { name: "导入结果" });
 
 async function openDraft(page: Page, label: string, year: number) {
-  const { reportId, clerk } = agencyWithReport("ei", label, "DRAFT", year);
+  const { reportId, clerk } = await agencyWithReport("ei", label, "DRAFT", year);
   await signIn(page, clerk);
   await page.goto(`/workspace/reports/${reportId}`);
   await expect(page.getByRole("button", { name: "保存草稿" })).toBeVisible();

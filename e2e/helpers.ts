@@ -1,6 +1,8 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import readline from "node:readline";
+import { ANSWER_MARK as FIXTURE_ANSWER_MARK } from "./support/fixture-host-protocol";
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo#2026";
@@ -92,14 +94,58 @@ export function publishWithCli(file: string) {
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
+/** The fixture host of this Playwright worker (e2e/support/fixture-host.ts), started on first use. */
+let host: { child: ChildProcess; pending: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>; next: number } | null = null;
+
+function fixtureHost() {
+  if (host) return host;
+  const child = spawn(process.execPath, ["--import", "tsx", "e2e/support/fixture-host.ts"], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const h = { child, pending: new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>(), next: 1 };
+  readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+    if (!line.startsWith(FIXTURE_ANSWER_MARK)) return;
+    const answer = JSON.parse(line.slice(FIXTURE_ANSWER_MARK.length)) as { id: number; ok: boolean; result?: unknown; error?: string };
+    const waiting = h.pending.get(answer.id);
+    h.pending.delete(answer.id);
+    if (answer.ok) waiting?.resolve(answer.result);
+    else waiting?.reject(new Error(`fixture failed:\n${answer.error}`));
+  });
+  child.on("exit", (code) => {
+    for (const w of h.pending.values()) w.reject(new Error(`the fixture host exited (${code})`));
+    h.pending.clear();
+    host = null;
+  });
+  // the worker may end while the host idles: stdin's end is the host's signal to go
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void }).unref?.();
+  (child.stdout as unknown as { unref?: () => void }).unref?.();
+  host = h;
+  return h;
+}
+
+function callFixture(fixture: "workflow" | "lateness", args: string[]): Promise<unknown> {
+  const h = fixtureHost();
+  const id = h.next++;
+  return new Promise((resolve, reject) => {
+    h.pending.set(id, { resolve, reject });
+    h.child.stdin!.write(JSON.stringify({ id, fixture, args }) + "\n");
+  });
+}
+
 /**
- * Runs e2e/support/workflow-fixture.ts (the real server operations) against the e2e database
- * and returns the JSON it prints last.
+ * Runs a command of e2e/support/workflow-fixture.ts (the real server operations) against the e2e
+ * database, in this worker's fixture host, and returns its result.
  */
-export function workflowFixture(...args: string[]) {
-  const r = runScript("e2e/support/workflow-fixture.ts", args);
-  if (r.status !== 0) throw new Error(`fixture ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command answers its own shape
+export function workflowFixture(...args: string[]): Promise<any> {
+  return callFixture("workflow", args);
+}
+
+/** Sets when a published report was first published (e2e/support/lateness-fixture.ts). */
+export async function setFirstPublished(code: string, year: number, at: string) {
+  await callFixture("lateness", ["first-published", code, String(year), at]);
 }
 
 export type FixtureState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
@@ -108,10 +154,10 @@ export type FixtureState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
  * A new agency of 贺兰县 (unique per call; `tag` keeps one spec's codes apart from another's) with
  * its report of `year` in `state` and a clerk of its own, made by the real server operations.
  */
-export function agencyWithReport(tag: string, label: string, state: FixtureState, year: number) {
+export async function agencyWithReport(tag: string, label: string, state: FixtureState, year: number) {
   const code = `640122-${tag}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const name = `贺兰县${label}${code.slice(-6)}`;
-  const { reportId, clerk } = workflowFixture("report", code, name, String(year), state);
+  const { reportId, clerk } = await workflowFixture("report", code, name, String(year), state);
   return { code, name, reportId: reportId as string, clerk: clerk as string };
 }
 

@@ -3,17 +3,8 @@
 // page gives the on-time rate with its record to download. 习岗镇's 2020 report (demo data) is
 // given a first-publication date by e2e/support/lateness-fixture.ts, since a publication made
 // now cannot be on time for 2020.
-import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
-
-function firstPublished(code: string, year: number, at: string) {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/support/lateness-fixture.ts", "first-published", code, String(year), at], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-  });
-  if (r.status !== 0) throw new Error(`lateness fixture failed:\n${r.stdout}${r.stderr}`);
-}
+import { setFirstPublished, signIn } from "./helpers";
 
 /** Today's calendar day in China, YYYY-MM-DD. */
 const chinaToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
@@ -30,7 +21,7 @@ test("工作台标出逾期与当前报送年度，审核工作台按按期情�
   // three fixture runs (tsx, each a cold start of a Node process) besides two sign-ins
   test.setTimeout(120_000);
   // 习岗镇 2020 first published on 2 March 2021 (10:00 in Beijing): 30 days after 1月31日
-  firstPublished("640122100000", 2020, "2021-03-02T02:00:00Z");
+  await setFirstPublished("640122100000", 2020, "2021-03-02T02:00:00Z");
 
   await signIn(page, "clerk-xigang");
   await page.goto("/workspace");
@@ -47,11 +38,11 @@ test("工作台标出逾期与当前报送年度，审核工作台按按期情�
   await expect(table.getByRole("row", { name: /^2019 年度/ })).toContainText("逾期未报");
 
   // published on the deadline day itself, at 23:30 in Beijing: on time (a later correction would not change it)
-  firstPublished("640122100000", 2020, "2021-01-31T15:30:00Z");
+  await setFirstPublished("640122100000", 2020, "2021-01-31T15:30:00Z");
   await page.reload();
   await expect(table.getByRole("row", { name: /^2020 年度/ })).toContainText("按期发布");
 
-  firstPublished("640122100000", 2020, "2021-03-02T02:00:00Z");
+  await setFirstPublished("640122100000", 2020, "2021-03-02T02:00:00Z");
   await page.context().clearCookies();
   await signIn(page, "reviewer-helan");
   await page.goto("/review?year=2020");

@@ -18,12 +18,12 @@ async function page(request: APIRequestContext, base: string, path: string) {
 test("a publication and a correction made through one instance show on both within a second @smoke", async ({ request }) => {
   const code = `640122-m${Date.now().toString(36)}`;
   const path = `/reports/${code}/${YEAR}`;
-  const { reportId } = fixture("report", code, `贺兰县多实例${code.slice(-5)}`, String(YEAR), "APPROVED");
+  const { reportId } = await fixture("report", code, `贺兰县多实例${code.slice(-5)}`, String(YEAR), "APPROVED");
   expect(reportId).toBeTruthy();
 
   // not yet published: 404 on both, and that 404 is not kept anywhere
   for (const base of [FIRST, SECOND]) expect((await page(request, base, path)).status).toBe(404);
-  fixture("publish", code, String(YEAR));
+  await fixture("publish", code, String(YEAR));
   for (const base of [FIRST, SECOND]) {
     const r = await page(request, base, path);
     expect(r.status, base).toBe(200);
@@ -36,7 +36,7 @@ test("a publication and a correction made through one instance show on both with
 
   // both instances now hold version 1 in their caches; correct it through the workflow
   const note = `多实例更正说明 ${Date.now()}`;
-  fixture("correct", code, String(YEAR), note);
+  await fixture("correct", code, String(YEAR), note);
   for (const base of [FIRST, SECOND]) {
     // each instance remembers which version is current for at most a second
     // (lib/server/cache/published-ref.ts): asked until then, it must show version 2 (the bound

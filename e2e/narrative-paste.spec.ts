@@ -22,7 +22,7 @@ const PLAIN = "2022年，本镇认真贯彻落实《中华人民共和国政府�
 
 test("a narrative pasted from Word keeps its paragraphs, bold and subheadings, through save and publication", async ({ page }) => {
   const code = `640122-p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const { reportId, clerk } = fixture("report", code, `贺兰县粘贴镇${code.slice(-6)}`, String(YEAR), "DRAFT");
+  const { reportId, clerk } = await fixture("report", code, `贺兰县粘贴镇${code.slice(-6)}`, String(YEAR), "DRAFT");
   await signIn(page, clerk);
   await page.goto(`/workspace/reports/${reportId}`);
   const overview = page.getByRole("textbox", { name: "一、总体情况", exact: true });
@@ -63,7 +63,7 @@ test("a narrative pasted from Word keeps its paragraphs, bold and subheadings, t
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("status", { name: "保存状态" })).toContainText("已保存");
 
-  fixture("advance", code, String(YEAR));
+  await fixture("advance", code, String(YEAR));
   await page.goto(`/reports/${code}/${YEAR}`);
   const section = page.locator(`section[aria-labelledby="part-overview"] .narrative`);
   const paragraphs = section.locator("p");

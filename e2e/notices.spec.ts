@@ -10,7 +10,7 @@ test.describe.configure({ timeout: 180_000 });
 test("退回、催报 → 填报人看到「通知 2」，通知列表中有退回理由和报告", async ({ browser }) => {
   const code = `640122-n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const name = `贺兰县通知测试局${code.slice(-6)}`;
-  const { reportId, clerk } = fixture("report", code, name, String(YEAR), "SUBMITTED") as { reportId: string; clerk: string };
+  const { reportId, clerk } = await fixture("report", code, name, String(YEAR), "SUBMITTED") as { reportId: string; clerk: string };
 
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, "reviewer-helan");

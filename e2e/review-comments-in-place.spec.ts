@@ -13,7 +13,7 @@ const CELL = "一、本年新收政府信息公开申请数量 自然人";
 const APPLICATIONS = getTemplate("2021").sections.applications.title;
 
 test("点击数字或按 Enter 即在该处提出意见；意见显示在该处，填报人在编辑器的同一格、同一部分看到", async ({ browser }) => {
-  const a = agencyWithReport("k", "就地意见局", "SUBMITTED", YEAR);
+  const a = await agencyWithReport("k", "就地意见局", "SUBMITTED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
   const doc = reviewer.locator("article.report-document");
@@ -71,7 +71,7 @@ test("点击数字或按 Enter 即在该处提出意见；意见显示在该处�
 });
 
 test("管理员只读：报告中没有提意见的按钮", async ({ browser }) => {
-  const a = agencyWithReport("k", "只读意见局", "SUBMITTED", YEAR);
+  const a = await agencyWithReport("k", "只读意见局", "SUBMITTED", YEAR);
   const admin = await signedInPage(browser, "admin");
   await admin.goto(`/review/reports/${a.reportId}`);
   await expect(admin.locator("article.report-document").getByRole("heading", { name: "一、总体情况" })).toBeVisible();

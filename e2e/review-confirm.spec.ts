@@ -7,7 +7,7 @@ const YEAR = 2022;
 test.describe.configure({ timeout: 240_000 });
 
 test("发布先询问确认发布，说明哪个单位哪一年度的第几版将公开；取消不发布", async ({ browser }) => {
-  const a = agencyWithReport("c", "确认发布局", "APPROVED", YEAR);
+  const a = await agencyWithReport("c", "确认发布局", "APPROVED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
 
@@ -19,19 +19,19 @@ test("发布先询问确认发布，说明哪个单位哪一年度的第几版�
   await confirm.getByRole("button", { name: "取消" }).click();
   await expect(confirm).toHaveCount(0);
   await expect(publish).toBeFocused();
-  expect(fixture("status", a.code, String(YEAR))).toMatchObject({ status: "APPROVED" });
+  expect(await fixture("status", a.code, String(YEAR))).toMatchObject({ status: "APPROVED" });
   expect((await reviewer.request.get(`/api/reports/${a.code}/${YEAR}`)).status()).toBe(404);
 
   await publish.click();
   await reviewer.getByRole("button", { name: "确认发布" }).click();
   await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已发布");
-  expect(fixture("status", a.code, String(YEAR))).toMatchObject({ status: "PUBLISHED" });
+  expect(await fixture("status", a.code, String(YEAR))).toMatchObject({ status: "PUBLISHED" });
   expect((await reviewer.request.get(`/api/reports/${a.code}/${YEAR}`)).status()).toBe(200);
 });
 
 test("批量发布先询问确认发布，说明将公开几份报告；取消不发布", async ({ browser }) => {
-  const a = agencyWithReport("c", "批量确认甲", "APPROVED", YEAR);
-  const b = agencyWithReport("c", "批量确认乙", "APPROVED", YEAR);
+  const a = await agencyWithReport("c", "批量确认甲", "APPROVED", YEAR);
+  const b = await agencyWithReport("c", "批量确认乙", "APPROVED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review?year=${YEAR}&status=APPROVED`);
   const publish = reviewer.getByRole("button", { name: "发布所选报告" });
@@ -51,7 +51,7 @@ test("批量发布先询问确认发布，说明将公开几份报告；取消�
   await expect(confirm).toHaveCount(0);
   await expect(publish).toBeFocused();
   for (const x of [a, b]) {
-    expect(fixture("status", x.code, String(YEAR))).toMatchObject({ status: "APPROVED" });
+    expect(await fixture("status", x.code, String(YEAR))).toMatchObject({ status: "APPROVED" });
     expect((await reviewer.request.get(`/api/reports/${x.code}/${YEAR}`)).status()).toBe(404);
   }
 
@@ -59,11 +59,11 @@ test("批量发布先询问确认发布，说明将公开几份报告；取消�
   await reviewer.getByRole("button", { name: "确认发布" }).click();
   const status = reviewer.getByRole("status", { name: "批量发布结果" });
   await expect(status).toContainText("已发布 2 份");
-  for (const x of [a, b]) expect(fixture("status", x.code, String(YEAR))).toMatchObject({ status: "PUBLISHED" });
+  for (const x of [a, b]) expect(await fixture("status", x.code, String(YEAR))).toMatchObject({ status: "PUBLISHED" });
 });
 
 test("停用单位先询问确认停用；取消不停用", async ({ browser }) => {
-  const a = agencyWithReport("c", "确认停用局", "SUBMITTED", YEAR);
+  const a = await agencyWithReport("c", "确认停用局", "SUBMITTED", YEAR);
   const admin = await signedInPage(browser, "admin");
   await admin.goto(`/admin/agencies?q=${encodeURIComponent(a.code)}`);
   await admin.getByRole("table", { name: "单位列表" }).getByRole("link", { name: a.name }).click();

@@ -35,8 +35,8 @@ async function wrappedTexts(page: Page): Promise<string[]> {
 }
 
 test("1366 像素宽：表头、按钮不折行，表格不需横向滚动；每行有填报人、电话，未报送的有催报", async ({ page }) => {
-  const submitted = agencyWithReport("d", "宽度测试局", "SUBMITTED", YEAR);
-  const approved = agencyWithReport("d", "宽度已审局", "APPROVED", YEAR);
+  const submitted = await agencyWithReport("d", "宽度测试局", "SUBMITTED", YEAR);
+  const approved = await agencyWithReport("d", "宽度已审局", "APPROVED", YEAR);
   await signInAs(page, "reviewer-helan");
   await page.goto(`/review?year=${YEAR}`);
   const table = page.getByRole("table", { name: "辖区单位报送情况" });
@@ -67,7 +67,7 @@ test("1366 像素宽：表头、按钮不折行，表格不需横向滚动；每
 });
 
 test("筛选条件改变即生效（焦点留在所改的选项上）", async ({ page }) => {
-  const submitted = agencyWithReport("d", "即改即查局", "SUBMITTED", YEAR);
+  const submitted = await agencyWithReport("d", "即改即查局", "SUBMITTED", YEAR);
   await signInAs(page, "reviewer-helan");
   await page.goto(`/review?year=${YEAR}`);
   const filters = page.getByRole("form", { name: "筛选", exact: true });
@@ -86,7 +86,7 @@ test("筛选条件改变即生效（焦点留在所改的选项上）", async ({
 });
 
 test("没有 JavaScript 时按「筛选」生效", async ({ browser }) => {
-  const submitted = agencyWithReport("d", "无脚本局", "SUBMITTED", YEAR);
+  const submitted = await agencyWithReport("d", "无脚本局", "SUBMITTED", YEAR);
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await signInAs(page, "reviewer-helan");

@@ -8,11 +8,11 @@ const YEAR = 2022;
 test.describe.configure({ timeout: 240_000 });
 
 test("第 N 次提交只数提交；正文的修改按字标出新增与删除", async ({ browser }) => {
-  const a = agencyWithReport("p", "逐字比较局", "SUBMITTED", YEAR);
+  const a = await agencyWithReport("p", "逐字比较局", "SUBMITTED", YEAR);
   const before = `${YEAR}年，本单位认真落实政府信息公开工作。`;
   const added = "新增政策解读专栏，";
-  fixture("revise", a.code, String(YEAR), `${YEAR}年，本单位${added}认真落实政府信息公开工作。`);
-  const { version } = fixture("status", a.code, String(YEAR)) as { version: number };
+  await fixture("revise", a.code, String(YEAR), `${YEAR}年，本单位${added}认真落实政府信息公开工作。`);
+  const { version } = await fixture("status", a.code, String(YEAR)) as { version: number };
   expect(version).toBeGreaterThan(4); // submit, return, two saves, submit
 
   const reviewer = await signedInPage(browser, "reviewer-helan");
@@ -37,7 +37,7 @@ test("第 N 次提交只数提交；正文的修改按字标出新增与删除",
 });
 
 test("填报人回复意见，审核人标记已解决；审核通过前列出未解决的意见；发布时关闭其余意见", async ({ browser }) => {
-  const a = agencyWithReport("p", "意见往来局", "SUBMITTED", YEAR);
+  const a = await agencyWithReport("p", "意见往来局", "SUBMITTED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
   await reviewer.getByLabel("意见针对").selectOption({ label: "一、总体情况" });
@@ -65,7 +65,7 @@ test("填报人回复意见，审核人标记已解决；审核通过前列出�
   const confirm = reviewer.getByRole("group", { name: /还有 1 条审核意见未解决/ });
   await expect(confirm).toContainText("一、总体情况：请补充政策解读情况");
   await confirm.getByRole("button", { name: "取消" }).click();
-  expect(fixture("status", a.code, String(YEAR))).toMatchObject({ status: "SUBMITTED" });
+  expect(await fixture("status", a.code, String(YEAR))).toMatchObject({ status: "SUBMITTED" });
 
   // resolved, 审核通过 acts at once
   await reviewerThread.getByRole("button", { name: "标记已解决" }).click();
@@ -91,7 +91,7 @@ test("填报人回复意见，审核人标记已解决；审核通过前列出�
 });
 
 test("审核操作在阅读报告全文时仍在视野内", async ({ browser }) => {
-  const a = agencyWithReport("p", "置顶操作局", "SUBMITTED", YEAR);
+  const a = await agencyWithReport("p", "置顶操作局", "SUBMITTED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
   await reviewer.getByRole("navigation", { name: "本页内容" }).getByRole("link", { name: "报告全文" }).click();

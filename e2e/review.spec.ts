@@ -26,7 +26,7 @@ function onNewConnection(path: string): Promise<{ status: number; body: string }
 }
 
 test("提交 → 退回（理由）→ 填报人看到理由并重新提交 → 审核通过 → 发布 → 公开页面", async ({ browser }) => {
-  const a = agencyWithReport("e", "审核测试局", "SUBMITTED", YEAR);
+  const a = await agencyWithReport("e", "审核测试局", "SUBMITTED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
 
   await reviewer.goto(`/review?year=${YEAR}&status=SUBMITTED`);
@@ -49,7 +49,7 @@ test("提交 → 退回（理由）→ 填报人看到理由并重新提交 → 
   await clerk.goto("/workspace");
   await expect(clerk.getByRole("row", { name: new RegExp(`${YEAR} 年度`) })).toContainText("退回理由：第三表自然人申请数与正文不符，请核对");
 
-  fixture("resubmit", a.code, String(YEAR));
+  await fixture("resubmit", a.code, String(YEAR));
   await reviewer.reload();
   const changes = reviewer.getByRole("table", { name: "自上次提交以来的变化" });
   await expect(changes.getByRole("row", { name: /一、本年新收政府信息公开申请数量 自然人/ })).toContainText(/5\s*6/);
@@ -72,8 +72,8 @@ test("提交 → 退回（理由）→ 填报人看到理由并重新提交 → 
 });
 
 test("一次发布两份已审核的报告 @smoke", async ({ browser }) => {
-  const a = agencyWithReport("e", "批量甲", "APPROVED", YEAR);
-  const b = agencyWithReport("e", "批量乙", "APPROVED", YEAR);
+  const a = await agencyWithReport("e", "批量甲", "APPROVED", YEAR);
+  const b = await agencyWithReport("e", "批量乙", "APPROVED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review?year=${YEAR}&status=APPROVED`);
   await reviewer.getByRole("checkbox", { name: `选择 ${a.name}` }).check();
@@ -90,9 +90,9 @@ test("一次发布两份已审核的报告 @smoke", async ({ browser }) => {
 });
 
 test("其他县的审核人既看不到也不能处理本县报告", async ({ browser }) => {
-  const a = agencyWithReport("e", "越权测试局", "SUBMITTED", YEAR);
+  const a = await agencyWithReport("e", "越权测试局", "SUBMITTED", YEAR);
   const otherReviewer = `reviewer-e2e-${Date.now().toString(36)}`;
-  fixture("county", "640106", "金凤区", otherReviewer);
+  await fixture("county", "640106", "金凤区", otherReviewer);
 
   // capture the real 审核通过 request of the county's own reviewer, without letting it through
   const reviewer = await signedInPage(browser, "reviewer-helan");
@@ -121,11 +121,11 @@ test("其他县的审核人既看不到也不能处理本县报告", async ({ br
   const { cookie: _c, "content-length": _l, ...headers } = captured!.headers;
   const forged = await other.request.post(`/review/reports/${a.reportId}`, { headers, data: captured!.body });
   expect(await forged.text()).toContain("报告不存在");
-  expect(fixture("status", a.code, String(YEAR))).toMatchObject({ status: "SUBMITTED" });
+  expect(await fixture("status", a.code, String(YEAR))).toMatchObject({ status: "SUBMITTED" });
 });
 
 test("发起更正 → 修改 → 审核 → 发布第 2 版（附更正说明），第 1 版仍可读", async ({ browser }) => {
-  const a = agencyWithReport("e", "更正测试局", "PUBLISHED", YEAR);
+  const a = await agencyWithReport("e", "更正测试局", "PUBLISHED", YEAR);
   const reviewer = await signedInPage(browser, "reviewer-helan");
   await reviewer.goto(`/review/reports/${a.reportId}`);
   await reviewer.getByLabel("更正说明").fill("更正第三表自然人新收申请数");
@@ -136,7 +136,7 @@ test("发起更正 → 修改 → 审核 → 发布第 2 版（附更正说明�
   const api = await reviewer.request.get(`/api/reports/${a.code}/${YEAR}`);
   expect((await api.json()).applications.received.naturalPerson).toBe(5);
 
-  fixture("resubmit", a.code, String(YEAR));
+  await fixture("resubmit", a.code, String(YEAR));
   await reviewer.reload();
   await reviewer.getByRole("button", { name: "审核通过" }).click();
   await expect(reviewer.getByRole("status", { name: "审核操作结果" })).toContainText("已审核通过");
@@ -175,7 +175,7 @@ test("发起更正 → 修改 → 审核 → 发布第 2 版（附更正说明�
   await expect(pub.getByText("（第 2 版）")).toBeVisible();
   const current = await pub.request.get(`/api/reports/${a.code}/${YEAR}`);
   expect((await current.json()).applications.received.naturalPerson).toBe(6);
-  expect(fixture("versions", a.code, String(YEAR))).toEqual([
+  expect(await fixture("versions", a.code, String(YEAR))).toEqual([
     { versionNo: 1, changeNote: null, received: 5 },
     { versionNo: 2, changeNote: "更正第三表自然人新收申请数", received: 6 },
   ]);

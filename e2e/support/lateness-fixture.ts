@@ -1,12 +1,14 @@
 // Sets when a report was first published, for the lateness browser test (a publication made
-// now cannot be on time for a past year). Run with tsx against the e2e database:
+// now cannot be on time for a past year). Run in the fixture host (e2e/support/fixture-host.ts):
 //   first-published AGENCY_CODE YEAR ISO_INSTANT   the report's version 1 (and its publishedAt) at that instant
 import { createPrismaClient } from "@/lib/server/prisma";
 
 const db = createPrismaClient(process.env.DATABASE_URL);
 
-async function main() {
-  const [command, code, yearText, at] = process.argv.slice(2);
+/** Closes the database connections (the fixture host, when its worker ends). */
+export const disconnectLatenessFixture = () => db.$disconnect();
+
+export async function latenessCommand([command, code, yearText, at]: string[]) {
   if (command !== "first-published" || !code || !yearText || !at) throw new Error("usage: first-published AGENCY_CODE YEAR ISO_INSTANT");
   const report = await db.report.findFirstOrThrow({ where: { year: Number(yearText), agency: { code } } });
   const when = new Date(at);
@@ -15,11 +17,3 @@ async function main() {
   await db.report.update({ where: { id: report.id }, data: { publishedAt: when } });
   return { ok: true };
 }
-
-main()
-  .then((r) => console.log(JSON.stringify(r)))
-  .catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  })
-  .finally(() => db.$disconnect());

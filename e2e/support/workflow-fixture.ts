@@ -1,6 +1,8 @@
 // Sets up review scenarios in the e2e database through the real operations (import as a
 // draft, then the workflow transitions as the clerk and the reviewer would make them), for
-// steps the browser tests do not drive themselves. Run with tsx; prints one JSON line.
+// steps the browser tests do not drive themselves. Run in the fixture host
+// (e2e/support/fixture-host.ts, one tsx process per Playwright worker) through
+// workflowFixture() in e2e/helpers.ts; the commands:
 //   county CODE NAME REVIEWER          a county region and its reviewer
 //   report AGENCY_CODE NAME YEAR STATE a new agency of 贺兰县 with a clerk (clerk-AGENCY_CODE) and its report in STATE
 //   resubmit AGENCY_CODE YEAR          the clerk corrects 自然人 新收 (+1) and submits
@@ -22,6 +24,8 @@ import type { TransitionAction } from "@/lib/workflow/transitions";
 
 const DEMO_PASSWORD = "Demo#2026";
 const db = createPrismaClient(process.env.DATABASE_URL);
+/** Closes the database connections (the fixture host, when its worker ends). */
+export const disconnectWorkflowFixture = () => db.$disconnect();
 
 function documentFor(code: string, name: string, year: number, received: number): ReportDocument {
   const t = getTemplate("2021");
@@ -65,8 +69,7 @@ async function reportOf(code: string, year: number) {
   return db.report.findFirstOrThrow({ where: { year, agency: { code } }, include: reportWithContent });
 }
 
-async function main() {
-  const [command, ...args] = process.argv.slice(2);
+export async function workflowCommand(command: string, args: string[]): Promise<unknown> {
   const hash = () => hashPassword(DEMO_PASSWORD);
   switch (command) {
     case "county": {
@@ -157,11 +160,3 @@ async function main() {
       throw new Error(`unknown command ${command}`);
   }
 }
-
-main()
-  .then((out) => console.log(JSON.stringify(out)))
-  .catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(() => db.$disconnect());

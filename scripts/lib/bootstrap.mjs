@@ -136,10 +136,16 @@ const haveNotoCjk = () => spawnSync("dpkg-query", ["-W", "-f=${Status}", "fonts-
 
 /** Debian's chromium and CJK fonts, for Playwright (never a downloaded browser). */
 export function ensureBrowser() {
-  const haveChromium = fs.existsSync("/usr/bin/chromium");
-  if (haveChromium && haveNotoCjk()) return;
-  console.log("▶ 安装 Chromium 与中文字体: apt-get install chromium fonts-noto-cjk");
-  aptInstall(["chromium", "fonts-noto-cjk"]);
+  // the browser tests run in the headless shell (playwright.config.ts); the bench's keystroke
+  // line and the PDF tools use the browser
+  const missing = [
+    ["chromium", fs.existsSync("/usr/bin/chromium")],
+    ["chromium-headless-shell", fs.existsSync("/usr/lib/chromium/chromium-headless-shell")],
+    ["fonts-noto-cjk", haveNotoCjk()],
+  ].flatMap(([name, present]) => (present ? [] : [String(name)]));
+  if (!missing.length) return;
+  console.log(`▶ 安装 Chromium 与中文字体: apt-get install ${missing.join(" ")}`);
+  aptInstall(missing);
 }
 
 /**
