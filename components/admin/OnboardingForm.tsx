@@ -3,12 +3,17 @@
 import { useRef, useState } from "react";
 import { confirmImportAction, previewImportAction } from "@/app/admin/import/actions";
 import type { ActionDone } from "@/lib/actions/result";
+import { FilePicker } from "@/components/forms/FilePicker";
 import { DataTable } from "@/components/layout/DataTable";
 import { OneTimePasswords } from "./OneTimePasswords";
 import { ResultMessage, type ActionMessage } from "./ResultMessage";
 
 const MAX_BYTES = 400 * 1024;
 const FILE_LABEL = { agencies: "单位名单", users: "用户名单" } as const;
+const FILES = [
+  { key: "agencies", hint: "表头：代码,名称,类型,所属地区代码；类型为“乡镇”或“部门”" },
+  { key: "users", hint: "表头：用户名,姓名,角色,范围；角色为“填报人”“审核人”或“管理员”" },
+] as const;
 const KIND_LABEL = { TOWNSHIP: "乡镇", DEPARTMENT: "部门" } as const;
 const ROLE_LABEL = { CLERK: "填报人", REVIEWER: "审核人", ADMIN: "管理员" } as const;
 const FIELD_LABEL: Record<string, string> = { name: "名称", kind: "类型", regionCode: "所属地区代码" };
@@ -102,20 +107,14 @@ export function OnboardingForm() {
     <>
       <form ref={form} className="card" aria-label="批量导入" onSubmit={(e) => (e.preventDefault(), preview())} onChange={() => setPlan(null)}>
         <div className="form-grid">
-          <div className="form-field">
-            <label htmlFor="import-agencies">单位名单（CSV）</label>
-            <input id="import-agencies" name="agencies" type="file" accept=".csv,text/csv" aria-describedby="import-agencies-hint" />
-            <span id="import-agencies-hint" className="hint">
-              表头：代码,名称,类型,所属地区代码；类型为“乡镇”或“部门”
-            </span>
-          </div>
-          <div className="form-field">
-            <label htmlFor="import-users">用户名单（CSV）</label>
-            <input id="import-users" name="users" type="file" accept=".csv,text/csv" aria-describedby="import-users-hint" />
-            <span id="import-users-hint" className="hint">
-              表头：用户名,姓名,角色,范围；角色为“填报人”“审核人”或“管理员”
-            </span>
-          </div>
+          {FILES.map(({ key, hint }) => (
+            <div key={key} className="form-field">
+              <FilePicker id={`import-${key}`} name={key} label={`${FILE_LABEL[key]}（CSV）`} accept=".csv,text/csv" aria-describedby={`import-${key}-hint`} />
+              <span id={`import-${key}-hint`} className="hint">
+                {hint}
+              </span>
+            </div>
+          ))}
         </div>
         <p className="muted">
           支持 UTF-8（可带 BOM）和 GBK 编码（Excel“CSV（逗号分隔）”）。每个文件不超过 400 KB。整份文件全部正确才会导入，确认之前不写入任何数据。

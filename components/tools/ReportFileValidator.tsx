@@ -3,6 +3,7 @@
 // Runs the same parser and rules as the server (lib/exchange, lib/validation) in the
 // browser: the file never leaves the user's machine.
 import { useState, type ChangeEvent } from "react";
+import { FilePicker } from "@/components/forms/FilePicker";
 import { DataTable } from "@/components/layout/DataTable";
 import { checkReportDocument, MAX_REPORT_FILE_BYTES, type CheckResult } from "@/lib/exchange";
 import { RULES } from "@/lib/validation";
@@ -34,8 +35,7 @@ export function ReportFileValidator() {
   return (
     <div>
       <div className="form-field">
-        <label htmlFor="report-file">报告文件（.json）</label>
-        <input id="report-file" type="file" accept="application/json,.json" onChange={onFile} />
+        <FilePicker id="report-file" label="报告文件（.json）" accept="application/json,.json" onChange={onFile} />
       </div>
       {state?.kind === "problem" && (
         <div className="alert error" role="status">
