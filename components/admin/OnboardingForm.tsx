@@ -58,18 +58,18 @@ export function OnboardingForm() {
       const r = await previewImportAction(formData());
       if (!r.ok) {
         setProblems([]);
-        setMessage({ kind: "error", text: r.message });
+        setMessage({ ok: false, message: r.message });
       } else if (r.data.problems.length > 0) {
         setProblems(r.data.problems);
-        setMessage({ kind: "error", text: `发现 ${r.data.problems.length} 处错误，整份文件不能导入。请修改后重新预览。` });
+        setMessage({ ok: false, message: `发现 ${r.data.problems.length} 处错误，整份文件不能导入。请修改后重新预览。` });
       } else {
         setProblems([]);
         setPlan(r.data);
         const n = r.data.agencies.create.length + r.data.agencies.update.length + r.data.users.create.length;
-        setMessage(n > 0 ? { kind: "ok", text: "检查通过。请核对下列内容，确认无误后点击“确认导入”。" } : { kind: "error", text: "没有需要新建或修改的内容。" });
+        setMessage(n > 0 ? { ok: true, message: "检查通过。请核对下列内容，确认无误后点击“确认导入”。" } : { ok: false, message: "没有需要新建或修改的内容。" });
       }
     } catch (e) {
-      setMessage({ kind: "error", text: e instanceof Error ? e.message : "预览失败，请重试。" });
+      setMessage({ ok: false, message: e instanceof Error ? e.message : "预览失败，请重试。" });
     } finally {
       setBusy(false);
     }
@@ -88,14 +88,14 @@ export function OnboardingForm() {
         setPlan(null);
         setProblems([]);
         form.current?.reset();
-        setMessage({ kind: "ok", text: `导入完成：新建单位 ${r.data.agenciesCreated} 个，修改单位 ${r.data.agenciesUpdated} 个，新建用户 ${r.data.accounts.length} 个。` });
+        setMessage({ ok: true, message: `导入完成：新建单位 ${r.data.agenciesCreated} 个，修改单位 ${r.data.agenciesUpdated} 个，新建用户 ${r.data.accounts.length} 个。` });
       } else {
         setProblems(r.data?.problems ?? []);
-        setMessage({ kind: "error", text: r.message });
+        setMessage({ ok: false, message: r.message });
         setPlan(null);
       }
     } catch (e) {
-      setMessage({ kind: "error", text: e instanceof Error ? e.message : "导入失败，请重试。" });
+      setMessage({ ok: false, message: e instanceof Error ? e.message : "导入失败，请重试。" });
     } finally {
       setBusy(false);
     }
