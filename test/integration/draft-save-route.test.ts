@@ -196,7 +196,8 @@ describe("POST /api/drafts", () => {
     // this clerk's write counter full for this minute and the next (a save may cross the minute)
     const key = `write:user:${clerkId}`;
     await ctx.db.$executeRaw`INSERT INTO "RateLimitBucket" (key, "windowStart", count, "expiresAt")
-      SELECT ${key}, w, 100000, w + interval '1 minute' FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') + m * interval '1 minute' AS w FROM generate_series(0, 1) m) s`;
+      SELECT ${key}, w, 100000, w + interval '1 minute' FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') + m * interval '1 minute' AS w FROM generate_series(0, 1) m) s
+      ON CONFLICT (key, "windowStart") DO UPDATE SET count = 100000`;
     try {
       const before = await version();
       request.cookie = await cookieFor(clerkId);
