@@ -46,15 +46,16 @@ export const FIXTURES = {
 } as const;
 
 /**
- * The reports the server-action rows write to and put back: apart from FIXTURES, so the page and
- * route rows (read-only, run in parallel) never see a state an action row left for a moment.
+ * The reports the server-action rows write to and put back: FIXTURES' agencies and states in other
+ * years, so the page and route rows (read-only, run in parallel) never see a state an action row
+ * left for a moment.
  */
 export const ACTION_FIXTURES = {
-  draft: { code: "640122102000", year: 2023, state: "DRAFT" },
-  submitted: { code: "640122103000", year: 2023, state: "SUBMITTED" },
-  approved: { code: "640122200000", year: 2023, state: "APPROVED" },
-  returned: { code: "640122101000", year: 2024, state: "RETURNED" },
-  ownDraft: { code: "640122100000", year: 2022, state: "DRAFT" },
+  draft: { ...FIXTURES.draft, year: 2023 },
+  submitted: { ...FIXTURES.submitted, year: 2023 },
+  approved: { ...FIXTURES.approved, year: 2023 },
+  returned: { ...FIXTURES.returned, year: 2024 },
+  ownDraft: { ...FIXTURES.ownDraft, year: 2022 },
 } as const;
 
 /** The id the spec gives a fixture report: 'matrix_' || md5(code || year). */
@@ -101,6 +102,12 @@ export function everyone(o: Outcome): Expectation {
   return byRole({ anonymous: o, CLERK: o, REVIEWER: o, ADMIN: o });
 }
 const reportPath = (f: { code: string; year: number }, prefix = "/reports") => `${prefix}/${f.code}/${f.year}`;
+/** Any signed-in user may; the anonymous visitor gets `anonymous`. */
+const signedIn = (anonymous: Outcome) => byRole({ anonymous, CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" });
+/** The administrator gets `admin`; clerks and reviewers are forbidden; the anonymous visitor gets `anonymous`. */
+const forAdmin = (anonymous: Outcome, admin: Outcome) => byRole({ anonymous, CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: admin });
+/** A page or route row of one case. */
+const single = (route: string, kind: "page" | "route", label: string, path: string, expect: Expectation): MatrixRow => ({ route, kind, cases: [{ label, path, expect }] });
 
 // ── server action rows. Each snapshot reads what the action could change; each reset puts it back
 // before every actor's attempt, so "changed" means that actor's request changed it.
@@ -120,6 +127,15 @@ const resetReport = (id: string, status: string) => async (sql: Sql) => {
   await sql(`UPDATE "Report" SET status = $2::"ReportStatus", version = 1, overview = '' WHERE id = $1`, [id, status]);
 };
 const draftEntries = { narrative: { overview: "矩阵测试写入的概述" } };
+/** The review comment on 金贵镇's returned report, open, as the comment rows need it. */
+async function openComment(sql: Sql) {
+  const author = (await sql(`SELECT id FROM "User" WHERE username = 'matrix-reviewer-helan'`)) as { id: string }[];
+  await sql(
+    `INSERT INTO "ReviewComment" (id, "reportId", "authorId", body, "reportVersion") VALUES ('matrix_comment', $1, $2, '请补充说明', 1)
+     ON CONFLICT (id) DO UPDATE SET "resolvedAt" = NULL`,
+    [returnedId, author[0]!.id],
+  );
+}
 
 /** An account and an agency and a region only the administration actions touch. */
 const TARGET_USER = "matrix_target_user";
@@ -232,14 +248,7 @@ function actionRows(): MatrixRow[] {
           args: [null],
           form: { reportId: returnedId, commentId: "matrix_comment" },
           snapshot: (sql) => sql(`SELECT "resolvedAt" IS NOT NULL AS resolved FROM "ReviewComment" WHERE id = 'matrix_comment'`),
-          reset: async (sql) => {
-            const author = (await sql(`SELECT id FROM "User" WHERE username = 'matrix-reviewer-helan'`)) as { id: string }[];
-            await sql(
-              `INSERT INTO "ReviewComment" (id, "reportId", "authorId", body, "reportVersion") VALUES ('matrix_comment', $1, $2, '请补充说明', 1)
-               ON CONFLICT (id) DO UPDATE SET "resolvedAt" = NULL`,
-              [returnedId, author[0]!.id],
-            );
-          },
+          reset: openComment,
           // the clerk of 金贵镇 (whose report it is) and the reviewer of 贺兰县 may resolve it
           expect: { ...nobody, clerkOther: "changed", reviewerOwn: "changed" },
         },
@@ -256,12 +265,7 @@ function actionRows(): MatrixRow[] {
           form: { reportId: returnedId, commentId: "matrix_comment", body: "矩阵测试回复" },
           snapshot: (sql) => sql(`SELECT count(*) FROM "ReviewCommentReply" WHERE "commentId" = 'matrix_comment'`),
           reset: async (sql) => {
-            const author = (await sql(`SELECT id FROM "User" WHERE username = 'matrix-reviewer-helan'`)) as { id: string }[];
-            await sql(
-              `INSERT INTO "ReviewComment" (id, "reportId", "authorId", body, "reportVersion") VALUES ('matrix_comment', $1, $2, '请补充说明', 1)
-               ON CONFLICT (id) DO UPDATE SET "resolvedAt" = NULL`,
-              [returnedId, author[0]!.id],
-            );
+            await openComment(sql);
             await sql(`DELETE FROM "ReviewCommentReply" WHERE "commentId" = 'matrix_comment'`);
           },
           // the clerk of 金贵镇 (whose report it is) answers; the reviewer of 贺兰县 may answer back
@@ -372,11 +376,11 @@ function actionRows(): MatrixRow[] {
 
 export const MATRIX: MatrixRow[] = [
   // ── public pages
-  { route: "/", kind: "page", cases: [{ label: "公开报告列表", path: "/", expect: everyone("ok") }] },
-  { route: "/login", kind: "page", cases: [{ label: "登录页", path: "/login", expect: everyone("ok") }] },
-  { route: "/forbidden", kind: "page", cases: [{ label: "无权访问", path: "/forbidden", expect: everyone("ok") }] },
-  { route: "/tools/validate", kind: "page", cases: [{ label: "报告文件检查", path: "/tools/validate", expect: everyone("ok") }] },
-  { route: "/[...missing]", kind: "page", cases: [{ label: "不存在的页面", path: "/no-such-page/x", expect: everyone("notFound") }] },
+  single("/", "page", "公开报告列表", "/", everyone("ok")),
+  single("/login", "page", "登录页", "/login", everyone("ok")),
+  single("/forbidden", "page", "无权访问", "/forbidden", everyone("ok")),
+  single("/tools/validate", "page", "报告文件检查", "/tools/validate", everyone("ok")),
+  single("/[...missing]", "page", "不存在的页面", "/no-such-page/x", everyone("notFound")),
   {
     route: "/reports/[code]/[year]",
     kind: "page",
@@ -392,10 +396,10 @@ export const MATRIX: MatrixRow[] = [
     ],
   },
   // ── signed-in areas
-  { route: "/me", kind: "page", cases: [{ label: "我的工作台", path: "/me", expect: byRole({ anonymous: "login", CLERK: "home", REVIEWER: "home", ADMIN: "home" }) }] },
-  { route: "/workspace", kind: "page", cases: [{ label: "填报工作台", path: "/workspace", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "forbidden", ADMIN: "forbidden" }) }] },
-  { route: "/review", kind: "page", cases: [{ label: "审核工作台（管理员只读）", path: "/review", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "ok", ADMIN: "ok" }) }] },
-  { route: "/admin", kind: "page", cases: [{ label: "系统管理", path: "/admin", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "ok" }) }] },
+  single("/me", "page", "我的工作台", "/me", byRole({ anonymous: "login", CLERK: "home", REVIEWER: "home", ADMIN: "home" })),
+  single("/workspace", "page", "填报工作台", "/workspace", byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "forbidden", ADMIN: "forbidden" })),
+  single("/review", "page", "审核工作台（管理员只读）", "/review", byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "ok", ADMIN: "ok" })),
+  single("/admin", "page", "系统管理", "/admin", forAdmin("login", "ok")),
   // ── route handlers
   {
     route: "/api/reports/[code]/[year]",
@@ -420,8 +424,8 @@ export const MATRIX: MatrixRow[] = [
     ],
   },
   // ── public pages added with the public site and region statistics
-  { route: "/reports", kind: "page", cases: [{ label: "报告检索", path: "/reports", expect: everyone("ok") }] },
-  { route: "/data", kind: "page", cases: [{ label: "开放数据", path: "/data", expect: everyone("ok") }] },
+  single("/reports", "page", "报告检索", "/reports", everyone("ok")),
+  single("/data", "page", "开放数据", "/data", everyone("ok")),
   {
     route: "/agencies/[code]",
     kind: "page",
@@ -459,62 +463,38 @@ export const MATRIX: MatrixRow[] = [
       { label: "直接访问 DRAFT", path: `/published/${FIXTURES.draft.code}/${FIXTURES.draft.year}/1`, expect: everyone("notFound") },
     ],
   },
-  {
-    route: "/published-home/[stamp]",
-    kind: "page",
-    cases: [{ label: "直接访问", path: "/published-home/0.0", expect: everyone("notFound") }],
-  },
+  single("/published-home/[stamp]", "page", "直接访问", "/published-home/0.0", everyone("notFound")),
   {
     route: "/published-agencies/[code]/[stamp]",
     kind: "page",
     cases: [{ label: "直接访问", path: `/published-agencies/${FIXTURES.published.code}/0.0`, expect: everyone("notFound") }],
   },
-  {
-    route: "/published-regions/[code]/[stamp]/[year]/[sort]/[dir]",
-    kind: "page",
-    cases: [{ label: "直接访问", path: "/published-regions/640122/0.0/latest/name/asc", expect: everyone("notFound") }],
-  },
+  single("/published-regions/[code]/[stamp]/[year]/[sort]/[dir]", "page", "直接访问", "/published-regions/640122/0.0/latest/name/asc", everyone("notFound")),
   // ── signed-in pages
-  { route: "/account", kind: "page", cases: [{ label: "账号设置", path: "/account", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
-  { route: "/notifications", kind: "page", cases: [{ label: "通知", path: "/notifications", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
-  {
-    route: "/api/notifications/unread",
-    kind: "route",
-    cases: [{ label: "未读通知数", path: "/api/notifications/unread", expect: byRole({ anonymous: "unauthorized", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }],
-  },
-  { route: "/account/password", kind: "page", cases: [{ label: "修改密码", path: "/account/password", expect: byRole({ anonymous: "login", CLERK: "ok", REVIEWER: "ok", ADMIN: "ok" }) }] },
+  single("/account", "page", "账号设置", "/account", signedIn("login")),
+  single("/notifications", "page", "通知", "/notifications", signedIn("login")),
+  single("/api/notifications/unread", "route", "未读通知数", "/api/notifications/unread", signedIn("unauthorized")),
+  single("/account/password", "page", "修改密码", "/account/password", signedIn("login")),
   ...(["/admin/agencies", "/admin/audit", "/admin/import", "/admin/regions", "/admin/users", "/admin/years"] as const).map(
-    (route): MatrixRow => ({ route, kind: "page", cases: [{ label: "管理页面", path: route, expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "ok" }) }] }),
+    (route): MatrixRow => ({ route, kind: "page", cases: [{ label: "管理页面", path: route, expect: forAdmin("login", "ok") }] }),
   ),
-  {
-    route: "/admin/agencies/[id]",
-    kind: "page",
-    cases: [{ label: "不存在的单位 id", path: "/admin/agencies/matrix_no_such_agency", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "notFound" }) }],
-  },
+  single("/admin/agencies/[id]", "page", "不存在的单位 id", "/admin/agencies/matrix_no_such_agency", forAdmin("login", "notFound")),
   {
     // opening it takes a batch of one-time passwords: only its creator, once (an unknown batch here)
     route: "/admin/one-time-passwords/[id]",
     kind: "page",
-    cases: [{ label: "不存在的密码批次", path: "/admin/one-time-passwords/matrix_no_such_batch", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "ok" }) }],
+    cases: [{ label: "不存在的密码批次", path: "/admin/one-time-passwords/matrix_no_such_batch", expect: forAdmin("login", "ok") }],
   },
   {
     route: "/api/admin/one-time-passwords/[id]/csv",
     kind: "route",
     cases: [
-      { label: "不存在的密码批次", path: "/api/admin/one-time-passwords/matrix_no_such_batch/csv", expect: byRole({ anonymous: "unauthorized", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "notFound" }) },
+      { label: "不存在的密码批次", path: "/api/admin/one-time-passwords/matrix_no_such_batch/csv", expect: forAdmin("unauthorized", "notFound") },
       { label: "伪造的写入", method: "POST", path: "/api/admin/one-time-passwords/matrix_no_such_batch/csv", body: {}, expect: everyone("methodNotAllowed") },
     ],
   },
-  {
-    route: "/api/admin/scopes",
-    kind: "route",
-    cases: [{ label: "范围查找", path: "/api/admin/scopes?role=CLERK&q=%E8%B4%BA%E5%85%B0", expect: byRole({ anonymous: "unauthorized", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "ok" }) }],
-  },
-  {
-    route: "/admin/users/[id]",
-    kind: "page",
-    cases: [{ label: "不存在的账号 id", path: "/admin/users/matrix_no_such_user", expect: byRole({ anonymous: "login", CLERK: "forbidden", REVIEWER: "forbidden", ADMIN: "notFound" }) }],
-  },
+  single("/api/admin/scopes", "route", "范围查找", "/api/admin/scopes?role=CLERK&q=%E8%B4%BA%E5%85%B0", forAdmin("unauthorized", "ok")),
+  single("/admin/users/[id]", "page", "不存在的账号 id", "/admin/users/matrix_no_such_user", forAdmin("login", "notFound")),
   ...(["/review/reports/[id]", "/review/reports/[id]/audit"] as const).map(
     (route): MatrixRow => ({
       route,

@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
-import { agencyWithReport, signIn } from "./helpers";
+import { agencyWithReport, signIn, signInAs } from "./helpers";
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -110,12 +110,7 @@ test.describe("on an English-language browser", () => {
   test("the file picker and 成文日期 speak Chinese; the date is typed as 年/月/日 and saved as before", async ({ page }) => {
     const reportId = await openDraft(page, "英文", 2022);
     const picker = page.getByLabel("从文件导入");
-    // the native control (which would say "Choose File / No file chosen") is out of sight; a Chinese button names it
-    await expect(picker).toHaveAttribute("type", "file");
-    const box = await picker.boundingBox();
-    expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
-    await expect(page.getByText("选择文件", { exact: true })).toBeVisible();
-    await expect(page.getByText("未选择文件", { exact: true })).toBeVisible();
+    await expectChinesePicker(page, picker);
 
     const date = page.getByLabel("成文日期", { exact: true });
     await expect(date).toHaveAttribute("type", "text");
@@ -146,7 +141,31 @@ test.describe("on an English-language browser", () => {
     await page.getByLabel("从文件导入").setInputFiles(await zrzyDocx(page));
     await expect(page.getByText("贺兰县自然资源局2022年度报告.docx", { exact: true })).toBeVisible();
   });
+
+  test("the administrator's batch import and the file validator show the same Chinese file pickers", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/admin/import");
+    for (const label of ["单位名单（CSV）", "用户名单（CSV）"]) await expectChinesePicker(page, page.getByLabel(label));
+    await page.getByLabel("单位名单（CSV）").setInputFiles({ name: "单位名单.csv", mimeType: "text/csv", buffer: Buffer.from("代码,名称,类型,所属地区代码\r\n") });
+    await expect(page.getByText("单位名单.csv", { exact: true })).toBeVisible();
+
+    await page.goto("/tools/validate");
+    await expectChinesePicker(page, page.getByLabel("报告文件（.json）"));
+  });
 });
+
+/**
+ * A file input drawn as the Chinese FilePicker: the native control (which would say "Choose File /
+ * No file chosen" here) is out of sight, and beside it a button 选择文件 and 未选择文件 name it.
+ */
+async function expectChinesePicker(page: Page, input: Locator) {
+  await expect(input).toHaveAttribute("type", "file");
+  const box = await input.boundingBox();
+  expect(box === null || (box.width <= 1 && box.height <= 1), "the native file control is visible").toBe(true);
+  const id = await input.getAttribute("id");
+  await expect(page.locator(`label[for="${id}"]`, { hasText: /^选择文件$/ })).toBeVisible();
+  await expect(input.locator("xpath=following-sibling::*").getByText("未选择文件", { exact: true })).toBeVisible();
+}
 
 /** Where the focused cell is against the toolbar, its table's header, its frame and (三) the sticky row labels. */
 async function focusedPlace(page: Page) {

@@ -70,7 +70,7 @@ test("登录请求突发时返回 429 和中文提示", async ({ playwright }) =
       const r = await apiSignIn(client, LOCALHOST, username, "wrong");
       statuses.push(r.status());
       if (r.status() === 429) {
-        message = (await r.json()).error;
+        message = (await r.json()).message;
         retryAfter.push(Number(r.headers()["retry-after"]));
       }
     }
@@ -214,7 +214,7 @@ test.describe("畸形请求得到明确的 4xx 和中文说明，而不是空的
   test("JSON 格式错误的登录请求", async ({ request }) => {
     const r = await request.post("/api/auth/callback/credentials", { headers: { "Content-Type": "application/json" }, data: "{bad" });
     expect(r.status()).toBe(400);
-    expect((await r.json()).error).toContain("请求格式不正确");
+    expect(await r.json()).toMatchObject({ ok: false, status: 400, message: expect.stringContaining("请求格式不正确") });
   });
 
   test("损坏的 next-auth.callback-url Cookie", async ({ playwright }) => {

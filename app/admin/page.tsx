@@ -1,9 +1,17 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/layout/DataTable";
 import { requireUser } from "@/lib/auth/guard";
 import { formatDate, TEMPLATE_LABELS } from "@/lib/reports/format";
 import { getAdminOverview } from "@/lib/server/queries/workspace";
 
 export const metadata = { title: "系统管理" };
+
+const YEAR_COLUMNS: Column<Awaited<ReturnType<typeof getAdminOverview>>["years"][number]>[] = [
+  { header: "年度", cell: (y) => y.year },
+  { header: "报告格式", cell: (y) => TEMPLATE_LABELS[y.template] },
+  { header: "报送截止", cell: (y) => formatDate(y.deadline) },
+  { header: "状态", cell: (y) => (y.open ? "开放填报" : "已关闭") },
+];
 
 export default async function AdminHome() {
   await requireUser(["ADMIN"], "/admin");
@@ -28,26 +36,7 @@ export default async function AdminHome() {
 
       <div className="card">
         <h2>报告年度</h2>
-        <table className="data" aria-label="报告年度">
-          <thead>
-            <tr>
-              <th>年度</th>
-              <th>报告格式</th>
-              <th>报送截止</th>
-              <th>状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.year}>
-                <td>{y.year}</td>
-                <td>{TEMPLATE_LABELS[y.template]}</td>
-                <td>{formatDate(y.deadline)}</td>
-                <td>{y.open ? "开放填报" : "已关闭"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="报告年度" rows={years} rowKey={(y) => y.year} columns={YEAR_COLUMNS} />
       </div>
 
       <div className="card">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/reports/StatusBadge";
+import { DataTable } from "@/components/layout/DataTable";
 import { StartReportButton } from "@/components/workspace/StartReportButton";
 import { requireUser } from "@/lib/auth/guard";
 import { AGENCY_INACTIVE_MESSAGE } from "@/lib/server/access/report-access";
@@ -40,29 +41,27 @@ export default async function ClerkWorkspace() {
       )}
       <div className="card">
         <h2>年度报告</h2>
-        <table className="data" aria-label="年度报告">
-          <thead>
-            <tr>
-              <th>报告年度</th>
-              <th>报告格式</th>
-              <th>报送截止</th>
-              <th>按期情况</th>
-              <th>状态</th>
-              <th>最后修改</th>
-              <th>公开版本</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.year} className={r.year === dueNow?.year ? "due-now" : undefined} aria-current={r.year === dueNow?.year ? "true" : undefined}>
-                <td>
+        <DataTable
+          label="年度报告"
+          rows={rows}
+          rowKey={(r) => r.year}
+          rowProps={(r) => (r.year === dueNow?.year ? { className: "due-now", "aria-current": "true" } : {})}
+          columns={[
+            {
+              header: "报告年度",
+              cell: (r) => (
+                <>
                   {r.year} 年度{r.year === dueNow?.year && <div className="due-now-mark">当前报送</div>}
-                </td>
-                <td className="muted">{TEMPLATE_LABELS[r.template]}</td>
-                <td>{chineseDay(deadlineDay(r.year, r.deadline))}</td>
-                <td className={r.lateness.kind === "LATE" || r.lateness.kind === "OVERDUE" ? "overdue" : undefined}>{r.lateness.text}</td>
-                <td>
+                </>
+              ),
+            },
+            { header: "报告格式", className: "muted", cell: (r) => TEMPLATE_LABELS[r.template] },
+            { header: "报送截止", cell: (r) => chineseDay(deadlineDay(r.year, r.deadline)) },
+            { header: "按期情况", className: (r) => (r.lateness.kind === "LATE" || r.lateness.kind === "OVERDUE" ? "overdue" : undefined), cell: (r) => r.lateness.text },
+            {
+              header: "状态",
+              cell: (r) => (
+                <>
                   <StatusBadge status={r.report?.status ?? "MISSING"} />
                   {r.report?.status === "RETURNED" && r.report.returnReason && <p className="return-reason">退回理由：{r.report.returnReason}</p>}
                   {r.report?.correctionReason && <p className="muted">更正说明：{r.report.correctionReason}</p>}
@@ -73,26 +72,26 @@ export default async function ClerkWorkspace() {
                       </Link>
                     </div>
                   )}
-                </td>
-                <td>{formatDateTime(r.report?.updatedAt)}</td>
-                <td>
-                  {r.report?.publishedAt ? <Link href={`/reports/${agency.code}/${r.year}`}>查看公开报告</Link> : "—"}
-                </td>
-                <td>
-                  {r.report ? (
-                    <Link className="btn small secondary" href={`/workspace/reports/${r.report.id}`}>
-                      {isEditable(r.report.status) ? "继续填报" : "查看"}
-                    </Link>
-                  ) : r.open ? (
-                    <StartReportButton year={r.year} />
-                  ) : (
-                    <span className="muted">已关闭填报</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: "最后修改", cell: (r) => formatDateTime(r.report?.updatedAt) },
+            { header: "公开版本", cell: (r) => (r.report?.publishedAt ? <Link href={`/reports/${agency.code}/${r.year}`}>查看公开报告</Link> : "—") },
+            {
+              header: "操作",
+              cell: (r) =>
+                r.report ? (
+                  <Link className="btn small secondary" href={`/workspace/reports/${r.report.id}`}>
+                    {isEditable(r.report.status) ? "继续填报" : "查看"}
+                  </Link>
+                ) : r.open ? (
+                  <StartReportButton year={r.year} />
+                ) : (
+                  <span className="muted">已关闭填报</span>
+                ),
+            },
+          ]}
+        />
       </div>
     </>
   );

@@ -3,10 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { createAgencyAction, deleteAgencyAction, updateAgencyAction } from "@/app/admin/agencies/actions";
+import { FormField } from "@/components/forms/FormField";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { agencyUpdateSchema, type AgencyUpdateInput } from "@/lib/admin/schemas";
-import { INVALID_FORM_MESSAGE, ResultMessage, type ActionMessage } from "./ResultMessage";
+import { RegionSelect } from "./RegionSelect";
+import { ResultMessage } from "./ResultMessage";
 
 type Values = AgencyUpdateInput;
 
@@ -14,16 +16,9 @@ type Values = AgencyUpdateInput;
 export function AgencyForm({ agency, regions }: { agency?: Values & { deletable: boolean }; regions: { code: string; name: string; level: string }[] }) {
   const router = useRouter();
   const editing = Boolean(agency);
-  const [message, setMessage] = useState<ActionMessage>(null);
   // unticking 启用 of an active agency asks 确认停用 before saving
   const [deactivating, setDeactivating] = useState<Values | null>(null);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<Values>({
+  const { register, handleSubmit, reset, formState, message, setMessage, refused, onInvalid } = useActionForm<Values>({
     // one schema for both: a new agency carries a placeholder id and is active
     resolver: zodResolver(agencyUpdateSchema),
     defaultValues: agency ?? { id: "new", code: "", name: "", kind: "TOWNSHIP", regionCode: regions.find((r) => r.level === "COUNTY")?.code ?? "", active: true },
@@ -42,12 +37,8 @@ export function AgencyForm({ agency, regions }: { agency?: Values & { deletable:
     setDeactivating(null);
     setMessage(null);
     const r = editing ? await updateAgencyAction({ id, active, ...fields }) : await createAgencyAction(fields);
-    if (!r.ok) {
-      for (const [field, text] of Object.entries(r.fieldErrors ?? {})) setError(field as keyof Values, { message: text });
-      setMessage({ kind: "error", text: r.message });
-      return;
-    }
-    setMessage({ kind: "ok", text: editing ? "已保存。" : `已新建单位 ${fields.name}。` });
+    if (!r.ok) return refused(r);
+    setMessage({ ok: true, message: editing ? "已保存。" : `已新建单位 ${fields.name}。` });
     if (!editing) reset();
     router.refresh();
   };
@@ -55,45 +46,31 @@ export function AgencyForm({ agency, regions }: { agency?: Values & { deletable:
   const remove = async () => {
     setMessage(null);
     const r = await deleteAgencyAction(agency!.id);
-    if (!r.ok) return setMessage({ kind: "error", text: r.message });
+    if (!r.ok) return setMessage({ ok: false, message: r.message });
     router.replace("/admin/agencies");
     router.refresh();
   };
 
-  // an attempt the form itself refuses is an action too: the last message must not stay beside it
-  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
+  const { errors, isSubmitting } = formState;
 
   return (
     <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label={editing ? "编辑单位" : "新建单位"}>
       <div className="form-grid">
-        <div className="form-field">
-          <label htmlFor="agency-code">单位代码</label>
+        <FormField id="agency-code" label="单位代码" error={errors.code?.message}>
           <input id="agency-code" autoComplete="off" {...register("code")} />
-          {errors.code && <span className="field-error">{errors.code.message}</span>}
-        </div>
-        <div className="form-field">
-          <label htmlFor="agency-name">单位名称</label>
+        </FormField>
+        <FormField id="agency-name" label="单位名称" error={errors.name?.message}>
           <input id="agency-name" {...register("name")} />
-          {errors.name && <span className="field-error">{errors.name.message}</span>}
-        </div>
-        <div className="form-field">
-          <label htmlFor="agency-kind">类型</label>
+        </FormField>
+        <FormField id="agency-kind" label="类型">
           <select id="agency-kind" {...register("kind")}>
             <option value="TOWNSHIP">乡镇</option>
             <option value="DEPARTMENT">部门</option>
           </select>
-        </div>
-        <div className="form-field">
-          <label htmlFor="agency-region">所属地区</label>
-          <select id="agency-region" {...register("regionCode")}>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}（{r.code}）
-              </option>
-            ))}
-          </select>
-          {errors.regionCode && <span className="field-error">{errors.regionCode.message}</span>}
-        </div>
+        </FormField>
+        <FormField id="agency-region" label="所属地区" error={errors.regionCode?.message}>
+          <RegionSelect id="agency-region" regions={regions} {...register("regionCode")} />
+        </FormField>
       </div>
       {editing && (
         <label className="form-check">

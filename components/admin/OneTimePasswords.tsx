@@ -1,3 +1,5 @@
+import { DataTable } from "@/components/layout/DataTable";
+
 // One-time passwords, shown once: after this page is left they cannot be seen again (only hashes
 // are stored). `downloadId` names the sealed copy kept for one CSV download and one printing of
 // the slips by this administrator (lib/server/users/take-one-time-passwords.ts).
@@ -27,24 +29,16 @@ export function OneTimePasswords({
           <span className="hint">CSV 和密码条各只能获取一次，30 分钟内有效。</span>
         </div>
       )}
-      <table className="data" aria-label={caption}>
-        <thead>
-          <tr>
-            <th>用户名</th>
-            {accounts.some((a) => a.displayName) && <th>姓名</th>}
-            <th>一次性密码</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.username}>
-              <td>{a.username}</td>
-              {accounts.some((x) => x.displayName) && <td>{a.displayName}</td>}
-              <td className="secret">{a.oneTimePassword}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={caption}
+        rows={accounts}
+        rowKey={(a) => a.username}
+        columns={[
+          { header: "用户名", cell: (a) => a.username },
+          accounts.some((a) => a.displayName) && { header: "姓名", cell: (a) => a.displayName },
+          { header: "一次性密码", className: "secret", cell: (a) => a.oneTimePassword },
+        ]}
+      />
     </div>
   );
 }

@@ -2,26 +2,24 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect } from "react";
 import { createRegionAction, deleteRegionAction, updateRegionAction } from "@/app/admin/regions/actions";
+import { FormField } from "@/components/forms/FormField";
+import { SubmitWithStatus } from "@/components/forms/SubmitWithStatus";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { expectedParentCode, isRegionCode } from "@/lib/codes";
 import { regionCreateSchema, regionUpdateSchema, type RegionCreateInput, type RegionUpdateInput } from "@/lib/admin/schemas";
-import { INVALID_FORM_MESSAGE, ResultMessage, type ActionMessage } from "./ResultMessage";
+import { RegionSelect } from "./RegionSelect";
+import { ResultMessage } from "./ResultMessage";
 
 /** New province, city or county; the parent follows from the code and must be one level up. */
 export function RegionCreateForm({ regions }: { regions: { code: string; name: string }[] }) {
   const router = useRouter();
-  const [message, setMessage] = useState<ActionMessage>(null);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    watch,
-    setValue,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<RegionCreateInput>({ resolver: zodResolver(regionCreateSchema), defaultValues: { code: "", name: "", parentCode: "" } });
+  const { register, handleSubmit, reset, watch, setValue, formState, message, setMessage, refused, onInvalid } = useActionForm<RegionCreateInput>({
+    resolver: zodResolver(regionCreateSchema),
+    defaultValues: { code: "", name: "", parentCode: "" },
+  });
+  const { errors, isSubmitting } = formState;
   const code = watch("code");
   useEffect(() => {
     if (isRegionCode(code)) setValue("parentCode", expectedParentCode(code) ?? "");
@@ -30,50 +28,26 @@ export function RegionCreateForm({ regions }: { regions: { code: string; name: s
   const onSubmit = async (values: RegionCreateInput) => {
     setMessage(null);
     const r = await createRegionAction(values);
-    if (!r.ok) {
-      for (const [field, text] of Object.entries(r.fieldErrors ?? {})) setError(field as keyof RegionCreateInput, { message: text });
-      return setMessage({ kind: "error", text: r.message });
-    }
-    setMessage({ kind: "ok", text: `已新建地区 ${values.name}（${values.code}）。` });
+    if (!r.ok) return refused(r);
+    setMessage({ ok: true, message: `已新建地区 ${values.name}（${values.code}）。` });
     reset();
     router.refresh();
   };
-  // an attempt the form itself refuses is an action too: the last message must not stay beside it
-  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
 
   return (
     <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label="新建地区">
       <div className="form-grid">
-        <div className="form-field">
-          <label htmlFor="region-code">地区代码</label>
+        <FormField id="region-code" label="地区代码" hint="6 位行政区划代码：省 XX0000，市 XXXX00，县 XXXXXX" error={errors.code?.message}>
           <input id="region-code" inputMode="numeric" autoComplete="off" aria-describedby="region-code-hint" {...register("code")} />
-          <span id="region-code-hint" className="hint">
-            6 位行政区划代码：省 XX0000，市 XXXX00，县 XXXXXX
-          </span>
-          {errors.code && <span className="field-error">{errors.code.message}</span>}
-        </div>
-        <div className="form-field">
-          <label htmlFor="region-name">地区名称</label>
+        </FormField>
+        <FormField id="region-name" label="地区名称" error={errors.name?.message}>
           <input id="region-name" {...register("name")} />
-          {errors.name && <span className="field-error">{errors.name.message}</span>}
-        </div>
-        <div className="form-field">
-          <label htmlFor="region-parent">上级地区</label>
-          <select id="region-parent" {...register("parentCode")}>
-            <option value="">无（省级）</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}（{r.code}）
-              </option>
-            ))}
-          </select>
-          {errors.parentCode && <span className="field-error">{errors.parentCode.message}</span>}
-        </div>
+        </FormField>
+        <FormField id="region-parent" label="上级地区" error={errors.parentCode?.message}>
+          <RegionSelect id="region-parent" regions={regions} none="无（省级）" {...register("parentCode")} />
+        </FormField>
       </div>
-      <button type="submit" className="btn" disabled={isSubmitting}>
-        新建地区
-      </button>
-      <ResultMessage message={message} />
+      <SubmitWithStatus label="新建地区" busy={isSubmitting} result={message} />
     </form>
   );
 }
@@ -81,27 +55,21 @@ export function RegionCreateForm({ regions }: { regions: { code: string; name: s
 /** A region row: rename, 停用/启用, and 删除 for one that nothing refers to. */
 export function RegionEditForm({ region, deletable }: { region: RegionUpdateInput; deletable: boolean }) {
   const router = useRouter();
-  const [message, setMessage] = useState<ActionMessage>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<RegionUpdateInput>({ resolver: zodResolver(regionUpdateSchema), defaultValues: region });
+  const { register, handleSubmit, formState, message, setMessage, onInvalid } = useActionForm<RegionUpdateInput>({ resolver: zodResolver(regionUpdateSchema), defaultValues: region });
+  const { errors, isSubmitting } = formState;
 
   const onSubmit = async (values: RegionUpdateInput) => {
     setMessage(null);
     const r = await updateRegionAction(values);
-    setMessage(r.ok ? { kind: "ok", text: "已保存。" } : { kind: "error", text: r.message });
+    setMessage(r.ok ? { ok: true, message: "已保存。" } : { ok: false, message: r.message });
     if (r.ok) router.refresh();
   };
   const remove = async () => {
     setMessage(null);
     const r = await deleteRegionAction(region.code);
-    setMessage(r.ok ? { kind: "ok", text: "已删除。" } : { kind: "error", text: r.message });
+    setMessage(r.ok ? { ok: true, message: "已删除。" } : { ok: false, message: r.message });
     if (r.ok) router.refresh();
   };
-  // an attempt the form itself refuses is an action too: the last message must not stay beside it
-  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
 
   return (
     <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label={`编辑地区 ${region.code}`} className="row-actions">

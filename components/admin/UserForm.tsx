@@ -3,11 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { createUserAction, updateUserAction } from "@/app/admin/users/actions";
+import { FormField } from "@/components/forms/FormField";
+import { SubmitWithStatus } from "@/components/forms/SubmitWithStatus";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { userCreateSchema, userUpdateSchema, type UserCreateInput, type UserUpdateInput } from "@/lib/admin/schemas";
 import { OneTimePasswords } from "./OneTimePasswords";
-import { ResultMessage, INVALID_FORM_MESSAGE, type ActionMessage } from "./ResultMessage";
 import { ScopePicker } from "./ScopePicker";
 
 type Values = UserCreateInput & { id?: string };
@@ -28,24 +29,16 @@ export function UserForm({
 }) {
   const router = useRouter();
   const editing = Boolean(user);
-  const [message, setMessage] = useState<ActionMessage>(null);
   const [created, setCreated] = useState<Created | null>(null);
   // a new picker after a reset (it keeps what was typed in it)
   const [pickerKey, setPickerKey] = useState(0);
-  const {
-    register,
-    handleSubmit,
-    watch,
-    reset,
-    setError,
-    setValue,
-    formState: { errors, isSubmitting },
-  } = useForm<Values>({
+  const { register, handleSubmit, watch, reset, setValue, formState, message, setMessage, refused, onInvalid } = useActionForm<Values>({
     resolver: zodResolver((editing ? userUpdateSchema : userCreateSchema) as typeof userCreateSchema),
     defaultValues: user
       ? { id: user.id, username: user.username, displayName: user.displayName, email: user.email, role: user.role, scopeCode: user.scopeCode }
       : { username: "", displayName: "", email: "", role: "CLERK", scopeCode: "" },
   });
+  const { errors, isSubmitting } = formState;
   const role = watch("role") ?? "CLERK";
   const scopeCode = watch("scopeCode");
   const roleField = register("role", {
@@ -56,38 +49,27 @@ export function UserForm({
   const onSubmit = async (values: Values) => {
     setMessage(null);
     const r = editing ? await updateUserAction({ ...(values as UserUpdateInput), id: user!.id }) : await createUserAction(values);
-    if (!r.ok) {
-      for (const [field, text] of Object.entries(r.fieldErrors ?? {})) setError(field as keyof Values, { message: text });
-      setMessage({ kind: "error", text: r.message });
-      return;
-    }
+    if (!r.ok) return refused(r);
     if ("oneTimePassword" in r.data) {
       const { oneTimePassword, downloadId } = r.data as { oneTimePassword: string; downloadId?: string | null };
       setCreated({ username: values.username, displayName: values.displayName, oneTimePassword: String(oneTimePassword), downloadId: downloadId ?? null });
       reset();
       setPickerKey((k) => k + 1);
     }
-    setMessage({ kind: "ok", text: editing ? "已保存。" : `已新建用户 ${values.username}。` });
+    setMessage({ ok: true, message: editing ? "已保存。" : `已新建用户 ${values.username}。` });
     router.refresh();
   };
-  // an attempt the form itself refuses is an action too: the last message must not stay beside it
-  const onInvalid = () => setMessage({ kind: "error", text: INVALID_FORM_MESSAGE });
 
   return (
     <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate aria-label={editing ? "编辑用户" : "新建用户"}>
       <div className="form-grid">
-        <div className="form-field">
-          <label htmlFor="user-username">用户名</label>
+        <FormField id="user-username" label="用户名" error={errors.username?.message}>
           <input id="user-username" autoComplete="off" readOnly={editing} aria-invalid={errors.username ? true : undefined} {...register("username")} />
-          {errors.username && <span className="field-error">{errors.username.message}</span>}
-        </div>
-        <div className="form-field">
-          <label htmlFor="user-displayName">姓名</label>
+        </FormField>
+        <FormField id="user-displayName" label="姓名" error={errors.displayName?.message}>
           <input id="user-displayName" aria-invalid={errors.displayName ? true : undefined} {...register("displayName")} />
-          {errors.displayName && <span className="field-error">{errors.displayName.message}</span>}
-        </div>
-        <div className="form-field">
-          <label htmlFor="user-email">电子邮箱</label>
+        </FormField>
+        <FormField id="user-email" label="电子邮箱" hint="可不填；通知邮件发往此地址，是否接收由本人在“账号设置”中决定" error={errors.email?.message}>
           <input
             id="user-email"
             type="email"
@@ -97,20 +79,14 @@ export function UserForm({
             aria-invalid={errors.email ? true : undefined}
             {...register("email")}
           />
-          <span id="user-email-hint" className="hint">
-            可不填；通知邮件发往此地址，是否接收由本人在“账号设置”中决定
-          </span>
-          {errors.email && <span className="field-error">{errors.email.message}</span>}
-        </div>
-        <div className="form-field">
-          <label htmlFor="user-role">角色</label>
+        </FormField>
+        <FormField id="user-role" label="角色" error={errors.role?.message}>
           <select id="user-role" {...roleField}>
             <option value="CLERK">填报人</option>
             <option value="REVIEWER">审核人</option>
             <option value="ADMIN">管理员</option>
           </select>
-          {errors.role && <span className="field-error">{errors.role.message}</span>}
-        </div>
+        </FormField>
         <div className="form-field">
           <label htmlFor="user-scopeCode">范围</label>
           {role === "ADMIN" ? (
@@ -133,10 +109,7 @@ export function UserForm({
           {errors.scopeCode && <span className="field-error">{errors.scopeCode.message}</span>}
         </div>
       </div>
-      <button type="submit" className="btn" disabled={isSubmitting}>
-        {editing ? "保存" : "新建用户"}
-      </button>
-      <ResultMessage message={message} />
+      <SubmitWithStatus label={editing ? "保存" : "新建用户"} busy={isSubmitting} result={message} />
       {created && <OneTimePasswords accounts={[created]} downloadId={created.downloadId} />}
     </form>
   );

@@ -22,8 +22,8 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
       const r = await resetUserPasswordAction(id);
       if (r.ok) {
         setOneTime(r.data.oneTimePassword);
-        setMessage({ kind: "ok", text: `已重置 ${username} 的密码。` });
-      } else setMessage({ kind: "error", text: r.message });
+        setMessage({ ok: true, message: `已重置 ${username} 的密码。` });
+      } else setMessage({ ok: false, message: r.message });
     });
 
   const toggle = () =>
@@ -31,7 +31,7 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
       setConfirmingDeactivate(false);
       setMessage(null);
       const r = await (active ? deactivateUserAction(id) : reactivateUserAction(id));
-      setMessage(r.ok ? { kind: "ok", text: active ? `已停用 ${username}。` : `已启用 ${username}。` } : { kind: "error", text: r.message });
+      setMessage(r.ok ? { ok: true, message: active ? `已停用 ${username}。` : `已启用 ${username}。` } : { ok: false, message: r.message });
       if (r.ok) router.refresh();
     });
 

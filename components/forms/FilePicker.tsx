@@ -3,7 +3,7 @@
 // "Choose File / No file chosen" comes from the browser's locale, so the input is visually
 // hidden and a styled label `选择文件` opens it; the chosen file's name (or 未选择文件) is
 // shown beside it. The input keeps its accessible name (its own label, then 选择文件).
-import { forwardRef, useId, useState, type InputHTMLAttributes } from "react";
+import { forwardRef, useEffect, useId, useRef, useState, type InputHTMLAttributes } from "react";
 
 export interface FilePickerProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "id"> {
   id?: string;
@@ -15,6 +15,15 @@ export const FilePicker = forwardRef<HTMLInputElement, FilePickerProps>(function
   const auto = useId();
   const id = given ?? auto;
   const [chosen, setChosen] = useState<string | null>(null);
+  // a form's reset() empties the input without a change event: the shown name must follow
+  const own = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    const form = own.current?.form;
+    if (!form) return;
+    const clear = () => setChosen(null);
+    form.addEventListener("reset", clear);
+    return () => form.removeEventListener("reset", clear);
+  }, []);
   return (
     <div className={`file-picker${className ? ` ${className}` : ""}`}>
       <label htmlFor={id} className="file-picker-label">
@@ -22,7 +31,11 @@ export const FilePicker = forwardRef<HTMLInputElement, FilePickerProps>(function
       </label>
       <span className="file-picker-row">
         <input
-          ref={ref}
+          ref={(el) => {
+            own.current = el;
+            if (typeof ref === "function") ref(el);
+            else if (ref) ref.current = el;
+          }}
           id={id}
           type="file"
           className="visually-hidden"

@@ -1,7 +1,8 @@
-import type { FormState } from "@/lib/actions/result";
-
-/** The status region of a form: text, not only colour (docs/product.md "Accessible names"). */
-export function ActionStatus({ result, label }: { result: FormState; label?: string }) {
+/**
+ * The status region of every form (review, account, admin): text, not only colour
+ * (docs/product.md "Accessible names"). Fed the last ActionResult, or a message the form wrote.
+ */
+export function ActionStatus({ result, label }: { result: { ok: boolean; message: string; details?: string[] } | null; label?: string }) {
   return (
     <div role="status" aria-live="polite" aria-label={label}>
       {result && (

@@ -1,5 +1,6 @@
 // A report's audit trail: who did what and when, with the cells (named by the template's
 // row and column labels, old → new) and texts that changed.
+import { DataTable } from "@/components/layout/DataTable";
 import { describeLongTextChange, isTextDigest } from "@/lib/reports/audit-text";
 import { cellName } from "@/lib/reports/cell-name";
 import { formatDateTime } from "@/lib/reports/format";
@@ -91,30 +92,24 @@ function submitOrdinal(events: AuditEventView[], index: number) {
 export function AuditTrail({ events, templateId }: { events: AuditEventView[]; templateId: TemplateId }) {
   if (events.length === 0) return <p className="muted">暂无记录。</p>;
   return (
-    <table className="data" aria-label="审计记录">
-      <thead>
-        <tr>
-          <th>时间</th>
-          <th>操作人</th>
-          <th>操作</th>
-          <th>内容</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e, i) => (
-          <tr key={String(e.id)}>
-            <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(e.at)}</td>
-            <td>{e.actor ? `${e.actor.displayName}（${e.actor.username}）` : (e.actorLabel ?? "系统")}</td>
-            <td>
+    <DataTable
+      label="审计记录"
+      rows={events}
+      rowKey={(e) => String(e.id)}
+      columns={[
+        { header: "时间", style: { whiteSpace: "nowrap" }, cell: (e) => formatDateTime(e.at) },
+        { header: "操作人", cell: (e) => (e.actor ? `${e.actor.displayName}（${e.actor.username}）` : (e.actorLabel ?? "系统")) },
+        {
+          header: "操作",
+          cell: (e, i) => (
+            <>
               {ACTION_LABELS[e.action] ?? e.action}
               {e.action === "report.submit" && `（第 ${submitOrdinal(events, i)} 次提交）`}
-            </td>
-            <td>
-              <Details details={e.details} templateId={templateId} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: "内容", cell: (e) => <Details details={e.details} templateId={templateId} /> },
+      ]}
+    />
   );
 }

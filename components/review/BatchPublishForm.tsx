@@ -35,7 +35,7 @@ export function BatchPublishForm({ approvedCount, year }: { approvedCount: numbe
 
   return (
     <form id={BATCH_PUBLISH_FORM_ID} ref={form} action={formAction} className="no-print" style={{ marginBottom: 12 }} onSubmit={() => setAsking(null)}>
-      <ActionStatus result={nothingChosen ? { ok: false, status: 400, message: "请先勾选要发布的报告。" } : result} label="批量发布结果" />
+      <ActionStatus result={nothingChosen ? { ok: false, message: "请先勾选要发布的报告。" } : result} label="批量发布结果" />
       {asking ? (
         <div className="confirm-step" role="group" aria-labelledby="batch-publish-confirm">
           <p id="batch-publish-confirm">

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useId } from "react";
 import { addCommentAction, replyToCommentAction, resolveCommentAction } from "@/app/review/reports/[id]/actions";
+import { SubmitWithStatus } from "@/components/forms/SubmitWithStatus";
 import { ActionStatus } from "./ActionStatus";
 import type { FormState } from "@/lib/actions/result";
 
@@ -38,10 +39,7 @@ export function AddCommentForm({ reportId, anchors }: { reportId: string; anchor
         <label htmlFor={`${uid}-body`}>意见内容</label>
         <textarea id={`${uid}-body`} name="body" required rows={3} maxLength={2000} />
       </div>
-      <button className="btn secondary" type="submit" disabled={pending}>
-        添加意见
-      </button>
-      <ActionStatus result={result} />
+      <SubmitWithStatus label="添加意见" className="btn secondary" busy={pending} result={result} />
     </form>
   );
 }
@@ -73,10 +71,7 @@ export function ReplyForm({ reportId, commentId, label }: { reportId: string; co
         {label}
       </label>
       <textarea id={`${uid}-reply`} name="body" required rows={2} maxLength={2000} placeholder="回复审核意见" />
-      <button className="btn small secondary" type="submit" disabled={pending}>
-        回复
-      </button>
-      <ActionStatus result={result} />
+      <SubmitWithStatus label="回复" className="btn small secondary" busy={pending} result={result} />
     </form>
   );
 }

@@ -6,10 +6,14 @@
 // is most of the page's weight and of its time on the server. Everything shown is formatted on
 // the server (dates in the server's time zone, as on every other page), so the browser
 // renders exactly what the server did.
+import { DataTable } from "@/components/layout/DataTable";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import type { ReportStatusName } from "@/lib/reports/status";
 import { BATCH_PUBLISH_FORM_ID } from "./BatchPublishForm";
 import { URGE_FORM_ID } from "./UrgeForm";
+
+/** The figures' columns, in the order of `DashboardTableRow.figures`. */
+const FIGURE_HEADERS = ["新收申请", "予以公开", "复议", "诉讼"] as const;
 
 /** Rows that may be urged (催报): nothing submitted yet. */
 const URGEABLE = new Set<DashboardTableRow["status"]>(["MISSING", "DRAFT", "RETURNED"]);
@@ -36,76 +40,75 @@ export interface DashboardTableRow {
 export function DashboardTable({ rows, canAct }: { rows: DashboardTableRow[]; canAct: boolean }) {
   return (
     // review-dashboard: headers and buttons never wrap (1366 px wide screens fit every column)
-    <table className="data review-dashboard" aria-label="辖区单位报送情况">
-      <thead>
-        <tr>
-          {canAct && <th>选择</th>}
-          <th>单位</th>
-          <th>填报人</th>
-          <th>状态</th>
-          <th>提交时间</th>
-          <th>发布时间</th>
-          <th>按期情况</th>
-          <th className="num">新收申请</th>
-          <th className="num">予以公开</th>
-          <th className="num">复议</th>
-          <th className="num">诉讼</th>
-          <th>数据质量提示</th>
-          <th>操作</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.agencyId}>
-            {canAct && (
-              <td>
-                {r.status === "APPROVED" && r.report && (
-                  <input
-                    type="checkbox"
-                    form={BATCH_PUBLISH_FORM_ID}
-                    name="publish"
-                    value={`${r.report.id}:${r.report.version}`}
-                    aria-label={`选择 ${r.agencyName}`}
-                    data-agency-name={r.agencyName}
-                  />
-                )}
-              </td>
-            )}
-            <td className="agency">
+    <DataTable
+      label="辖区单位报送情况"
+      className="review-dashboard"
+      rows={rows}
+      rowKey={(r) => r.agencyId}
+      columns={[
+        canAct && {
+          header: "选择",
+          cell: (r) =>
+            r.status === "APPROVED" &&
+            r.report && (
+              <input
+                type="checkbox"
+                form={BATCH_PUBLISH_FORM_ID}
+                name="publish"
+                value={`${r.report.id}:${r.report.version}`}
+                aria-label={`选择 ${r.agencyName}`}
+                data-agency-name={r.agencyName}
+              />
+            ),
+        },
+        {
+          header: "单位",
+          className: "agency",
+          cell: (r) => (
+            <>
               {r.agencyName}
               <div className="muted code">
                 {r.kindLabel} · {r.agencyCode}
               </div>
-            </td>
-            <td className="clerk">
+            </>
+          ),
+        },
+        {
+          header: "填报人",
+          className: "clerk",
+          cell: (r) => (
+            <>
               {r.clerk.names}
               <div className="muted">{r.clerk.phone}</div>
-            </td>
-            <td>
-              <StatusBadge status={r.status} />
-            </td>
-            <td className="when">{r.submittedAt}</td>
-            <td className="when">{r.publishedAt}</td>
-            <td className={r.deadline.overdue ? "overdue" : undefined}>{r.deadline.text}</td>
-            {r.figures.map((f, i) => (
-              <td key={i} className="num">
-                {f}
-              </td>
-            ))}
-            <td className="flags">
-              {r.flags.length === 0 ? (
-                "—"
-              ) : (
-                <ul className="flags">
-                  {r.flags.map((f, i) => (
-                    <li key={i} title={f.message}>
-                      ⚠ {f.label}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-            <td className="actions">
+            </>
+          ),
+        },
+        { header: "状态", cell: (r) => <StatusBadge status={r.status} /> },
+        { header: "提交时间", className: "when", cell: (r) => r.submittedAt },
+        { header: "发布时间", className: "when", cell: (r) => r.publishedAt },
+        { header: "按期情况", className: (r) => (r.deadline.overdue ? "overdue" : undefined), cell: (r) => r.deadline.text },
+        ...FIGURE_HEADERS.map((header, i) => ({ header, num: true, cell: (r: DashboardTableRow) => r.figures[i] })),
+        {
+          header: "数据质量提示",
+          className: "flags",
+          cell: (r) =>
+            r.flags.length === 0 ? (
+              "—"
+            ) : (
+              <ul className="flags">
+                {r.flags.map((f, i) => (
+                  <li key={i} title={f.message}>
+                    ⚠ {f.label}
+                  </li>
+                ))}
+              </ul>
+            ),
+        },
+        {
+          header: "操作",
+          className: "actions",
+          cell: (r) => (
+            <>
               {/* plain links: next/link would prefetch every report page on screen */}
               {r.report && r.status === "SUBMITTED" && canAct ? (
                 <a className="btn" href={`/review/reports/${r.report.id}`}>
@@ -121,10 +124,10 @@ export function DashboardTable({ rows, canAct }: { rows: DashboardTableRow[]; ca
                   催报
                 </button>
               )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -3,6 +3,8 @@
 // Runs the same parser and rules as the server (lib/exchange, lib/validation) in the
 // browser: the file never leaves the user's machine.
 import { useState, type ChangeEvent } from "react";
+import { FilePicker } from "@/components/forms/FilePicker";
+import { DataTable } from "@/components/layout/DataTable";
 import { checkReportDocument, MAX_REPORT_FILE_BYTES, type CheckResult } from "@/lib/exchange";
 import { RULES } from "@/lib/validation";
 import { reportTitle } from "@/lib/templates";
@@ -33,8 +35,7 @@ export function ReportFileValidator() {
   return (
     <div>
       <div className="form-field">
-        <label htmlFor="report-file">报告文件（.json）</label>
-        <input id="report-file" type="file" accept="application/json,.json" onChange={onFile} />
+        <FilePicker id="report-file" label="报告文件（.json）" accept="application/json,.json" onChange={onFile} />
       </div>
       {state?.kind === "problem" && (
         <div className="alert error" role="status">
@@ -69,27 +70,24 @@ function CheckReport({ file, result }: { file: string; result: CheckResult }) {
         </ul>
       )}
       {result.violations.length > 0 && (
-        <table className="data" aria-label="校验问题">
-          <thead>
-            <tr>
-              <th>规则</th>
-              <th>级别</th>
-              <th>说明</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.violations.map((v, i) => (
-              <tr key={i}>
-                <td>
+        <DataTable
+          label="校验问题"
+          rows={result.violations}
+          rowKey={(_, i) => i}
+          columns={[
+            {
+              header: "规则",
+              cell: (v) => (
+                <>
                   {RULES[v.ruleId].title}
                   <div className="muted">{v.ruleId}</div>
-                </td>
-                <td>{v.severity === "error" ? "错误" : "提醒"}</td>
-                <td>{v.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: "级别", cell: (v) => (v.severity === "error" ? "错误" : "提醒") },
+            { header: "说明", cell: (v) => v.message },
+          ]}
+        />
       )}
     </div>
   );

@@ -1,13 +1,13 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
 import type { z } from "@/lib/zod";
-import { runAction, type ActionDefinition, type DataOf, type Outcome } from "./define-action";
+import { retryAfterOf, runAction, type ActionDefinition, type DataOf, type Outcome } from "./define-action";
 import type { ActionResult } from "./result";
 
 /**
  * A route handler that writes, written as a server action is (defineAction): the same checks
  * in the same order and the same answer — the ActionResult as JSON, its `status` the HTTP
- * status (429 and 503 with Retry-After). `readInput` turns the request into what the schema
+ * status (429 and 503 with Retry-After: the rate limit's own seconds, else 2). `readInput` turns the request into what the schema
  * reads (default: its JSON body); it may throw ActionError (400 a malformed body, 413 too large).
  */
 export function defineRoute<S extends z.ZodType = z.ZodType<unknown>, O extends Outcome = Outcome>(
@@ -26,6 +26,6 @@ export function defineRoute<S extends z.ZodType = z.ZodType<unknown>, O extends 
 
 export function resultResponse(result: ActionResult<unknown>): Response {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (result.status === 429 || result.status === 503) headers["Retry-After"] = "2";
+  if (result.status === 429 || result.status === 503) headers["Retry-After"] = String(retryAfterOf(result) ?? 2);
   return Response.json(result, { status: result.status, headers });
 }

@@ -5,13 +5,14 @@
 // sessionVersion: lib/server/users/revoke-sessions.ts) is still decided per request by the
 // user's row (lib/auth/guard.ts), so remembering changes nothing about who is let in.
 import { getToken, type JWT } from "next-auth/jwt";
+import { Lru } from "@/lib/server/cache/lru.cjs";
 
 /** Tokens remembered per process: a session token is about 500 bytes, so this bounds it near 2.5 MB. */
 const MAX_TOKENS = 5000;
 /** next-auth's decode accepts a token up to 15 s past its expiry (jose's clockTolerance): the same here. */
 const CLOCK_TOLERANCE_SECONDS = 15;
 
-const remembered = new Map<string, JWT>();
+const remembered = new Lru<JWT>({ maxSize: MAX_TOKENS });
 
 type CookieSource = { getAll(): { name: string; value: string }[] };
 type TokenRequest = Parameters<typeof getToken>[0]["req"];
@@ -32,17 +33,14 @@ export async function sessionToken(cookies: CookieSource): Promise<JWT | null> {
   const now = Math.floor(Date.now() / 1000);
   const hit = remembered.get(raw);
   if (hit) {
+    if (stillValid(hit, now)) return hit;
     remembered.delete(raw);
-    if (!stillValid(hit, now)) return null;
-    // least recently used first: Map keeps insertion order
-    remembered.set(raw, hit);
-    return hit;
+    return null;
   }
   const token = await getToken({ req });
   // a token without an expiry is decoded every time rather than remembered forever
   if (!token || !stillValid(token, now)) return token && typeof token.exp !== "number" ? token : null;
   remembered.set(raw, token);
-  if (remembered.size > MAX_TOKENS) remembered.delete(remembered.keys().next().value!);
   return token;
 }
 

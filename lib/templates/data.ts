@@ -47,10 +47,21 @@ interface RowDecl {
 interface ProactiveGroupDecl {
   item: string;
   columns: readonly ColumnDecl[];
-  rows: readonly { key: string; label: string }[];
+  /** key → label, in the format's order */
+  rows: Readonly<Record<string, string>>;
 }
 
 const SEP = " · ";
+
+/** Count columns of one unit: key → label, in order. */
+function counted(unit: string, labels: Readonly<Record<string, string>>): ColumnDecl[] {
+  return Object.entries(labels).map(([key, label]) => ({ key, label, unit }));
+}
+
+/** The numbered cases under one heading of 三 (`1.…`, `2.…`), keyed `group.case`. */
+function numbered(group: string, labels: Readonly<Record<string, string>>): RowDecl[] {
+  return Object.entries(labels).map(([key, label], i) => ({ key: `${group}.${key}`, label: `${i + 1}.${label}` }));
+}
 
 // --- 二、主动公开政府信息情况 ---------------------------------------------------
 
@@ -64,96 +75,50 @@ const ITEM_CHANGE_COLUMNS_2019 = [
 const PROACTIVE_2019: readonly ProactiveGroupDecl[] = [
   {
     item: "第（一）项",
-    columns: [
-      { key: "made", label: "本年新制作数量", unit: "件" },
-      { key: "published", label: "本年新公开数量", unit: "件" },
-      { key: "total", label: "对外公开总数量", unit: "件" },
-    ],
-    rows: [
-      { key: "regulations", label: "规章" },
-      { key: "normativeDocuments", label: "规范性文件" },
-    ],
+    columns: counted("件", { made: "本年新制作数量", published: "本年新公开数量", total: "对外公开总数量" }),
+    rows: { regulations: "规章", normativeDocuments: "规范性文件" },
   },
-  {
-    item: "第（五）项",
-    columns: ITEM_CHANGE_COLUMNS_2019,
-    rows: [
-      { key: "licensing", label: "行政许可" },
-      { key: "otherServices", label: "其他对外管理服务事项" },
-    ],
-  },
-  {
-    item: "第（六）项",
-    columns: ITEM_CHANGE_COLUMNS_2019,
-    rows: [
-      { key: "penalties", label: "行政处罚" },
-      { key: "coercion", label: "行政强制" },
-    ],
-  },
-  {
-    item: "第（八）项",
-    columns: ITEM_CHANGE_COLUMNS_2019.slice(0, 2),
-    rows: [{ key: "fees", label: "行政事业性收费" }],
-  },
+  { item: "第（五）项", columns: ITEM_CHANGE_COLUMNS_2019, rows: { licensing: "行政许可", otherServices: "其他对外管理服务事项" } },
+  { item: "第（六）项", columns: ITEM_CHANGE_COLUMNS_2019, rows: { penalties: "行政处罚", coercion: "行政强制" } },
+  { item: "第（八）项", columns: ITEM_CHANGE_COLUMNS_2019.slice(0, 2), rows: { fees: "行政事业性收费" } },
   {
     item: "第（九）项",
     columns: [
       { key: "projects", label: "采购项目数量", unit: "个" },
       { key: "amount", label: "采购总金额", kind: "money", unit: "万元" },
     ],
-    rows: [{ key: "procurement", label: "政府集中采购" }],
+    rows: { procurement: "政府集中采购" },
   },
 ];
 
 const PROACTIVE_2021: readonly ProactiveGroupDecl[] = [
   {
     item: "第（一）项",
-    columns: [
-      { key: "issued", label: "本年制发件数", unit: "件" },
-      { key: "repealed", label: "本年废止件数", unit: "件" },
-      { key: "inForce", label: "现行有效件数", unit: "件" },
-    ],
-    rows: [
-      { key: "regulations", label: "规章" },
-      { key: "normativeDocuments", label: "行政规范性文件" },
-    ],
+    columns: counted("件", { issued: "本年制发件数", repealed: "本年废止件数", inForce: "现行有效件数" }),
+    rows: { regulations: "规章", normativeDocuments: "行政规范性文件" },
   },
-  {
-    item: "第（五）项",
-    columns: [{ key: "decisions", label: "本年处理决定数量", unit: "件" }],
-    rows: [{ key: "licensing", label: "行政许可" }],
-  },
-  {
-    item: "第（六）项",
-    columns: [{ key: "decisions", label: "本年处理决定数量", unit: "件" }],
-    rows: [
-      { key: "penalties", label: "行政处罚" },
-      { key: "coercion", label: "行政强制" },
-    ],
-  },
+  { item: "第（五）项", columns: counted("件", { decisions: "本年处理决定数量" }), rows: { licensing: "行政许可" } },
+  { item: "第（六）项", columns: counted("件", { decisions: "本年处理决定数量" }), rows: { penalties: "行政处罚", coercion: "行政强制" } },
   {
     item: "第（八）项",
     columns: [{ key: "amount", label: "本年收费金额（单位：万元）", kind: "money", unit: "万元" }],
-    rows: [{ key: "fees", label: "行政事业性收费" }],
+    rows: { fees: "行政事业性收费" },
   },
 ];
 
 // --- 三、收到和处理政府信息公开申请情况 -----------------------------------------
 
-const APPLICANT_COLUMNS = ["naturalPerson", "commercial", "research", "publicInterest", "legal", "otherOrg"] as const;
+/** 法人或其他组织: the applicant columns after 自然人 */
+const ORGANISATIONS = { commercial: "商业企业", research: "科研机构", publicInterest: "社会公益组织", legal: "法律服务机构", otherOrg: "其他" } as const;
+const APPLICANTS = { naturalPerson: "自然人", ...ORGANISATIONS } as const;
 
 const APPLICATION_COLUMNS: readonly ColumnDecl[] = [
-  { key: "naturalPerson", label: "自然人", unit: "件" },
-  { key: "commercial", label: "商业企业", unit: "件" },
-  { key: "research", label: "科研机构", unit: "件" },
-  { key: "publicInterest", label: "社会公益组织", unit: "件" },
-  { key: "legal", label: "法律服务机构", unit: "件" },
-  { key: "otherOrg", label: "其他", unit: "件" },
+  ...counted("件", APPLICANTS),
   {
     key: "total",
     label: "总计",
     unit: "件",
-    sum: { rule: "rowTotal", of: APPLICANT_COLUMNS, label: "自然人及法人或其他组织各列之和" },
+    sum: { rule: "rowTotal", of: Object.keys(APPLICANTS), label: "自然人及法人或其他组织各列之和" },
   },
 ];
 
@@ -163,17 +128,8 @@ const APPLICATION_COLUMN_TREE: readonly LabelNode[] = [
     label: "申请人情况",
     silent: true,
     children: [
-      { label: "自然人", key: "naturalPerson" },
-      {
-        label: "法人或其他组织",
-        children: [
-          { label: "商业企业", key: "commercial" },
-          { label: "科研机构", key: "research" },
-          { label: "社会公益组织", key: "publicInterest" },
-          { label: "法律服务机构", key: "legal" },
-          { label: "其他", key: "otherOrg" },
-        ],
-      },
+      { label: APPLICANTS.naturalPerson, key: "naturalPerson" },
+      { label: "法人或其他组织", children: Object.entries(ORGANISATIONS).map(([key, label]) => ({ label, key })) },
     ],
   },
   { label: "总计", key: "total" },
@@ -182,17 +138,11 @@ const APPLICATION_COLUMN_TREE: readonly LabelNode[] = [
 const OTHER_HANDLING_2019: RowDecl = { key: "otherHandling", label: "（六）其他处理" };
 const OTHER_HANDLING_2021: RowDecl = {
   label: "（六）其他处理",
-  children: [
-    {
-      key: "otherHandling.overdueAmendment",
-      label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    },
-    {
-      key: "otherHandling.unpaidFee",
-      label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    },
-    { key: "otherHandling.other", label: "3.其他" },
-  ],
+  children: numbered("otherHandling", {
+    overdueAmendment: "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    unpaidFee: "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    other: "其他",
+  }),
 };
 
 function applicationRows(otherHandling: RowDecl): readonly RowDecl[] {
@@ -206,34 +156,30 @@ function applicationRows(otherHandling: RowDecl): readonly RowDecl[] {
         { key: "partiallyGranted", label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" },
         {
           label: "（三）不予公开",
-          children: [
-            { key: "denied.stateSecret", label: "1.属于国家秘密" },
-            { key: "denied.prohibitedByLaw", label: "2.其他法律行政法规禁止公开" },
-            { key: "denied.securityStability", label: "3.危及“三安全一稳定”" },
-            { key: "denied.thirdPartyRights", label: "4.保护第三方合法权益" },
-            { key: "denied.internalAffairs", label: "5.属于三类内部事务信息" },
-            { key: "denied.processInformation", label: "6.属于四类过程性信息" },
-            { key: "denied.enforcementFiles", label: "7.属于行政执法案卷" },
-            { key: "denied.administrativeQuery", label: "8.属于行政查询事项" },
-          ],
+          children: numbered("denied", {
+            stateSecret: "属于国家秘密",
+            prohibitedByLaw: "其他法律行政法规禁止公开",
+            securityStability: "危及“三安全一稳定”",
+            thirdPartyRights: "保护第三方合法权益",
+            internalAffairs: "属于三类内部事务信息",
+            processInformation: "属于四类过程性信息",
+            enforcementFiles: "属于行政执法案卷",
+            administrativeQuery: "属于行政查询事项",
+          }),
         },
         {
           label: "（四）无法提供",
-          children: [
-            { key: "unavailable.notHeld", label: "1.本机关不掌握相关政府信息" },
-            { key: "unavailable.needsCreation", label: "2.没有现成信息需要另行制作" },
-            { key: "unavailable.unclearAfterAmendment", label: "3.补正后申请内容仍不明确" },
-          ],
+          children: numbered("unavailable", { notHeld: "本机关不掌握相关政府信息", needsCreation: "没有现成信息需要另行制作", unclearAfterAmendment: "补正后申请内容仍不明确" }),
         },
         {
           label: "（五）不予处理",
-          children: [
-            { key: "notProcessed.complaint", label: "1.信访举报投诉类申请" },
-            { key: "notProcessed.duplicate", label: "2.重复申请" },
-            { key: "notProcessed.publication", label: "3.要求提供公开出版物" },
-            { key: "notProcessed.excessive", label: "4.无正当理由大量反复申请" },
-            { key: "notProcessed.confirmation", label: "5.要求行政机关确认或重新出具已获取信息" },
-          ],
+          children: numbered("notProcessed", {
+            complaint: "信访举报投诉类申请",
+            duplicate: "重复申请",
+            publication: "要求提供公开出版物",
+            excessive: "无正当理由大量反复申请",
+            confirmation: "要求行政机关确认或重新出具已获取信息",
+          }),
         },
         otherHandling,
         {
@@ -252,12 +198,10 @@ const APPLICATIONS_NOTE = "（本列数据的勾稽关系为：第一项加第�
 
 // --- 四、政府信息公开行政复议、行政诉讼情况 -------------------------------------
 
+const REVIEW_OUTCOMES = { upheld: "结果维持", corrected: "结果纠正", other: "其他结果", pending: "尚未审结" } as const;
 const REVIEW_COLUMNS: readonly ColumnDecl[] = [
-  { key: "upheld", label: "结果维持", unit: "件" },
-  { key: "corrected", label: "结果纠正", unit: "件" },
-  { key: "other", label: "其他结果", unit: "件" },
-  { key: "pending", label: "尚未审结", unit: "件" },
-  { key: "total", label: "总计", unit: "件", sum: { rule: "groupTotal", of: ["upheld", "corrected", "other", "pending"] } },
+  ...counted("件", REVIEW_OUTCOMES),
+  { key: "total", label: "总计", unit: "件", sum: { rule: "groupTotal", of: Object.keys(REVIEW_OUTCOMES) } },
 ];
 
 const REVIEW_GROUP_TREE: readonly LabelNode[] = [
@@ -377,12 +321,12 @@ function buildProactive(groups: readonly ProactiveGroupDecl[], narrowGroups: "pa
   const built: ProactiveGroup[] = groups.map((g) => {
     const heading = `第二十条${g.item}`;
     const columns = fillSumLabels(g.columns.map((c) => column(c, [])));
-    const rows: RowDef[] = g.rows.map((r) => ({
-      key: r.key,
-      label: r.label,
+    const rows: RowDef[] = Object.entries(g.rows).map(([key, label]) => ({
+      key,
+      label,
       path: [heading],
-      fullLabel: `${heading}${SEP}${r.label}`,
-      shortLabel: r.label,
+      fullLabel: `${heading}${SEP}${label}`,
+      shortLabel: label,
       columns,
       derived: false,
       derivation: null,

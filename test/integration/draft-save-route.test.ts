@@ -191,4 +191,29 @@ describe("POST /api/drafts", () => {
     expect(await save(clerkId, { reportId, expectedVersion: "1" })).toMatchObject({ ok: false, status: 400 });
     expect(await save(clerkId, body, { origin: "http://127.0.0.1:3000" })).toMatchObject({ ok: true, status: 200 });
   });
+
+  it("answers a clerk over the write limit with 429 in the one shape and Retry-After, saving nothing", async () => {
+    // this clerk's write counter full for this minute and the next (a save may cross the minute)
+    const key = `write:user:${clerkId}`;
+    await ctx.db.$executeRaw`INSERT INTO "RateLimitBucket" (key, "windowStart", count, "expiresAt")
+      SELECT ${key}, w, 100000, w + interval '1 minute' FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') + m * interval '1 minute' AS w FROM generate_series(0, 1) m) s
+      ON CONFLICT (key, "windowStart") DO UPDATE SET count = 100000`;
+    try {
+      const before = await version();
+      request.cookie = await cookieFor(clerkId);
+      const res = await POST(
+        new Request("http://127.0.0.1:3000/api/drafts", {
+          method: "POST",
+          headers: { "content-type": "application/json", host: "127.0.0.1:3000" },
+          body: JSON.stringify({ reportId, expectedVersion: before, entries: { applications: { received: { naturalPerson: 9 } } } }),
+        }),
+      );
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(await res.json()).toEqual({ ok: false, status: 429, message: expect.stringContaining("操作过于频繁，请稍后再试。") });
+      expect(await version()).toBe(before);
+    } finally {
+      await ctx.db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE key = ${key}`;
+    }
+  });
 });

@@ -170,6 +170,15 @@ describe("defineRoute", () => {
     expect(await anon.json()).toEqual({ ok: false, status: 401, message: "请先登录。" });
   });
 
+  it("answers a write over the rate limit in the one shape, with the limit's own Retry-After", async () => {
+    auth.limited = true;
+    const POST = defineRoute({ roles: ["ADMIN"] }, async () => ({ ok: true as const }));
+    const r = await POST(new Request("http://x/api", { method: "POST", body: "{}" }));
+    expect(r.status).toBe(429);
+    expect(r.headers.get("Retry-After")).toBe("30");
+    expect(await r.json()).toEqual({ ok: false, status: 429, message: "操作过于频繁，请稍后再试。" });
+  });
+
   it("sends Retry-After with 429 and 503", async () => {
     const POST = defineRoute({ roles: ["ADMIN"] }, async () => ({ ok: false as const, status: 503, error: "转换服务繁忙。" }));
     const r = await POST(new Request("http://x/api", { method: "POST", body: "{}" }));

@@ -154,6 +154,15 @@ describe("response cache", () => {
     expect(next.state.calls).toBe(2);
   });
 
+  /** REPORT asked twice through a fresh cache over `next`: how often Next answered, and what the cache kept. */
+  async function servedTwice(next: ReturnType<typeof fakeNext>) {
+    const cache = createResponseCache({ maxBytes: 1 << 20, keyOf: keyFor(next.state) });
+    const base = await serve(cache.wrap(next.listener));
+    await get(base + REPORT);
+    await get(base + REPORT);
+    return { calls: next.state.calls, entries: cache.stats().entries };
+  }
+
   it("keeps only what the key promises: a public 200 with the key's ETag, no cookie, no nonce", async () => {
     const cases: { name: string; next: ReturnType<typeof fakeNext> }[] = [
       { name: "404", next: fakeNext({ status: 404 }) },
@@ -162,13 +171,7 @@ describe("response cache", () => {
       { name: "cookie", next: fakeNext({ headers: { "Set-Cookie": "a=b" } }) },
       { name: "nonce", next: fakeNext({ headers: { "Content-Security-Policy": "script-src 'nonce-abc' 'strict-dynamic'" } }) },
     ];
-    for (const { name, next } of cases) {
-      const cache = createResponseCache({ maxBytes: 1 << 20, keyOf: keyFor(next.state) });
-      const base = await serve(cache.wrap(next.listener));
-      await get(base + REPORT);
-      await get(base + REPORT);
-      expect({ name, calls: next.state.calls, entries: cache.stats().entries }).toEqual({ name, calls: 2, entries: 0 });
-    }
+    for (const { name, next } of cases) expect({ name, ...(await servedTwice(next)) }).toEqual({ name, calls: 2, entries: 0 });
   });
 
   it("keeps a page only with a policy that names its scripts: never one allowing inline script, nor one without a policy", async () => {
@@ -177,13 +180,7 @@ describe("response cache", () => {
       { name: "two policies, one unsafe-inline", next: fakeNext({ headers: { "Content-Security-Policy": [CSP, "script-src 'self' 'unsafe-inline'"] } }) },
       { name: "no policy", next: fakeNext({ without: ["Content-Security-Policy"] }) },
     ];
-    for (const { name, next } of cases) {
-      const cache = createResponseCache({ maxBytes: 1 << 20, keyOf: keyFor(next.state) });
-      const base = await serve(cache.wrap(next.listener));
-      await get(base + REPORT);
-      await get(base + REPORT);
-      expect({ name, calls: next.state.calls, entries: cache.stats().entries }).toEqual({ name, calls: 2, entries: 0 });
-    }
+    for (const { name, next } of cases) expect({ name, ...(await servedTwice(next)) }).toEqual({ name, calls: 2, entries: 0 });
     // what is not a page (a region's CSV or JSON) is kept under the API's own policy
     const data = fakeNext({ headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" } });
     const base = await serve(createResponseCache({ maxBytes: 1 << 20, keyOf: keyFor(data.state) }).wrap(data.listener));

@@ -1,12 +1,23 @@
 import Link from "next/link";
 import { AgencyForm } from "@/components/admin/AgencyForm";
 import { Pager } from "@/components/admin/Pager";
+import { DataTable, type Column } from "@/components/layout/DataTable";
 import { FilterForm } from "@/components/layout/FilterForm";
 import { requireUser } from "@/lib/auth/guard";
 import { AGENCY_KIND_LABELS, isRegionCode } from "@/lib/codes";
 import { listAgencies, listRegions } from "@/lib/server/queries/admin";
 
 export const metadata = { title: "填报单位" };
+
+const AGENCY_COLUMNS: Column<Awaited<ReturnType<typeof listAgencies>>["rows"][number]>[] = [
+  { header: "单位", cell: (a) => <Link href={`/admin/agencies/${a.id}`}>{a.name}</Link> },
+  { header: "代码", className: "muted", cell: (a) => a.code },
+  { header: "类型", cell: (a) => AGENCY_KIND_LABELS[a.kind] },
+  { header: "所属地区", cell: (a) => a.region.name },
+  { header: "报告", num: true, cell: (a) => a._count.reports },
+  { header: "用户", num: true, cell: (a) => a._count.clerks },
+  { header: "状态", cell: (a) => (a.active ? "启用" : "停用") },
+];
 
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<{ q?: string; region?: string; page?: string }> }) {
   await requireUser(["ADMIN"], "/admin/agencies");
@@ -31,41 +42,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
             { kind: "select", name: "region", label: "地区", value: regionCode ?? "", all: "全部", accessibleName: "地区", options: regions.map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` })) },
           ]}
         />
-        <table className="data" aria-label="单位列表">
-          <thead>
-            <tr>
-              <th>单位</th>
-              <th>代码</th>
-              <th>类型</th>
-              <th>所属地区</th>
-              <th className="num">报告</th>
-              <th className="num">用户</th>
-              <th>状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={`/admin/agencies/${a.id}`}>{a.name}</Link>
-                </td>
-                <td className="muted">{a.code}</td>
-                <td>{AGENCY_KIND_LABELS[a.kind]}</td>
-                <td>{a.region.name}</td>
-                <td className="num">{a._count.reports}</td>
-                <td className="num">{a._count.clerks}</td>
-                <td>{a.active ? "启用" : "停用"}</td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  没有符合条件的单位。
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable label="单位列表" rows={rows} rowKey={(a) => a.id} empty="没有符合条件的单位。" columns={AGENCY_COLUMNS} />
         <Pager path="/admin/agencies" page={current} pages={pages} total={total} params={{ q, region: regionCode }} />
       </div>
     </>

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/layout/DataTable";
 import { Pager } from "@/components/admin/Pager";
 import { requireUser } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/reports/format";
@@ -52,26 +53,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="page-title">操作记录</h1>
       <div className="card">
-        <table className="data" aria-label="操作记录">
-          <thead>
-            <tr>
-              <th>时间</th>
-              <th>操作人</th>
-              <th>操作</th>
-              <th>内容（原值 → 新值）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={String(e.id)}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{e.actor ? `${e.actor.displayName}（${e.actor.username}）` : (e.actorLabel ?? "—")}</td>
-                <td>{ACTION_LABELS[e.action] ?? e.action}</td>
-                <td>{describe(e.details)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="操作记录"
+          rows={rows}
+          rowKey={(e) => String(e.id)}
+          columns={[
+            { header: "时间", cell: (e) => formatDateTime(e.at) },
+            { header: "操作人", cell: (e) => (e.actor ? `${e.actor.displayName}（${e.actor.username}）` : (e.actorLabel ?? "—")) },
+            { header: "操作", cell: (e) => ACTION_LABELS[e.action] ?? e.action },
+            { header: "内容（原值 → 新值）", cell: (e) => describe(e.details) },
+          ]}
+        />
         <Pager path="/admin/audit" page={current} pages={pages} total={total} params={{}} />
       </div>
     </>

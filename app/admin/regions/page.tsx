@@ -1,4 +1,5 @@
 import { RegionCreateForm, RegionEditForm } from "@/components/admin/RegionForms";
+import { DataTable, type Column } from "@/components/layout/DataTable";
 import { REGION_LEVEL_LABELS } from "@/lib/codes";
 import { requireUser } from "@/lib/auth/guard";
 import { listRegions } from "@/lib/server/queries/admin";
@@ -6,6 +7,29 @@ import { listRegions } from "@/lib/server/queries/admin";
 export const metadata = { title: "行政区划" };
 
 const INDENT = { PROVINCE: 0, CITY: 1.5, COUNTY: 3 } as const;
+
+const REGION_COLUMNS: Column<Awaited<ReturnType<typeof listRegions>>[number]>[] = [
+  {
+    header: "地区",
+    style: (r) => ({ paddingLeft: `${INDENT[r.level] + 0.6}em` }),
+    cell: (r) => (
+      <>
+        {r.name}
+        {!r.active && <span className="muted">（已停用）</span>}
+      </>
+    ),
+  },
+  { header: "代码", className: "muted", cell: (r) => r.code },
+  { header: "级别", cell: (r) => REGION_LEVEL_LABELS[r.level] },
+  { header: "单位", num: true, cell: (r) => r._count.agencies },
+  { header: "审核人", num: true, cell: (r) => r._count.reviewers },
+  {
+    header: "编辑",
+    cell: (r) => (
+      <RegionEditForm region={{ code: r.code, name: r.name, active: r.active }} deletable={r._count.agencies + r._count.children + r._count.reviewers === 0} />
+    ),
+  },
+];
 
 export default async function RegionsPage() {
   await requireUser(["ADMIN"], "/admin/regions");
@@ -18,38 +42,7 @@ export default async function RegionsPage() {
         <RegionCreateForm regions={regions.filter((r) => r.level !== "COUNTY" && r.active).map(({ code, name }) => ({ code, name }))} />
       </details>
       <div className="card">
-        <table className="data" aria-label="行政区划">
-          <thead>
-            <tr>
-              <th>地区</th>
-              <th>代码</th>
-              <th>级别</th>
-              <th className="num">单位</th>
-              <th className="num">审核人</th>
-              <th>编辑</th>
-            </tr>
-          </thead>
-          <tbody>
-            {regions.map((r) => (
-              <tr key={r.code}>
-                <td style={{ paddingLeft: `${INDENT[r.level] + 0.6}em` }}>
-                  {r.name}
-                  {!r.active && <span className="muted">（已停用）</span>}
-                </td>
-                <td className="muted">{r.code}</td>
-                <td>{REGION_LEVEL_LABELS[r.level]}</td>
-                <td className="num">{r._count.agencies}</td>
-                <td className="num">{r._count.reviewers}</td>
-                <td>
-                  <RegionEditForm
-                    region={{ code: r.code, name: r.name, active: r.active }}
-                    deletable={r._count.agencies + r._count.children + r._count.reviewers === 0}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="行政区划" rows={regions} rowKey={(r) => r.code} columns={REGION_COLUMNS} />
       </div>
     </>
   );

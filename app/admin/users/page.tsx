@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
 import { UserForm } from "@/components/admin/UserForm";
 import { UserRowActions } from "@/components/admin/UserRowActions";
+import { DataTable, type Column } from "@/components/layout/DataTable";
 import { FilterForm } from "@/components/layout/FilterForm";
 import { requireUser } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -18,6 +19,33 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const role = ROLES.find((r) => r === roleParam);
   const { rows, total, pages, page: current } = await listUsers({ q, role, page: Number(page) || 1 });
   const now = new Date();
+  const columns: Column<(typeof rows)[number]>[] = [
+    { header: "用户名", cell: (u) => <Link href={`/admin/users/${u.id}`}>{u.username}</Link> },
+    { header: "姓名", cell: (u) => u.displayName },
+    { header: "角色", cell: (u) => ROLE_LABELS[u.role] },
+    {
+      header: "范围",
+      cell: (u) => (
+        <>
+          {u.role === "CLERK" && (u.agency ? `${u.agency.name}（${u.agency.code}）` : "未关联单位")}
+          {u.role === "REVIEWER" && (u.region ? `${u.region.name}（${u.regionCode}）及下级` : "未关联地区")}
+          {u.role === "ADMIN" && "全部"}
+        </>
+      ),
+    },
+    {
+      header: "状态",
+      cell: (u) => (
+        <>
+          {u.active ? "启用" : "停用"}
+          {u.mustChangePassword && <div className="muted">待修改密码</div>}
+          {u.lockedUntil && u.lockedUntil > now && <div className="muted">已临时锁定</div>}
+        </>
+      ),
+    },
+    { header: "最近登录", cell: (u) => formatDateTime(u.lastLoginAt) },
+    { header: "操作", cell: (u) => <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === me.id} /> },
+  ];
 
   return (
     <>
@@ -35,51 +63,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             { kind: "select", name: "role", label: "角色", value: role ?? "", all: "全部", accessibleName: "角色", options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })) },
           ]}
         />
-        <table className="data" aria-label="用户列表">
-          <thead>
-            <tr>
-              <th>用户名</th>
-              <th>姓名</th>
-              <th>角色</th>
-              <th>范围</th>
-              <th>状态</th>
-              <th>最近登录</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link href={`/admin/users/${u.id}`}>{u.username}</Link>
-                </td>
-                <td>{u.displayName}</td>
-                <td>{ROLE_LABELS[u.role]}</td>
-                <td>
-                  {u.role === "CLERK" && (u.agency ? `${u.agency.name}（${u.agency.code}）` : "未关联单位")}
-                  {u.role === "REVIEWER" && (u.region ? `${u.region.name}（${u.regionCode}）及下级` : "未关联地区")}
-                  {u.role === "ADMIN" && "全部"}
-                </td>
-                <td>
-                  {u.active ? "启用" : "停用"}
-                  {u.mustChangePassword && <div className="muted">待修改密码</div>}
-                  {u.lockedUntil && u.lockedUntil > now && <div className="muted">已临时锁定</div>}
-                </td>
-                <td>{formatDateTime(u.lastLoginAt)}</td>
-                <td>
-                  <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === me.id} />
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  没有符合条件的用户。
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable label="用户列表" rows={rows} rowKey={(u) => u.id} empty="没有符合条件的用户。" columns={columns} />
         <Pager path="/admin/users" page={current} pages={pages} total={total} params={{ q, role }} />
       </div>
     </>

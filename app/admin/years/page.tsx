@@ -1,8 +1,22 @@
+import { DataTable, type Column } from "@/components/layout/DataTable";
 import { ReportingYearForm } from "@/components/admin/ReportingYearForm";
 import { requireUser } from "@/lib/auth/guard";
 import { listReportingYears } from "@/lib/server/queries/admin";
 
 export const metadata = { title: "报告年度" };
+
+const YEAR_COLUMNS: Column<Awaited<ReturnType<typeof listReportingYears>>[number]>[] = [
+  { header: "年度", cell: (y) => `${y.year} 年度` },
+  { header: "报告", num: true, cell: (y) => y.reportCount },
+  {
+    header: "设置",
+    cell: (y) => (
+      <ReportingYearForm
+        year={{ year: y.year, template: y.template === "T2019" ? "2019" : "2021", deadline: y.deadline?.toISOString().slice(0, 10) ?? "", open: y.open }}
+      />
+    ),
+  },
+];
 
 export default async function YearsPage() {
   await requireUser(["ADMIN"], "/admin/years");
@@ -16,28 +30,7 @@ export default async function YearsPage() {
         <ReportingYearForm />
       </div>
       <div className="card">
-        <table className="data" aria-label="报告年度">
-          <thead>
-            <tr>
-              <th>年度</th>
-              <th className="num">报告</th>
-              <th>设置</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.year}>
-                <td>{y.year} 年度</td>
-                <td className="num">{y.reportCount}</td>
-                <td>
-                  <ReportingYearForm
-                    year={{ year: y.year, template: y.template === "T2019" ? "2019" : "2021", deadline: y.deadline?.toISOString().slice(0, 10) ?? "", open: y.open }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="报告年度" rows={years} rowKey={(y) => y.year} columns={YEAR_COLUMNS} />
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import { AccessDeniedError, authorize } from "@/lib/auth/guard";
 import { db } from "@/lib/server/db";
 import { saveDraft, saveDraftInputSchema } from "@/lib/server/reports/save-draft";
 import { toReply, type DraftSaveReply } from "@/lib/server/reports/save-draft-reply";
-import { rateLimitMessage } from "@/lib/server/security/rate-limit";
+import { rateLimitResponse } from "@/lib/server/security/rate-limit";
 import { refusal, type RefusalStatus } from "@/lib/actions/result";
 
 // POST /api/drafts (JSON: the editor's SaveDraftInput): 保存草稿, the editor's save. A route
@@ -49,8 +49,8 @@ export async function POST(req: Request): Promise<Response> {
     if (e instanceof AccessDeniedError) return refused(e.status, e.status === 401 ? SESSION_EXPIRED : e.message);
     throw e;
   }
-  const limited = await rateLimitMessage("write", { user });
-  if (limited) return refused(429, limited);
+  const limited = await rateLimitResponse("write", { user });
+  if (limited) return limited;
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return refused(413, "内容过大，未保存。");
   let body: unknown;
   try {

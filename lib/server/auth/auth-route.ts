@@ -3,12 +3,14 @@ import "server-only";
 // - a malformed body (`{bad` as JSON, a body over the size limit) gets a clear 400/413 with a
 //   Chinese message instead of next-auth's empty 500;
 // - sign-in attempts are rate-limited (sign-in-limit.ts) by address and by (username, address)
-//   before any password is hashed, answering 429 in the shape next-auth's client reads
-//   (`{ url }` whose `error` parameter the sign-in form shows), with the very message of a
-//   wrong password (no telling which usernames exist or are being tried);
+//   before any password is hashed, answering 429 in the one result shape (lib/actions/result.ts)
+//   plus the `url` next-auth's client reads (its `error` parameter is what the sign-in form
+//   shows), with the very message of a wrong password (no telling which usernames exist or are
+//   being tried) and Retry-After;
 // - anything else that throws becomes a 500 with a message, never an empty body or a stack.
 import NextAuth, { type NextAuthOptions } from "next-auth";
 import { NextRequest, NextResponse } from "next/server";
+import { refusal, type RefusalStatus } from "@/lib/actions/result";
 import { db } from "@/lib/server/db";
 import { clientAddressFrom } from "@/lib/server/security/client-address";
 import { limitSignIn } from "./sign-in-limit";
@@ -22,8 +24,8 @@ export const AUTH_FAILURE = "登录服务暂时不可用，请稍后再试。";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-function errorJson(message: string, status: number, headers?: Record<string, string>) {
-  return NextResponse.json({ error: message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+function errorJson(message: string, status: RefusalStatus) {
+  return NextResponse.json(refusal(status, message), { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /** The body as next-auth will parse it, or a response refusing it. */
@@ -65,7 +67,7 @@ export function authRouteHandlers(options: NextAuthOptions) {
           const origin = (await requestOrigin()) ?? req.nextUrl.origin;
           const url = `${origin}/login?error=${encodeURIComponent(SIGN_IN_REFUSED)}`;
           return NextResponse.json(
-            { url, error: SIGN_IN_REFUSED },
+            { ...refusal(429, SIGN_IN_REFUSED), url },
             { status: 429, headers: { "Retry-After": String(hit.retryAfterSeconds), "Cache-Control": "no-store" } },
           );
         }

@@ -1,9 +1,9 @@
 // @ts-check
 // The one least-recently-used store behind every in-memory cache of the app: the finished public
 // responses (./response-cache.cjs), Next's route cache (./route-cache-handler.mjs), the PDFs of
-// published versions (lib/server/public/report-download.ts) and the dashboard's report figures
-// (lib/server/queries/report-figures.ts). Plain JS because the first two are loaded by Node at run
-// time, outside Next's bundle. A Map keeps insertion order, so the least recently used entry is
+// published versions (lib/server/public/report-download.ts), the dashboard's report figures
+// (lib/server/queries/report-figures.ts) and the decrypted session tokens (lib/auth/session-token.ts).
+// Plain JS because the first two are loaded by Node at run time, outside Next's bundle. A Map keeps insertion order, so the least recently used entry is
 // its first: a hit moves its entry to the end.
 "use strict";
 

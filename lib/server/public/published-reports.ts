@@ -39,6 +39,17 @@ export function getPublishedReport(code: string, year: number, versionNo?: numbe
 }
 
 /** Published reports (current versions only) matching the list's filters, one page of them. */
+/** The route params of a published version's page (/reports/CODE/YEAR/versions/N and its twin). */
+export type VersionPageParams = { params: Promise<{ code: string; year: string; version: string }> };
+
+/** The published version a page's params name, or null (malformed, unknown or unpublished). */
+export async function publishedVersionOfParams({ params }: VersionPageParams) {
+  const { code, year, version } = await params;
+  const key = parseReportKey(code, year);
+  const versionNo = parseVersionNo(version);
+  return key && versionNo ? getPublishedReport(key.code, key.year, versionNo) : null;
+}
+
 export function findPublishedReports(filters: ReportFilters, options?: { order?: PublishedReportOrder; pageSize?: number }) {
   return searchPublishedReports(db, filters, options);
 }

@@ -5,12 +5,14 @@ import "server-only";
 //
 // In a route handler (one line):
 //   const limited = await rateLimitResponse("write", { user }); if (limited) return limited;
-// In a server action (one line, then return the message the form shows):
-//   const limited = await rateLimitMessage("write", { user }); if (limited) return { ok: false, error: limited };
+// (the answer is the one result shape, lib/actions/result.ts: { ok: false, status: 429, message },
+// with Retry-After). Server actions and routes written with defineAction/defineRoute are counted
+// by the wrapper itself. Elsewhere, for the message alone:
+//   const limited = await rateLimitMessage("write", { user }); if (limited) return refusal(429, limited);
 // Or, where throwing suits (caught by app/error.tsx, which shows the message):
 //   await enforceRateLimit("write", { user });
 import { headers } from "next/headers";
-import { NextResponse } from "next/server";
+import { refusal } from "@/lib/actions/result";
 import { db } from "@/lib/server/db";
 import { clientAddressFrom } from "./client-address";
 import { consumeRateLimit } from "./rate-limit-store";
@@ -46,13 +48,13 @@ export async function rateLimitMessage(kind: RateLimitKind, subject: RateLimitSu
   }
 }
 
-/** The 429 answer for a route handler. */
-export function tooManyRequests(e: RateLimitError): NextResponse {
-  return NextResponse.json({ error: e.message }, { status: 429, headers: { "Retry-After": String(e.retryAfterSeconds) } });
+/** The 429 answer for a route handler: the one result shape, and when to try again. */
+export function tooManyRequests(e: RateLimitError): Response {
+  return Response.json(refusal(429, e.message), { status: 429, headers: { "Retry-After": String(e.retryAfterSeconds), "Cache-Control": "no-store" } });
 }
 
 /** For route handlers: null when allowed, else the 429 response to return. */
-export async function rateLimitResponse(kind: RateLimitKind, subject: RateLimitSubject = {}): Promise<NextResponse | null> {
+export async function rateLimitResponse(kind: RateLimitKind, subject: RateLimitSubject = {}): Promise<Response | null> {
   try {
     await enforceRateLimit(kind, subject);
     return null;

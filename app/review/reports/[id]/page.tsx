@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/layout/DataTable";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { AddCommentForm, type AnchorOption } from "@/components/review/CommentForms";
@@ -143,41 +144,25 @@ export default async function ReviewReportPage({ params }: Params) {
             <p className="muted">
               {formatDateTime(sinceLastSubmission.previousAt)} 的提交 → {formatDateTime(sinceLastSubmission.newestAt)} 的提交
             </p>
-            <table className="data" aria-label="自上次提交以来的变化">
-              <thead>
-                <tr>
-                  <th>项目</th>
-                  <th>原值</th>
-                  <th>新值</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sinceLastSubmission.cells.map((c) => (
-                  <tr key={c.id}>
-                    <td>{cellName(templateId, c.id)}</td>
-                    <td className="num">{c.before ?? "空白"}</td>
-                    <td className="num">{c.after ?? "空白"}</td>
-                  </tr>
-                ))}
-                {sinceLastSubmission.fields.map((f) =>
-                  // narratives: one character diff (an added sentence is easy to find); short fields: old and new
-                  f.id.startsWith("narrative.") ? (
-                    <tr key={f.id}>
-                      <td>{cellName(templateId, f.id)}</td>
-                      <td colSpan={2}>
-                        <TextDiff before={f.before} after={f.after} />
-                      </td>
-                    </tr>
-                  ) : (
-                    <tr key={f.id}>
-                      <td>{cellName(templateId, f.id)}</td>
-                      <td className="text-change">{f.before || "空白"}</td>
-                      <td className="text-change">{f.after || "空白"}</td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
+            <DataTable
+              label="自上次提交以来的变化"
+              rows={[
+                ...sinceLastSubmission.cells.map((c) => ({ id: c.id, kind: "cell" as const, before: c.before ?? "空白", after: c.after ?? "空白" })),
+                // narratives: one character diff (an added sentence is easy to find); short fields: old and new
+                ...sinceLastSubmission.fields.map((f) => ({ id: f.id, kind: f.id.startsWith("narrative.") ? ("narrative" as const) : ("field" as const), before: f.before || "空白", after: f.after || "空白", diff: f })),
+              ]}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: "项目", cell: (r) => cellName(templateId, r.id) },
+                {
+                  header: "原值",
+                  className: (r) => (r.kind === "cell" ? "num" : r.kind === "field" ? "text-change" : undefined),
+                  span: (r) => (r.kind === "narrative" ? 2 : 1),
+                  cell: (r) => (r.kind === "narrative" && "diff" in r ? <TextDiff before={r.diff.before} after={r.diff.after} /> : r.before),
+                },
+                { header: "新值", className: (r) => (r.kind === "cell" ? "num" : "text-change"), cell: (r) => r.after },
+              ]}
+            />
           </>
         )}
       </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PublishedReport } from "@/components/public/PublishedReport";
-import { getPublishedReport, parseReportKey, parseVersionNo } from "@/lib/server/public/published-reports";
+import { publishedVersionOfParams, type VersionPageParams } from "@/lib/server/public/published-reports";
 import { reportTitle } from "@/lib/templates";
 
 // The current version of a published report, as /reports/CODE/YEAR shows it (the "report" row of
@@ -20,25 +20,16 @@ export async function generateStaticParams() {
   return [];
 }
 
-type Params = { params: Promise<{ code: string; year: string; version: string }> };
-
-async function load({ params }: Params) {
-  const { code, year, version } = await params;
-  const key = parseReportKey(code, year);
-  const versionNo = parseVersionNo(version);
-  return key && versionNo ? getPublishedReport(key.code, key.year, versionNo) : null;
-}
-
-export async function generateMetadata(props: Params): Promise<Metadata> {
-  const report = await load(props);
+export async function generateMetadata(props: VersionPageParams): Promise<Metadata> {
+  const report = await publishedVersionOfParams(props);
   if (!report) return { title: "报告不存在" };
   const { code } = report.document.agency;
   const { year } = report.document;
   return { title: reportTitle(report.document.agency.name, year), alternates: { canonical: `/reports/${code}/${year}` } };
 }
 
-export default async function CurrentPublishedVersionPage(props: Params) {
-  const report = await load(props);
+export default async function CurrentPublishedVersionPage(props: VersionPageParams) {
+  const report = await publishedVersionOfParams(props);
   if (!report) notFound();
   return <PublishedReport report={report} />;
 }
