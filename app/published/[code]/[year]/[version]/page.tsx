@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PublishedReport } from "@/components/public/PublishedReport";
 import { getPublishedReport, parseReportKey, parseVersionNo } from "@/lib/server/public/published-reports";
 import { reportTitle } from "@/lib/templates";
@@ -22,11 +23,16 @@ export async function generateStaticParams() {
 
 type Params = { params: Promise<{ code: string; year: string; version: string }> };
 
-async function load({ params }: Params) {
-  const { code, year, version } = await params;
+// once per render: the metadata and the page read the same report (without this, twice each)
+const read = cache((code: string, year: string, version: string) => {
   const key = parseReportKey(code, year);
   const versionNo = parseVersionNo(version);
   return key && versionNo ? getPublishedReport(key.code, key.year, versionNo) : null;
+});
+
+async function load({ params }: Params) {
+  const { code, year, version } = await params;
+  return read(code, year, version);
 }
 
 export async function generateMetadata(props: Params): Promise<Metadata> {
