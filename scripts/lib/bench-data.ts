@@ -4,6 +4,8 @@
 // 300 agencies in every workflow state for the reviewer dashboard.
 import fs from "node:fs";
 import pg from "pg";
+import PgBoss from "pg-boss";
+import { PAGE_RENDER_QUEUE, PAGE_RENDER_RETRY } from "@/lib/server/public/prerender-page";
 import { hashPassword } from "@/lib/server/auth/password-hash";
 import { createPrismaClient, type Db } from "@/lib/server/prisma";
 import { updateRegionRollup } from "@/lib/server/statistics/update-region-rollup";
@@ -291,4 +293,44 @@ export async function publishFirstViewCounty(url: string, scale: BenchScale, age
     await db.$disconnect();
   }
   return Array.from({ length: agencies }, (_, i) => `/reports/${code}-${i + 1}/${scale.year}`);
+}
+
+/**
+ * What each publication's transaction queues beside its rows (lib/server/public/prerender-page.ts):
+ * the render of its public page, done by the running app's job workers. The bench publishes
+ * with SQL, so it queues the same jobs itself, then waits until the app has worked them all off.
+ * Resolves with the seconds that took; throws if a job failed.
+ */
+export async function renderAtPublication(url: string, paths: string[], timeoutMs = 600_000): Promise<number> {
+  const started = performance.now();
+  const boss = new PgBoss({ connectionString: url, schema: "pgboss", supervise: false, schedule: false, migrate: false, max: 1 });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    await boss.insert(
+      paths.map((p) => {
+        const [, , code, year] = p.split("/");
+        return { name: PAGE_RENDER_QUEUE, data: { code, year: Number(year), versionNo: 1 }, ...PAGE_RENDER_RETRY };
+      }),
+    );
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+  }
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (;;) {
+      const { rows } = await c.query<{ open: number; failed: number }>(
+        `SELECT count(*) FILTER (WHERE state IN ('created', 'retry', 'active'))::int AS open, count(*) FILTER (WHERE state = 'failed')::int AS failed
+           FROM pgboss.job WHERE name = $1`,
+        [PAGE_RENDER_QUEUE],
+      );
+      if (rows[0]!.failed > 0) throw new Error(`${rows[0]!.failed} 个发布时渲染任务失败`);
+      if (rows[0]!.open === 0) return (performance.now() - started) / 1000;
+      if (performance.now() - started > timeoutMs) throw new Error(`发布时渲染 ${timeoutMs / 1000} 秒内未完成（剩 ${rows[0]!.open} 个）`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await c.end();
+  }
 }

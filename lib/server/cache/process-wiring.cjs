@@ -24,6 +24,24 @@ const FORGET_PUBLIC_REFS = "govreports:forget-public-refs";
 /** Set by the primary on its workers: this process is one of several on one port. */
 const CLUSTER_ENV = "GOVREPORTS_CLUSTER";
 
+const LOCAL_ORIGIN = Symbol.for("govreports.localOrigin");
+
+/**
+ * Where this process's own HTTP server answers (http://127.0.0.1:PORT), recorded by the response
+ * cache when `next start`'s server listens: the page renders queued at publication
+ * (lib/server/public/prerender-page.ts) ask the app itself for the page.
+ * @param {string} origin
+ */
+function setLocalOrigin(origin) {
+  /** @type {Record<symbol, unknown>} */ (globalThis)[LOCAL_ORIGIN] = origin;
+}
+
+/** @returns {string | undefined} */
+function localOrigin() {
+  const origin = /** @type {Record<symbol, unknown>} */ (globalThis)[LOCAL_ORIGIN];
+  return typeof origin === "string" ? origin : undefined;
+}
+
 /** @param {ResponseCacheKey} keyOf */
 function registerResponseCacheKey(keyOf) {
   /** @type {Record<symbol, unknown>} */ (globalThis)[RESPONSE_CACHE_KEY] = keyOf;
@@ -35,4 +53,4 @@ function registeredResponseCacheKey() {
   return typeof keyOf === "function" ? /** @type {ResponseCacheKey} */ (keyOf) : undefined;
 }
 
-module.exports = { RESPONSE_CACHE_KEY, FORGET_PUBLIC_REFS, CLUSTER_ENV, registerResponseCacheKey, registeredResponseCacheKey };
+module.exports = { RESPONSE_CACHE_KEY, FORGET_PUBLIC_REFS, CLUSTER_ENV, registerResponseCacheKey, registeredResponseCacheKey, setLocalOrigin, localOrigin };

@@ -8,9 +8,18 @@ import { CLUSTER_ENV, FORGET_PUBLIC_REFS } from "./process-wiring.cjs";
 // second, with no cross-instance invalidation needed.
 const TTL_MS = 1000;
 
+/** a remembered key is looked up again this long after it was asked for, while it is still served */
+const REFRESH_AFTER_MS = TTL_MS / 2;
+
 interface Remembered<T> {
   value: Promise<T>;
   until: number;
+  /** when to start looking it up again in the background */
+  refreshAt: number;
+  /** the lookup started at refreshAt */
+  next?: Remembered<T>;
+  /** its value is known (and not null) */
+  ready?: boolean;
 }
 
 /**
@@ -18,19 +27,44 @@ interface Remembered<T> {
  * for. Callers that arrive while the query runs share it: under load, one query per key and
  * second, never a queue of identical ones. Only a non-null value is kept once known (a report
  * published a moment ago must not stay 404); a failed query is forgotten.
+ *
+ * Half-way through, the first caller starts the next lookup and is still answered with the
+ * current value, which the new one replaces once known: under steady load no request waits for
+ * the query (every request of a busy process waited for it once a second, and on a loaded
+ * machine that query's time showed in the page's p99). The value served is never older than
+ * TTL_MS, as before.
  */
 function remember<T>(memo: Map<string, Remembered<T | null>>, key: string, load: () => Promise<T | null>): Promise<T | null> {
   const now = Date.now();
-  const hit = memo.get(key);
-  if (hit && hit.until > now) return hit.value;
-  const entry: Remembered<T | null> = { value: load(), until: now + TTL_MS };
-  const forget = () => {
-    if (memo.get(key) === entry) memo.delete(key);
-  };
-  entry.value.then((v) => v === null && forget(), forget);
+  let hit = memo.get(key);
+  // the lookup started half-way: the value once it is known, or (shared while it runs) once the current one has expired
+  if (hit?.next && (hit.next.ready || hit.until <= now)) {
+    hit = hit.next;
+    memo.set(key, hit);
+  }
+  if (hit && hit.until > now) {
+    if (hit.ready && now >= hit.refreshAt && !hit.next) hit.next = track(memo, key, { value: load(), until: now + TTL_MS, refreshAt: now + REFRESH_AFTER_MS });
+    return hit.value;
+  }
+  const entry = track(memo, key, { value: load(), until: now + TTL_MS, refreshAt: now + REFRESH_AFTER_MS });
   if (memo.size >= 10_000) memo.clear();
   memo.set(key, entry);
   return entry.value;
+}
+
+/** Forgets `entry` when its lookup fails or finds nothing, wherever it is held. */
+function track<T>(memo: Map<string, Remembered<T | null>>, key: string, entry: Remembered<T | null>) {
+  const forget = () => {
+    const held = memo.get(key);
+    if (held === entry) memo.delete(key);
+    else if (held?.next === entry) {
+      // the current value serves out its second; no second background lookup for it
+      held.next = undefined;
+      held.refreshAt = Infinity;
+    }
+  };
+  entry.value.then((v) => (v === null ? forget() : (entry.ready = true)), forget);
+  return entry;
 }
 
 // on globalThis: proxy.ts and the app's server code are bundled apart, and the server actions

@@ -25,7 +25,7 @@
 
 const { matchesIfNoneMatch } = require("../../http/if-none-match.cjs");
 const { Lru } = require("./lru.cjs");
-const { registeredResponseCacheKey } = require("./process-wiring.cjs");
+const { registeredResponseCacheKey, setLocalOrigin } = require("./process-wiring.cjs");
 
 /** @typedef {import("./process-wiring.cjs").ResponseCacheKey} ResponseCacheKey */
 /** @typedef {import("node:http").IncomingMessage} Request */
@@ -231,7 +231,16 @@ function installResponseCache(http = require("node:http")) {
     function (...args) {
       const i = args.findIndex((a) => typeof a === "function");
       if (i >= 0) args[i] = cache.wrap(args[i]);
-      return createServer.apply(http, /** @type {any} */ (args));
+      const server = createServer.apply(http, /** @type {any} */ (args));
+      // the app's own address, for the renders it asks itself for (./process-wiring.cjs)
+      server.once("listening", () => {
+        const address = server.address();
+        if (address && typeof address === "object") {
+          const host = address.address === "::" || address.address === "0.0.0.0" ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address;
+          setLocalOrigin(`http://${host}:${address.port}`);
+        }
+      });
+      return server;
     }
   );
   return cache;

@@ -5,9 +5,10 @@
 // renders it; the others, and other requests in the same process, wait for the stored result
 // and take it from there. Only the stamp-keyed pages (what proxy.ts rewrites to) are handed on,
 // under the build's id (their HTML names the build's assets). The claim is renewed every second
-// while the page renders; one not renewed for 10 s (its process gone) is taken over. Rows are kept a few minutes: the
-// hand-off is for requests at the same time; a process asking later renders the page once for
-// itself, as before. Any database error falls back to rendering: never a failed page.
+// while the page renders; one not renewed for 10 s (its process gone) is taken over. A stored
+// page is kept a week: a report's page is rendered when it is published (lib/server/public/prerender-page.ts),
+// and its readers' first views in every process are reads of it; a claim never completed is
+// dropped after a few minutes. Any database error falls back to rendering: never a failed page.
 import v8 from "node:v8";
 
 /** a claim not renewed for this long is taken over (its process died or stopped rendering) */
@@ -18,8 +19,14 @@ const RENEW_MS = 1_000;
 const MAX_RENDER_MS = 30_000;
 /** how often a waiting process looks for the page */
 const POLL_MS = 25;
-/** how long the rows are kept */
+/** how long a claim never completed is kept (its process gone) */
 const KEEP_MINUTES = 5;
+/**
+ * how long a stored report page is kept (the listings' pages, under stamps that change with every
+ * publication, a few minutes): report pages are rendered at publication (lib/server/public/prerender-page.ts)
+ * for readers who come in the days after; a process asking later still renders it once for itself
+ */
+const KEEP_DAYS = 7;
 
 /**
  * @param {{ url?: string, buildId: string, shared?: (key: string) => boolean, pool?: any, staleMs?: number, maxRenderMs?: number }} options
@@ -126,7 +133,13 @@ export function createSharedRender({ url, buildId, shared = () => true, pool: gi
          ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "renders" = "RenderedPage"."renders" + 1, "storedAt" = now()`,
         [rowKey(key), v8.serialize(value)],
       );
-      if (Math.random() < 0.02) await p.query(`DELETE FROM "RenderedPage" WHERE "claimedAt" < now() - $1 * interval '1 minute'`, [KEEP_MINUTES]);
+      if (Math.random() < 0.02) {
+        await p.query(
+          `DELETE FROM "RenderedPage" WHERE "claimedAt" < now() - $1 * interval '1 minute'
+             AND ("value" IS NULL OR "key" NOT LIKE '%/published/%' OR "storedAt" < now() - $2 * interval '1 day')`,
+          [KEEP_MINUTES, KEEP_DAYS],
+        );
+      }
     } catch {
       // the others render it themselves
     }

@@ -14,6 +14,20 @@ export function setJobQueue(boss: PgBoss | null) {
 
 type Tx = Pick<Db, "$queryRawUnsafe">;
 
+/** pg-boss writing its jobs through the caller's transaction: they commit or roll back with it */
+const through = (tx: Tx) => ({ executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) });
+
+/** Whether this process runs the queue (cli and scripts do not: what they would queue is skipped). */
+export function jobQueueRunning() {
+  return current !== null;
+}
+
+/** Enqueues one job inside the caller's transaction; nothing when this process runs no queue. */
+export async function enqueueJob(tx: Tx, queue: string, data: object, options: PgBoss.SendOptions = {}) {
+  if (!current) return;
+  await current.send(queue, data, { ...options, db: through(tx) });
+}
+
 /**
  * Enqueues the e-mails of new notices inside the caller's transaction (pg-boss writes the jobs
  * through it), so a notice and its e-mail job commit or roll back together. Nothing is queued
@@ -21,7 +35,7 @@ type Tx = Pick<Db, "$queryRawUnsafe">;
  */
 export async function enqueueNoticeEmails(tx: Tx, notificationIds: string[]) {
   if (!current || !process.env.SMTP_URL || notificationIds.length === 0) return;
-  const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+  const db = through(tx);
   for (const notificationId of notificationIds) {
     await current.send(NOTICE_EMAIL_QUEUE, { notificationId }, { ...NOTICE_EMAIL_RETRY, db });
   }

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { createPrismaClient, type Db } from "../prisma";
 import { sendDeadlineReminders } from "../notifications/send-deadline-reminders";
 import { sendNoticeEmail } from "../notifications/send-notice-email";
+import { PAGE_RENDER_QUEUE, renderPublishedPage, type PageRenderJob } from "../public/prerender-page";
 import { NOTICE_EMAIL_QUEUE, setJobQueue } from "./job-queue";
 
 export const REMINDER_QUEUE = "deadline-reminders";
@@ -30,6 +31,12 @@ export async function startJobs({ url = process.env.DATABASE_URL, db, today }: {
     await boss.createQueue(NOTICE_EMAIL_QUEUE);
     await boss.work<{ notificationId: string }>(NOTICE_EMAIL_QUEUE, async (jobs) => {
       for (const job of jobs) await sendNoticeEmail(prisma, job.data.notificationId);
+    });
+    await boss.createQueue(PAGE_RENDER_QUEUE);
+    // a county's reports published together are rendered a few at a time per process, one after
+    // another (a render is ~CPU-bound: more at once would only slow the readers' requests)
+    await boss.work<PageRenderJob>(PAGE_RENDER_QUEUE, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      for (const job of jobs) await renderPublishedPage(job.data);
     });
   } catch (e) {
     // nothing left running for a retry to start twice

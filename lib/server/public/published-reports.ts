@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import { listPublicRegions, listPublishedYears } from "./list-report-facets";
 import { readPublishedReport } from "./read-published-report";
@@ -43,11 +44,16 @@ export function getPublishedReport(code: string, year: number, versionNo?: numbe
 export type VersionPageParams = { params: Promise<{ code: string; year: string; version: string }> };
 
 /** The published version a page's params name, or null (malformed, unknown or unpublished). */
-export async function publishedVersionOfParams({ params }: VersionPageParams) {
-  const { code, year, version } = await params;
+// once per render: a page's metadata and its body read the same version (without this, twice each)
+const readVersionOnce = cache((code: string, year: string, version: string) => {
   const key = parseReportKey(code, year);
   const versionNo = parseVersionNo(version);
   return key && versionNo ? getPublishedReport(key.code, key.year, versionNo) : null;
+});
+
+export async function publishedVersionOfParams({ params }: VersionPageParams) {
+  const { code, year, version } = await params;
+  return readVersionOnce(code, year, version);
 }
 
 export function findPublishedReports(filters: ReportFilters, options?: { order?: PublishedReportOrder; pageSize?: number }) {

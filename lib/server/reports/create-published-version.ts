@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { QualityNote } from "@/lib/validation";
 import type { Db } from "../prisma";
 import { recordAudit } from "../audit/record-audit";
+import { enqueuePageRender } from "../public/prerender-page";
 import { updateRegionRollup } from "../statistics/update-region-rollup";
 import { reportToDocument, reportWithContent } from "./report-document";
 
@@ -70,5 +71,7 @@ export async function createPublishedVersion(
       ...(closed.count ? { closedComments: closed.count } : {}),
     },
   });
+  // its public page rendered now, for its first reader (the job commits with the publication)
+  await enqueuePageRender(tx, { code: report.agency.code, year: report.year, versionNo });
   return versionNo;
 }
