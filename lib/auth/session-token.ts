@@ -13,7 +13,7 @@ const CLOCK_TOLERANCE_SECONDS = 15;
 
 const remembered = new Map<string, JWT>();
 
-type CookieSource = { getAll(): { name: string; value: string }[] };
+export type CookieSource = { getAll(): { name: string; value: string }[] };
 type TokenRequest = Parameters<typeof getToken>[0]["req"];
 
 function stillValid(token: JWT, nowSeconds: number): boolean {
