@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/server/db";
+import { sqlRows } from "@/lib/server/sql";
 import { AccessDeniedError } from "./access-denied";
 import type { RoleName } from "./roles";
 import { sessionToken, type CookieSource } from "./session-token";
@@ -42,10 +43,13 @@ export async function sessionUser(cookieSource: CookieSource): Promise<CurrentUs
   const token = await sessionToken(cookieSource);
   const id = typeof token?.uid === "string" ? token.uid : null;
   if (!token || !id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, username: true, displayName: true, role: true, regionCode: true, agencyId: true, active: true, mustChangePassword: true, sessionVersion: true },
-  });
+  // plain SQL (lib/server/sql.ts): read on every signed-in request
+  const [user] = await sqlRows<{ id: string; username: string; displayName: string; role: string; regionCode: string | null; agencyId: string | null; active: boolean; mustChangePassword: boolean; sessionVersion: number }>(
+    db,
+    `SELECT "id", "username", "displayName", "role"::text AS "role", "regionCode", "agencyId", "active", "mustChangePassword", "sessionVersion" FROM "User" WHERE "id" = $1`,
+    [id],
+    "session-user",
+  );
   // a revoked session (sign-out, password, role or (de)activation: revoke-sessions.ts) is refused
   if (!user || !user.active || user.role !== token.role || user.sessionVersion !== token.sv) return null;
   return {
