@@ -5,6 +5,9 @@ export async function register() {
     // asks this for its keys
     const { registerResponseCacheKey } = await import("./lib/server/cache/response-cache-key");
     registerResponseCacheKey();
+    // 保存草稿 answered in front of Next as well (lib/server/reports/draft-save-front.ts)
+    const { registerDraftSaveFront } = await import("./lib/server/reports/draft-save-front");
+    registerDraftSaveFront();
     // a converter worker ready before the first 从文件导入 (lib/documents/convert-pool.ts)
     const { prewarmConvertPool } = await import("./lib/documents/convert-pool");
     prewarmConvertPool();

@@ -3,9 +3,10 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/server/db";
+import { sqlRows } from "@/lib/server/sql";
 import { AccessDeniedError } from "./access-denied";
 import type { RoleName } from "./roles";
-import { sessionToken } from "./session-token";
+import { sessionToken, type CookieSource } from "./session-token";
 
 /** The signed-in user as the database knows them now (role, scope, active), not as the token remembers. */
 export interface CurrentUser {
@@ -26,19 +27,29 @@ export const PASSWORD_CHANGE_PATH = "/account/password";
  * Reads the session and re-loads its user, once per request. A deactivated or deleted
  * account, or one whose role changed, loses access at once even with a valid token.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => sessionUser(await cookies()));
+
+/**
+ * The user of the session cookie among these cookies (getCurrentUser's work, for code that has
+ * the request's cookies without Next's request context: the draft save in front of Next,
+ * lib/server/reports/draft-save-request.ts).
+ */
+export async function sessionUser(cookieSource: CookieSource): Promise<CurrentUser | null> {
   // The session cookie, decrypted and its expiry checked as proxy.ts's gate (next-auth's
   // middleware) does: getServerSession would also run next-auth's session endpoint, re-encrypt
   // the token only to drop it (App Router code cannot set it) and look the user up a second
   // time in the jwt callback; this lookup is the one that decides. Cookies only, no
   // Authorization header. The decryption is remembered per token (./session-token.ts).
-  const token = await sessionToken(await cookies());
+  const token = await sessionToken(cookieSource);
   const id = typeof token?.uid === "string" ? token.uid : null;
   if (!token || !id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, username: true, displayName: true, role: true, regionCode: true, agencyId: true, active: true, mustChangePassword: true, sessionVersion: true },
-  });
+  // plain SQL (lib/server/sql.ts): read on every signed-in request
+  const [user] = await sqlRows<{ id: string; username: string; displayName: string; role: string; regionCode: string | null; agencyId: string | null; active: boolean; mustChangePassword: boolean; sessionVersion: number }>(
+    db,
+    `SELECT "id", "username", "displayName", "role"::text AS "role", "regionCode", "agencyId", "active", "mustChangePassword", "sessionVersion" FROM "User" WHERE "id" = $1`,
+    [id],
+    "session-user",
+  );
   // a revoked session (sign-out, password, role or (de)activation: revoke-sessions.ts) is refused
   if (!user || !user.active || user.role !== token.role || user.sessionVersion !== token.sv) return null;
   return {
@@ -50,7 +61,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     agencyId: user.agencyId,
     mustChangePassword: user.mustChangePassword,
   };
-});
+}
 
 /**
  * For pages: signed-in users of the given roles pass; others go to sign-in or see 无权访问.
@@ -79,7 +90,11 @@ export const MUST_CHANGE_PASSWORD_MESSAGE = "请先修改密码。";
  * Only the password change itself (`passwordChange`) is allowed while a new password is due.
  */
 export async function authorize(roles: RoleName[], { passwordChange = false }: { passwordChange?: boolean } = {}): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  return admit(await getCurrentUser(), roles, { passwordChange });
+}
+
+/** authorize's checks on a user already read (null: no session): the user, or AccessDeniedError. */
+export function admit(user: CurrentUser | null, roles: RoleName[], { passwordChange = false }: { passwordChange?: boolean } = {}): CurrentUser {
   if (!user) throw new AccessDeniedError(401);
   if (user.mustChangePassword && !passwordChange) throw new AccessDeniedError(403, MUST_CHANGE_PASSWORD_MESSAGE);
   if (!roles.includes(user.role)) throw new AccessDeniedError(403);

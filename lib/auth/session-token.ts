@@ -14,7 +14,7 @@ const CLOCK_TOLERANCE_SECONDS = 15;
 
 const remembered = new Lru<JWT>({ maxSize: MAX_TOKENS });
 
-type CookieSource = { getAll(): { name: string; value: string }[] };
+export type CookieSource = { getAll(): { name: string; value: string }[] };
 type TokenRequest = Parameters<typeof getToken>[0]["req"];
 
 function stillValid(token: JWT, nowSeconds: number): boolean {

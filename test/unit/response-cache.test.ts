@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { createResponseCache, installResponseCache } from "../../lib/server/cache/response-cache.cjs";
-import { RESPONSE_CACHE_KEY, registerResponseCacheKey, type ResponseCacheKey as KeyOf } from "../../lib/server/cache/process-wiring.cjs";
+import { RESPONSE_CACHE_KEY, registerFrontHandler, registerResponseCacheKey, type ResponseCacheKey as KeyOf } from "../../lib/server/cache/process-wiring.cjs";
 
 const PAGE = "<!DOCTYPE html><p>贺兰县习岗镇2020年政府信息公开工作年度报告</p>".repeat(200);
 // a stored page's policy: its inline scripts by hash (lib/server/cache/route-cache-handler.mjs)
@@ -247,5 +247,28 @@ describe("response cache", () => {
     await get(base + REPORT);
     await get(base + REPORT);
     expect(next.state.calls).toBe(1);
+  });
+});
+
+describe("handlers in front of Next (process-wiring registerFrontHandler)", () => {
+  it("answers the registered method and path itself; every other request, a query included, goes to Next", async () => {
+    const { state, listener } = fakeNext();
+    const cache = createResponseCache({ maxBytes: 1024 * 1024, keyOf: keyFor(state) });
+    const seen: string[] = [];
+    registerFrontHandler("POST", "/api/front-test", (req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end('{"ok":true}');
+    });
+    const base = await serve(cache.wrap(listener));
+    const r = await fetch(`${base}/api/front-test`, { method: "POST", body: "{}" });
+    expect(await r.text()).toBe('{"ok":true}');
+    expect(seen).toEqual(["POST /api/front-test"]);
+    expect(state.calls).toBe(0);
+    for (const [method, path] of [["GET", "/api/front-test"], ["POST", "/api/front-test?x=1"], ["POST", "/api/front-test/more"]]) {
+      await (await fetch(`${base}${path}`, { method, body: method === "POST" ? "{}" : undefined })).arrayBuffer();
+    }
+    expect(seen).toHaveLength(1);
+    expect(state.calls).toBe(3);
   });
 });

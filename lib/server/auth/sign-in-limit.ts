@@ -9,6 +9,6 @@ import { consumeRateLimit, type RateLimitHit } from "../security/rate-limit-stor
  * returns the counter over its limit, or null. Never against the username alone: then eleven
  * wrong passwords a minute from anywhere would refuse the owner's right one everywhere.
  */
-export function limitSignIn(db: Pick<Db, "$queryRaw" | "$executeRaw">, attempt: { address: string; username: string | null }, now = new Date()): Promise<RateLimitHit | null> {
+export function limitSignIn(db: Pick<Db, "$queryRawUnsafe">, attempt: { address: string; username: string | null }, now = new Date()): Promise<RateLimitHit | null> {
   return consumeRateLimit(db, rateLimitChecks("sign-in", attempt.address, { username: attempt.username }), now);
 }

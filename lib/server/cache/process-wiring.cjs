@@ -53,4 +53,48 @@ function registeredResponseCacheKey() {
   return typeof keyOf === "function" ? /** @type {ResponseCacheKey} */ (keyOf) : undefined;
 }
 
-module.exports = { RESPONSE_CACHE_KEY, FORGET_PUBLIC_REFS, CLUSTER_ENV, registerResponseCacheKey, registeredResponseCacheKey, setLocalOrigin, localOrigin };
+/**
+ * @typedef {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void | Promise<void>} FrontHandler
+ * a request the app answers in front of Next (./response-cache.cjs hands it over), e.g. the draft
+ * save (lib/server/reports/draft-save-front.ts)
+ */
+
+const FRONT_HANDLERS = Symbol.for("govreports.frontHandlers");
+
+/** @returns {Map<string, FrontHandler>} by "METHOD path" */
+function frontHandlers() {
+  const g = /** @type {Record<symbol, unknown>} */ (globalThis);
+  return /** @type {Map<string, FrontHandler>} */ ((g[FRONT_HANDLERS] ??= new Map()));
+}
+
+/**
+ * @param {string} method
+ * @param {string} pathname exactly, without a query
+ * @param {FrontHandler} handler
+ */
+function registerFrontHandler(method, pathname, handler) {
+  frontHandlers().set(`${method} ${pathname}`, handler);
+}
+
+/**
+ * The handler registered for this request line, if any (a URL with a query is always Next's).
+ * @param {string | undefined} method
+ * @param {string | undefined} url
+ * @returns {FrontHandler | undefined}
+ */
+function frontHandler(method, url) {
+  const g = /** @type {Record<symbol, Map<string, FrontHandler> | undefined>} */ (globalThis);
+  return g[FRONT_HANDLERS]?.get(`${method} ${url}`);
+}
+
+module.exports = {
+  RESPONSE_CACHE_KEY,
+  FORGET_PUBLIC_REFS,
+  CLUSTER_ENV,
+  registerResponseCacheKey,
+  registeredResponseCacheKey,
+  registerFrontHandler,
+  frontHandler,
+  setLocalOrigin,
+  localOrigin,
+};

@@ -21,11 +21,14 @@
 // the page, and replayed from here as it is). It is kept per
 // Accept-Encoding as the client wrote it (Next compresses for some and not for others) and
 // replayed as Next sent it, with a fresh Date; an If-None-Match for it gets a 304.
+//
+// The same wrapper hands the few requests the app answers itself in front of Next (the draft save,
+// registered through ./process-wiring.cjs) to their handlers.
 "use strict";
 
 const { matchesIfNoneMatch } = require("../../http/if-none-match.cjs");
 const { Lru } = require("./lru.cjs");
-const { registeredResponseCacheKey, setLocalOrigin } = require("./process-wiring.cjs");
+const { frontHandler, registeredResponseCacheKey, setLocalOrigin } = require("./process-wiring.cjs");
 
 /** @typedef {import("./process-wiring.cjs").ResponseCacheKey} ResponseCacheKey */
 /** @typedef {import("node:http").IncomingMessage} Request */
@@ -175,6 +178,9 @@ function createResponseCache({ maxBytes, keyOf }) {
    */
   function wrap(listener) {
     return function cachedListener(req, res) {
+      // a request the app answers itself, before Next (./process-wiring.cjs: the draft save)
+      const front = frontHandler(req.method, req.url);
+      if (front) return void front(req, res);
       const keyFunction = keyOf ?? registeredResponseCacheKey();
       if (typeof keyFunction !== "function" || (req.method !== "GET" && req.method !== "HEAD") || ROUTER_HEADERS.some((h) => h in req.headers)) {
         return listener(req, res);

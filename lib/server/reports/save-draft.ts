@@ -22,6 +22,7 @@ import { clerkWriteRefusal } from "../access/report-access";
 import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
+import { sqlRows } from "../sql";
 import { cellTextsOf } from "./cell-texts";
 import { reportToDocument, TEMPLATE_ID, type ReportWithContent } from "./report-document";
 
@@ -170,17 +171,21 @@ interface ReportRow {
  * most of a save's database time. Cells come as one JSON array, values as their decimal text.
  */
 async function readReport(db: Db, id: string): Promise<ReportWithContent | null> {
-  const rows = await db.$queryRaw<ReportRow[]>`
-    -- the template as Prisma names it (T2019, T2021: the database holds 2019, 2021)
-    SELECT r."id", r."agencyId", r."year", 'T' || r."template"::text AS "template", r."status"::text AS "status", r."version",
+  // plain SQL (../sql.ts); the template as Prisma names it (T2019, T2021: the database holds 2019, 2021)
+  const rows = await sqlRows<ReportRow>(
+    db,
+    `SELECT r."id", r."agencyId", r."year", 'T' || r."template"::text AS "template", r."status"::text AS "status", r."version",
            r."contactAddress", r."contactPhone", r."contactEmail", to_char(r."issuedOn", 'YYYY-MM-DD') AS "issuedOn",
-           r."overview", r."problems", r."other", r."updatedAt",
+           r."overview", r."problems", r."other", r."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
            a."code" AS "agencyCode", a."name" AS "agencyName", a."active" AS "agencyActive",
            g."code" AS "regionCode", g."name" AS "regionName", g."path" AS "regionPath",
            COALESCE((SELECT json_agg(json_build_array(c."section", c."row", c."column", c."value"::text, c."text"))::text
                        FROM "ReportCell" c WHERE c."reportId" = r."id"), '[]') AS "cells"
       FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" JOIN "Region" g ON g."code" = a."regionCode"
-     WHERE r."id" = ${id}`;
+     WHERE r."id" = $1`,
+    [id],
+    "save-draft-read",
+  );
   const r = rows[0];
   if (!r) return null;
   const cells = (JSON.parse(r.cells) as [string, string, string, string | null, string | null][]).map(([section, row, column, value, text]) => ({
@@ -293,24 +298,28 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
     return v === null || v === undefined ? null : String(v);
   });
   const cellTexts = changedCells.map((c) => p.texts[c.id] ?? null);
-  const written = await db.$queryRaw<{ version: number; updatedAt: Date }[]>`
-    WITH saved AS (
+  const written = await sqlRows<{ version: number; updatedAt: Date }>(
+    db,
+    `WITH saved AS (
       UPDATE "Report"
-         SET "version" = "version" + 1, "updatedAt" = now(), "issuedOn" = ${p.issuedOn}::date,
-             "contactAddress" = ${p.contact.address}, "contactPhone" = ${p.contact.phone}, "contactEmail" = ${p.contact.email},
-             "overview" = ${p.narrative.overview}, "problems" = ${p.narrative.problems}, "other" = ${p.narrative.other}
-       WHERE "id" = ${report.id} AND "version" = ${input.expectedVersion} AND "status"::text = ANY(${[...EDITABLE_STATUSES]}::text[])
+         SET "version" = "version" + 1, "updatedAt" = now(), "issuedOn" = $1::date,
+             "contactAddress" = $2, "contactPhone" = $3, "contactEmail" = $4,
+             "overview" = $5, "problems" = $6, "other" = $7
+       WHERE "id" = $8 AND "version" = $9::int AND "status"::text = ANY($10::text[])
       RETURNING "id", "version", "updatedAt"
     ), cells AS (
       INSERT INTO "ReportCell" ("reportId", "section", "row", "column", "value", "text")
       SELECT saved."id", c.section::"CellSection", c.row, c.col, c.value::numeric, c.text
-        FROM saved, unnest(${sections}::text[], ${rows}::text[], ${columns}::text[], ${values}::text[], ${cellTexts}::text[]) AS c(section, row, col, value, text)
+        FROM saved, unnest($11::text[], $12::text[], $13::text[], $14::text[], $15::text[]) AS c(section, row, col, value, text)
       ON CONFLICT ("reportId", "section", "row", "column") DO UPDATE SET "value" = EXCLUDED."value", "text" = EXCLUDED."text"
     ), audited AS (
       INSERT INTO "AuditEvent" ("actorId", "action", "entityType", "entityId", "reportId", "details")
-      SELECT ${user.id}, 'report.saved', 'Report', saved."id", saved."id", ${details}::jsonb FROM saved
+      SELECT $16, 'report.saved', 'Report', saved."id", saved."id", $17::jsonb FROM saved
     )
-    SELECT "version", "updatedAt" FROM saved`;
+    SELECT "version", "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt" FROM saved`,
+    [p.issuedOn, p.contact.address, p.contact.phone, p.contact.email, p.narrative.overview, p.narrative.problems, p.narrative.other, report.id, input.expectedVersion, [...EDITABLE_STATUSES], sections, rows, columns, values, cellTexts, user.id, details],
+    "save-draft-write",
+  );
   const saved = written[0];
   if (!saved) {
     // changed since the read: submitted (or otherwise locked), or saved elsewhere

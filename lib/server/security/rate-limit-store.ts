@@ -2,6 +2,7 @@
 // behind a load balancer. One atomic upsert per key: concurrent requests can never both see
 // "one left" (no read-then-write).
 import type { Db } from "../prisma";
+import { sqlRows } from "../sql";
 
 export interface RateLimitRule {
   /** requests allowed per window */
@@ -17,7 +18,7 @@ export interface RateLimitHit {
   retryAfterSeconds: number;
 }
 
-type SqlDb = Pick<Db, "$queryRaw" | "$executeRaw">;
+type SqlDb = Pick<Db, "$queryRawUnsafe">;
 
 /**
  * Counts one request against each key (in order) and returns the first key over its limit,
@@ -33,12 +34,16 @@ export async function consumeRateLimit(db: SqlDb, checks: Array<{ key: string; r
   // every key in one statement (a round trip per key was a millisecond of each write's time);
   // the keys of one request are distinct, so no row is affected twice
   const rows = windows.length
-    ? await db.$queryRaw<Array<{ key: string; count: number }>>`
-      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
-      SELECT k, s::timestamptz AT TIME ZONE 'UTC', 1, e::timestamptz AT TIME ZONE 'UTC'
-        FROM unnest(${windows.map((w) => w.key)}::text[], ${windows.map((w) => w.windowStart.toISOString())}::text[], ${windows.map((w) => w.expiresAt.toISOString())}::text[]) AS t(k, s, e)
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
-      RETURNING "key", "count"`
+    ? await sqlRows<{ key: string; count: number }>(
+        db,
+        `INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
+         SELECT k, s::timestamptz AT TIME ZONE 'UTC', 1, e::timestamptz AT TIME ZONE 'UTC'
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, s, e)
+         ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+         RETURNING "key", "count"`,
+        [windows.map((w) => w.key), windows.map((w) => w.windowStart.toISOString()), windows.map((w) => w.expiresAt.toISOString())],
+        "rate-limit-consume",
+      )
     : [];
   const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
   for (const { key, rule, expiresAt } of windows) {
@@ -48,6 +53,6 @@ export async function consumeRateLimit(db: SqlDb, checks: Array<{ key: string; r
     }
   }
   // now and then, forget windows that have ended (any instance may do it; it is idempotent)
-  if (Math.random() < 0.01) await db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "expiresAt" < ${now}`;
+  if (Math.random() < 0.01) await sqlRows(db, `DELETE FROM "RateLimitBucket" WHERE "expiresAt" < $1::timestamptz AT TIME ZONE 'UTC'`, [now.toISOString()]);
   return hit;
 }
