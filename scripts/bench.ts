@@ -104,11 +104,14 @@ async function main() {
   ensureBuild();
 
   const server = await openDatabase();
-  const url = await createScratchDatabase(server.url, "govreports_bench");
+  // BENCH_TEMPLATE_URL: a migrated database on the same server to copy (npm test hands over the
+  // one it made), instead of running the schema engine again
+  const template = process.env.BENCH_TEMPLATE_URL;
+  const url = await createScratchDatabase(server.url, "govreports_bench", template);
   const services: Service[] = [];
   try {
-    console.log(`▶ 准备数据库 ${new URL(url).pathname.slice(1)}`);
-    if (runMigrate(url, ["deploy"], "pipe").status !== 0) throw new Error("迁移失败");
+    console.log(`▶ 准备数据库 ${new URL(url).pathname.slice(1)}${template ? `（复制自 ${new URL(template).pathname.slice(1)}）` : ""}`);
+    if (!template && runMigrate(url, ["deploy"], "pipe").status !== 0) throw new Error("迁移失败");
     await seedDemo(url);
     const t = Date.now();
     await generateBenchData(url, scale, console.log);

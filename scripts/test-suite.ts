@@ -226,6 +226,7 @@ async function e2e(server: Server, which: "all" | "smoke", port: number, stream:
 function benchSmoke(server: Server) {
   return runStage("性能基准冒烟运行（npm run bench -- --smoke）", process.execPath, [node("tsx/dist/cli.mjs"), "scripts/bench.ts", "--smoke"], {
     DATABASE_URL: server.url,
+    ...(server.template ? { BENCH_TEMPLATE_URL: server.template } : {}),
   });
 }
 
