@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { getTemplate } from "@/lib/templates";
 import { signIn, workflowFixture as fixture } from "./helpers";
+import { cellRenders, componentRenders, countCellRenders, resetCellRenders } from "./support/render-counts";
 
 test.describe.configure({ timeout: 360_000 });
 
@@ -151,4 +152,66 @@ test("a block pasted with its row-label column is aligned by the labels, not shi
   await expect(input(page, "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 其他")).toHaveValue("1");
   await expect(page.locator('output[aria-label="（一）予以公开 总计"]')).toHaveText("13");
   await expect(saveStatus(page)).toContainText("按行名对齐 2 行");
+});
+
+test("at 1366×768 四's column headers stay in sight below the toolbar while its row scrolls beneath them", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDraft(page, "h");
+  const table = page.getByRole("table", { name: "四、政府信息公开行政复议、行政诉讼情况" });
+  const geometry = () =>
+    table.evaluate((el: HTMLTableElement) => {
+      const bar = document.querySelector(".report-editor .editor-toolbar")!.getBoundingClientRect();
+      const head = el.tHead!.getBoundingClientRect();
+      const row = el.tBodies[0]!.rows[0]!.getBoundingClientRect();
+      // what is painted at the middle of each header cell: the header itself, not the toolbar or a figure
+      const covered = [...el.tHead!.querySelectorAll("th")].filter((th) => {
+        const r = th.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !hit || !th.contains(hit);
+      }).length;
+      return { barBottom: bar.bottom, headTop: head.top, headBottom: head.bottom, rowTop: row.top, rowBottom: row.bottom, tableTop: el.getBoundingClientRect().top, covered, height: window.innerHeight };
+    });
+  // scrolled into 四 (the toolbar stuck at the top): the table's top has passed `past` px under
+  // the toolbar's bottom, so the header, held below the toolbar, covers that much of the figures'
+  // row (its one row: the header sticks within its table, so no further than the row is tall)
+  for (const past of [4, 12, 20]) {
+    await table.evaluate((el) => el.scrollIntoView({ block: "center", behavior: "instant" }));
+    const at = await geometry();
+    await page.evaluate((dy) => window.scrollBy({ top: dy, behavior: "instant" }), at.tableTop - at.barBottom + past);
+    const g = await geometry();
+    expect(g.barBottom, "the toolbar stays where it was").toBeCloseTo(at.barBottom, 0);
+    expect(g.tableTop, `table top, ${past} px of its row scrolled`).toBeLessThan(g.barBottom);
+    expect(g.headTop, `thead top, ${past} px of its row scrolled`).toBeGreaterThanOrEqual(g.barBottom - 0.5);
+    expect(g.headBottom).toBeLessThanOrEqual(g.height);
+    // the row scrolls beneath the sticky header
+    expect(g.rowTop).toBeLessThan(g.headBottom);
+    expect(g.rowBottom).toBeGreaterThan(g.headBottom);
+    expect(g.covered, `header cells hidden, ${past} px of its row scrolled`).toBe(0);
+  }
+});
+
+test("a keystroke in 三 re-renders its cell, the totals it feeds and the messages that read it, never the grid", async ({ page }) => {
+  await countCellRenders(page);
+  await openDraft(page, "r");
+  const typed = input(page, "一、本年新收政府信息公开申请数量 自然人");
+  const total = page.locator('output[aria-label="一、本年新收政府信息公开申请数量 总计"]');
+  // the row filled (a blank cell leaves its total blank), and a first keystroke made (it marks the form unsaved once)
+  for (const c of await page.locator(`input[data-grid="applications"][data-r="${await typed.getAttribute("data-r")}"]`).all()) await c.fill("0");
+  await typed.fill("");
+  await typed.press("1");
+  await expect(total).toHaveText("1");
+  for (const [key, shows] of [["2", "12"], ["Backspace", "1"], ["7", "17"], ["Backspace", "1"]] as const) {
+    await resetCellRenders(page);
+    await typed.press(key);
+    await expect(total).toHaveText(shows);
+    const cells = await cellRenders(page);
+    const all = await componentRenders(page);
+    // the typed cell and the row's total; no other input of the grid (their results did not change)
+    expect(Object.keys(cells)).toContain("applications/received/naturalPerson");
+    expect(Object.keys(cells)).toContain("applications/received/total");
+    expect(Object.keys(cells).filter((id) => id.startsWith("proactive/") || id.startsWith("reviewLitigation/"))).toEqual([]);
+    expect(Object.keys(cells).length, JSON.stringify(cells)).toBeLessThanOrEqual(4);
+    // every component React rendered for it, cells or not (a grid row, a table, the editor): a handful, not the grid's hundreds
+    expect(all.components, JSON.stringify(cells)).toBeLessThanOrEqual(12);
+  }
 });

@@ -345,9 +345,19 @@ async function main() {
       const what = "Chromium：三表中按键 → 合计更新到屏幕";
       try {
         const r = await measureKeystrokes(app, { keystrokes: smoke ? 10 : 100, password: BENCH_PASSWORD, databaseUrl: url });
-        lines.push({ id: "P5", what, measured: `p95 ${ms(r.p95)}（${r.samples} 次）`, goal: "p95 ≤ 16 ms", met: r.p95 <= 16 });
+        lines.push({ id: "P5", what, measured: `p95 ${ms(r.p95)}（${r.samples} 次）`, goal: "p95 ≤ 12 ms", met: r.p95 <= 12 });
+        // what the line is made of: the page's own work (to the DOM change; its main-thread CPU
+        // time, which other jobs on the machine do not inflate) and the wait for the next frame
+        // (the same measure on a page that does nothing else)
+        lines.push({
+          id: "P5'",
+          what: "同上，分解（参考）：按键 → DOM 更新；每次按键主线程 CPU 时间；空白页同样测量（等下一帧的下限）",
+          measured: `DOM p95 ${ms(r.domP95)}；CPU ${ms(r.cpuMs)}/次；空白页 p95 ${ms(r.floorP95)}（CPU ${ms(r.floorCpuMs)}/次）`,
+          goal: "—",
+          met: null,
+        });
       } catch (e) {
-        lines.push({ id: "P5", what, measured: `未能测量：${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`, goal: "p95 ≤ 16 ms", met: false });
+        lines.push({ id: "P5", what, measured: `未能测量：${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`, goal: "p95 ≤ 12 ms", met: false });
       }
     }
   } finally {

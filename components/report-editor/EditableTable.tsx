@@ -2,11 +2,11 @@
 // One statistical table of the report as a spreadsheet-like grid. The grid comes from the
 // template's printed layout (tableLayout): merged headers and verbatim labels as on the
 // official form, an input in every value cell, an <output> in every derived cell.
-import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useController, useFormContext } from "react-hook-form";
 import { draftCellProblem, encodeFormRowKey } from "@/lib/exchange";
 import { tableLayout, type CellDef, type LayoutCell, type ReportTemplate, type SectionKey } from "@/lib/templates";
-import { fieldDomId, focusField, useEditor, useIssues } from "./context";
+import { fieldDomId, focusField, useEditor, useIssues, useStoreKey } from "./context";
 import { formatCellText, parseCellText, parseClipboardBlock, type EditorValues, type FormCell } from "./model";
 
 const fieldName = (cell: CellDef) => `${cell.section}.${encodeFormRowKey(cell.row)}.${cell.column}` as const;
@@ -91,8 +91,7 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
 });
 
 const DerivedOutput = memo(function DerivedOutput({ cell, label, pos }: { cell: CellDef; label: string; pos: Position }) {
-  const { store } = useEditor();
-  const value = useSyncExternalStore(store.subscribe, () => store.get().value(cell.section, cell.row, cell.column), () => null);
+  const value = useStoreKey(`value:${cell.id}`, (s) => s.value(cell.section, cell.row, cell.column), null);
   return (
     <td className="num derived">
       <output id={fieldDomId(cell.id)} aria-label={label} data-grid={cell.section} data-r={pos.r} data-c={pos.c} title="自动计算">
@@ -285,7 +284,8 @@ function moveFrom(table: HTMLElement, from: Position, dr: number, dc: number): b
   return false;
 }
 
-export function EditableTable({ template, section }: { template: ReportTemplate; section: SectionKey }) {
+/** memo: the editor re-renders when its save status changes; the grid has nothing to redo then */
+export const EditableTable = memo(function EditableTable({ template, section }: { template: ReportTemplate; section: SectionKey }) {
   const { readOnly, announce } = useEditor();
   const { setValue } = useFormContext<EditorValues>();
   const layout = useMemo(() => tableLayout(template, section), [template, section]);
@@ -416,6 +416,6 @@ export function EditableTable({ template, section }: { template: ReportTemplate;
       </table>
     </div>
   );
-}
+});
 
 export { focusField };

@@ -1,19 +1,18 @@
 "use client";
 // Every rule result at once, each a link that focuses the cells it concerns.
-import { useSyncExternalStore } from "react";
 import { SECTION_KEYS, type SectionKey } from "@/lib/templates";
 import type { Violation } from "@/lib/validation";
-import { focusField, useEditor } from "./context";
+import { focusField, useEditor, useStoreKey } from "./context";
 
 const EMPTY: Violation[] = [];
 
 function useViolations(filter?: (v: Violation) => boolean) {
   const { store } = useEditor();
   // the joined messages are the snapshot (a primitive), the list is read alongside
-  const key = useSyncExternalStore(
-    store.subscribe,
-    () => store.get().violations.filter((v) => !filter || filter(v)).map((v) => v.message).join("\u0000"),
-    () => "",
+  const key = useStoreKey(
+    "violations",
+    (s) => s.violations.filter((v) => !filter || filter(v)).map((v) => v.message).join("\u0000"),
+    "",
   );
   return key ? store.get().violations.filter((v) => !filter || filter(v)) : EMPTY;
 }
@@ -41,12 +40,8 @@ function ViolationList({ violations, label }: { violations: Violation[]; label: 
 
 /** `还有 N 格未填` for one table (or all), live, with the button that fills those blanks with 0. */
 export function BlankCount({ section, title }: { section?: SectionKey; title?: string }) {
-  const { store, fillBlanks, readOnly } = useEditor();
-  const n = useSyncExternalStore(
-    store.subscribe,
-    () => (section ? store.get().blanks[section] : SECTION_KEYS.reduce((sum, s) => sum + store.get().blanks[s], 0)),
-    () => 0,
-  );
+  const { fillBlanks, readOnly } = useEditor();
+  const n = useStoreKey("blanks", (snap) => (section ? snap.blanks[section] : SECTION_KEYS.reduce((sum, s) => sum + snap.blanks[s], 0)), 0);
   return (
     <p className="blank-count">
       <span role="status">还有 {n} 格未填</span>

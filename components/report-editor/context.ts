@@ -1,5 +1,5 @@
 "use client";
-import { createContext, useContext, useSyncExternalStore } from "react";
+import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
 import type { SectionKey } from "@/lib/templates";
 import type { RuleStore } from "./model";
 
@@ -29,14 +29,19 @@ export function useEditor() {
   return ctx;
 }
 
+/**
+ * One key of the rule store (RuleStore.subscribe): the component re-renders when that key's
+ * snapshot changes, and is not even asked when another cell's results change.
+ */
+export function useStoreKey<T>(key: string, read: (snapshot: ReturnType<RuleStore["get"]>) => T, server: T): T {
+  const { store } = useEditor();
+  const subscribe = useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]);
+  return useSyncExternalStore(subscribe, () => read(store.get()), () => server);
+}
+
 /** The rule messages about one cell or field, as one string (a primitive: unchanged results do not re-render). */
 export function useIssues(id: string): string {
-  const { store } = useEditor();
-  return useSyncExternalStore(
-    store.subscribe,
-    () => store.get().byCell.get(id)?.join("\n") ?? "",
-    () => "",
-  );
+  return useStoreKey(`issues:${id}`, (s) => s.byCell.get(id)?.join("\n") ?? "", "");
 }
 
 /** DOM id of a cell's input or output (cell ids contain slashes and dots; both are fine in an id). */

@@ -270,8 +270,14 @@ export function withZeros<T extends Pick<EditorValues, SectionKey>>(values: T, c
   return next;
 }
 
-/** Per template: which rules read each input cell (a dependency index derived from the rules). */
-const ruleIndexCache = new Map<TemplateId, { rules: readonly RuleDef[]; byCell: Map<string, number[]>; kind: number; required: number; cells: Map<string, CellDef> }>();
+/**
+ * Per template, derived from it: which rules read each input cell, and which derived cells
+ * (totals, through the totals they sum) each input cell feeds.
+ */
+const ruleIndexCache = new Map<
+  TemplateId,
+  { rules: readonly RuleDef[]; byCell: Map<string, number[]>; kind: number; required: number; cells: Map<string, CellDef>; totals: Map<string, CellDef[]> }
+>();
 
 function ruleIndex(templateId: TemplateId) {
   let index = ruleIndexCache.get(templateId);
@@ -284,7 +290,13 @@ function ruleIndex(templateId: TemplateId) {
     for (const id of equationInputs(t, rule)) (byCell.get(id) ?? byCell.set(id, []).get(id)!).push(i);
   });
   const cells = new Map(cellsOf(t).map((c) => [`${c.section}.${encodeFormRowKey(c.row)}.${c.column}`, c] as const));
-  index = { rules, byCell, kind: rules.findIndex((r) => r.type === "cellKind"), required: rules.findIndex((r) => r.type === "required"), cells };
+  // a derived cell reads the cells its sum reaches: an equation "derived = itself" lists them
+  const totals = new Map<string, CellDef[]>();
+  for (const d of cellsOf(t))
+    if (d.derived)
+      for (const id of equationInputs(t, { type: "equation", left: [{ section: d.section, row: d.row, column: d.column }], right: [] } as never))
+        if (id !== d.id) (totals.get(id) ?? totals.set(id, []).get(id)!).push(d);
+  index = { rules, byCell, kind: rules.findIndex((r) => r.type === "cellKind"), required: rules.findIndex((r) => r.type === "required"), cells, totals };
   ruleIndexCache.set(templateId, index);
   return index;
 }
@@ -294,10 +306,17 @@ function ruleIndex(templateId: TemplateId) {
  * with a primitive snapshot), so a keystroke re-renders only the cells whose results changed.
  * A change to one cell re-checks only that cell and the rules that read it (ruleIndex); every
  * other result stands. Anything else (an import, a reset, a text field) re-checks everything.
+ *
+ * Subscriptions are by key (`issues:<id>`, `value:<id>`, `violations`, `blanks`): after one
+ * cell changed, only the keys whose snapshot can have changed are told (the totals that cell
+ * feeds, the cells named in the old or new messages, the lists when they changed), so a
+ * keystroke costs the few components that show its results, not one check per cell of the form.
  */
 export class RuleStore {
   private snapshot!: RuleSnapshot;
-  private listeners = new Set<() => void>();
+  private listeners = new Map<string, Set<() => void>>();
+  /** the messages' text, the lists' key (a primitive compares in one step) */
+  private violationsKey = "";
   mode: ValidationOptions["mode"] = "draft";
   /** the sections with their own row keys, text in a cell kept (the rules report it) */
   private sections!: ReportSections;
@@ -363,21 +382,40 @@ export class RuleStore {
     for (const id of this.blankIds) blanks[id.slice(0, id.indexOf("/")) as SectionKey]++;
     // text in a cell is no number: effectiveValues takes it for a blank, as numericSections does
     this.snapshot = { violations, byCell, value: current ?? effectiveValues(t, this.sections), blanks };
+    this.violationsKey = violations.map((v) => `${v.severity}\u0001${v.message}\u0001${v.cells.join(",")}`).join("\u0000");
   }
 
   /** `name`: the form field that changed (react-hook-form's watch), when one did. */
   update(values: EditorValues, name?: string) {
     const cell = name ? this.index.cells.get(name) : undefined;
+    const before = this.snapshot;
+    const beforeKey = this.violationsKey;
     if (cell && !cell.derived) this.recheck(values, cell, name!);
     else if (name && (name.startsWith("narrative.") || name.startsWith("contact.") || name === "issuedOn") && this.mode === "draft") return; // no draft rule reads them
-    else this.compute(values);
-    for (const l of this.listeners) l();
+    else {
+      this.compute(values);
+      for (const set of [...this.listeners.values()]) for (const l of [...set]) l();
+      return;
+    }
+    // one cell changed: tell only the keys whose snapshot can differ
+    const changed: string[] = [];
+    for (const d of this.index.totals.get(cell.id) ?? [])
+      if (!Object.is(before.value(d.section, d.row, d.column), this.snapshot.value(d.section, d.row, d.column))) changed.push(`value:${d.id}`);
+    for (const id of new Set([...before.byCell.keys(), ...this.snapshot.byCell.keys()]))
+      if (before.byCell.get(id)?.join("\n") !== this.snapshot.byCell.get(id)?.join("\n")) changed.push(`issues:${id}`);
+    if (this.violationsKey !== beforeKey) changed.push("violations");
+    if (SECTION_KEYS.some((s) => before.blanks[s] !== this.snapshot.blanks[s])) changed.push("blanks");
+    for (const key of changed) for (const l of [...(this.listeners.get(key) ?? [])]) l();
   }
 
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** Listens to one key's snapshot: `issues:<id>`, `value:<derived id>`, `violations`, `blanks`. */
+  subscribe(key: string, listener: () => void) {
+    const set = this.listeners.get(key) ?? this.listeners.set(key, new Set()).get(key)!;
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  }
 
   get = () => this.snapshot;
 }

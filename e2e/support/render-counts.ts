@@ -11,9 +11,12 @@ import type { Page } from "@playwright/test";
 
 type Counts = Record<string, number>;
 const GLOBAL = "__e2eCellRenders";
+/** every function component rendered, named or not, and the commits: `*` and `#commits` in the counts */
+const ALL = "*";
+const COMMITS = "#commits";
 
 export async function countCellRenders(page: Page) {
-  await page.addInitScript((globalName) => {
+  await page.addInitScript(([globalName, all, commits]) => {
     type Fiber = { tag: number; flags: number; alternate: Fiber | null; child: Fiber | null; sibling: Fiber | null; memoizedProps: unknown };
     const counts: Record<string, number> = {};
     (window as unknown as Record<string, unknown>)[globalName] = counts;
@@ -30,6 +33,7 @@ export async function countCellRenders(page: Page) {
       for (let f = first; f; f = f.sibling) {
         const mounted = f.alternate === null;
         if (FUNCTION_TAGS.has(f.tag) && (mounted || (f.flags & PERFORMED_WORK) !== 0)) {
+          counts[all] = (counts[all] ?? 0) + 1;
           const id = idOf(f.memoizedProps);
           if (id) counts[id] = (counts[id] ?? 0) + 1;
         }
@@ -44,9 +48,12 @@ export async function countCellRenders(page: Page) {
       onScheduleFiberRoot: () => {},
       onCommitFiberUnmount: () => {},
       onPostCommitFiberRoot: () => {},
-      onCommitFiberRoot: (_renderer: number, root: { current: Fiber }) => visit(root.current),
+      onCommitFiberRoot: (_renderer: number, root: { current: Fiber }) => {
+        counts[commits] = (counts[commits] ?? 0) + 1;
+        visit(root.current);
+      },
     };
-  }, GLOBAL);
+  }, [GLOBAL, ALL, COMMITS] as const);
 }
 
 /** Forgets what was counted so far. */
@@ -59,5 +66,14 @@ export async function resetCellRenders(page: Page) {
 
 /** The cells (and narrative previews) rendered since the last reset, with how often. */
 export async function cellRenders(page: Page): Promise<Counts> {
-  return page.evaluate((globalName) => ({ ...(window as unknown as Record<string, Counts>)[globalName] }), GLOBAL);
+  const counts = await page.evaluate((globalName) => ({ ...(window as unknown as Record<string, Counts>)[globalName] }), GLOBAL);
+  delete counts[ALL];
+  delete counts[COMMITS];
+  return counts;
+}
+
+/** Every function component rendered since the last reset (cells or not: a grid row, a table, the editor), and React's commits. */
+export async function componentRenders(page: Page): Promise<{ components: number; commits: number }> {
+  const counts = await page.evaluate((globalName) => ({ ...(window as unknown as Record<string, Counts>)[globalName] }), GLOBAL);
+  return { components: counts[ALL] ?? 0, commits: counts[COMMITS] ?? 0 };
 }

@@ -180,18 +180,23 @@ export function effectiveValues(
       const parts = col.derivation
         ? col.derivation.sumOf.map((c) => [row, c] as const)
         : rowDef.derivation!.sumOf.map((r) => [r, column] as const);
-      let micros: bigint | null = 0n;
+      // whole numbers (every count) add exactly as doubles (each at most MAX_CELL_VALUE, far
+      // below 2^53): the exact decimal sum only for amounts, and it costs a string per figure
+      let whole = 0;
+      let micros: bigint | null = null;
+      let blank = false;
       for (const [r, c] of parts) {
         let v = get(section, r, c);
         if (v === null && options.blankAsZero && statedValue(sections, section, r, c) === null && !isDerivedCell(template, section, r, c)) v = 0;
         if (v === null) {
-          micros = null;
+          blank = true;
           break;
         }
-        micros += toMicros(v);
+        if (micros === null && Number.isInteger(v) && Number.isSafeInteger(whole + v)) whole += v;
+        else micros = (micros ?? toMicros(whole)) + toMicros(v);
       }
       visiting.delete(id);
-      result = micros === null ? null : microsToNumber(micros);
+      result = blank ? null : micros === null ? whole : microsToNumber(micros);
     }
     memo.set(id, result);
     return result;

@@ -47,6 +47,44 @@ describe("RuleStore: a keystroke re-checks only the rules that read its cell", (
   });
 });
 
+describe("RuleStore: a keystroke tells only the keys whose snapshot changed, and every one of them", () => {
+  it.each(TEMPLATE_IDS)("after any edit, each changed key was notified; few keys are (template %s)", (id) => {
+    const t = getTemplate(id);
+    const inputs = cellsOf(t).filter((c) => !c.derived);
+    const value = fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 40 }), fc.constantFrom("—", "1.5"), fc.double({ min: 0, max: 9, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(inputs.length - 1), value), { minLength: 1, maxLength: 20 }), fc.boolean(), (edits, submit) => {
+        const values = documentToFormValues(sampleDocument(id) as ReportDocument);
+        const store = new RuleStore(id, null, values);
+        store.mode = submit ? "submit" : "draft";
+        store.update(values);
+        const fields = ["narrative.overview", "narrative.problems", "narrative.other", "contact.address", "contact.phone", "contact.email"];
+        const read: Record<string, () => unknown> = {
+          violations: () => store.get().violations.map((v) => v.message).join("\u0000"),
+          blanks: () => JSON.stringify(store.get().blanks),
+        };
+        for (const c of cellsOf(t)) read[`issues:${c.id}`] = () => store.get().byCell.get(c.id)?.join("\n") ?? "";
+        for (const f of fields) read[`issues:${f}`] = () => store.get().byCell.get(f)?.join("\n") ?? "";
+        for (const c of cellsOf(t).filter((c) => c.derived)) read[`value:${c.id}`] = () => store.get().value(c.section, c.row, c.column);
+        const told = new Set<string>();
+        for (const key of Object.keys(read)) store.subscribe(key, () => told.add(key));
+        for (const [i, v] of edits) {
+          const c = inputs[i]!;
+          const row = encodeFormRowKey(c.row);
+          const before = Object.fromEntries(Object.entries(read).map(([k, f]) => [k, f()]));
+          told.clear();
+          values[c.section] = { ...values[c.section], [row]: { ...values[c.section][row], [c.column]: v } };
+          store.update(values, `${c.section}.${row}.${c.column}`);
+          for (const [k, f] of Object.entries(read)) if (!Object.is(f(), before[k])) expect(told, `${k} changed after ${c.id} = ${v}`).toContain(k);
+          // a keystroke is not a broadcast to the whole form
+          expect(told.size).toBeLessThan(40);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe("从文件导入 planned before it happens", () => {
   const doc = sampleDocument("2021") as ReportDocument;
   it("counts the typed values a file would replace, keeps what the file lacks, and reads an imported table's blanks as 0", () => {

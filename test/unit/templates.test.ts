@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { exactSum } from "@/lib/templates/decimal";
 import {
   TEMPLATE_IDS,
   cellId,
@@ -266,6 +267,15 @@ describe.each(TEMPLATE_IDS)("template %s", (id) => {
     expect(filled.applications.handledTotal!.naturalPerson).toBeNull(); // other result rows are blank
     expect(filled.reviewLitigation.reconsideration!.total).toBe(10);
     expect(filled.proactive.regulations).toBeDefined();
+  });
+
+  it("adds whole numbers as exactly as the decimal sum does, up to the largest figure", () => {
+    const cols = t.sections.applications.rows.find((r) => r.key === "received")!.columns.filter((c) => !c.derived);
+    for (const figures of [[1e12, 1e12, 1e12, 1e12, 1e12, 1e12], [999999999999, 1, 0, 7, 123456789012, 3], [0, -0, 0, 0, 0, 0]]) {
+      const row = Object.fromEntries(cols.map((c, i) => [c.key, figures[i]!]));
+      const filled = deriveSections(t, { applications: { received: row } });
+      expect(filled.applications.received!.total).toBe(exactSum(figures));
+    }
   });
 
   it("is immutable data", () => {
