@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { hostileFiles } from "../test/support/hostile-files";
 import { signIn } from "./helpers";
+import { ensureUser } from "./security-helpers";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -18,7 +19,11 @@ test("each hostile file answers within 3 s while /data keeps answering", async (
   const real = await page.request.get("/api/reports/640122100000/2020/docx");
   expect(real.status()).toBe(200);
   const realBytes = await real.body();
-  await signIn(page, "clerk-jingui");
+  // a clerk of its own: conversions are one at a time per user, and the shared demo clerks
+  // import files in other tests that may run at the same moment (e2e/import-from-file.spec.ts)
+  const clerk = { username: "clerk-hostile-files", password: "Hostile#Files2026" };
+  await ensureUser({ ...clerk, role: "CLERK", agencyCode: "640122101000" });
+  await signIn(page, clerk.username, clerk.password);
   await expect(page).toHaveURL(/\/workspace/);
 
   const anonymous = await playwright.request.newContext({ baseURL });
