@@ -7,7 +7,7 @@ import { agencyWithReport, PUBLIC_PAGES, signIn } from "./helpers";
 
 const YEAR = 2022;
 
-// a fixture report per scenario: signing in, the fixture (tsx) and a dozen pages on a busy machine
+// a fixture report per scenario: signing in, the fixture and a dozen pages on a busy machine
 test.describe.configure({ timeout: 240_000 });
 
 /** Runs axe on the page as it stands (after hydration) and returns its findings, one line each. */

@@ -138,7 +138,7 @@ function callFixture(fixture: "workflow" | "lateness", args: string[]): Promise<
  * Runs a command of e2e/support/workflow-fixture.ts (the real server operations) against the e2e
  * database, in this worker's fixture host, and returns its result.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command answers its own shape
+// `any`: each command answers its own shape
 export function workflowFixture(...args: string[]): Promise<any> {
   return callFixture("workflow", args);
 }

@@ -18,7 +18,7 @@ async function chooseLateness(page: Page, label: string) {
 }
 
 test("工作台标出逾期与当前报送年度，审核工作台按按期情况筛选", async ({ page }) => {
-  // three fixture runs (tsx, each a cold start of a Node process) besides two sign-ins
+  // three fixture calls besides two sign-ins
   test.setTimeout(120_000);
   // 习岗镇 2020 first published on 2 March 2021 (10:00 in Beijing): 30 days after 1月31日
   await setFirstPublished("640122100000", 2020, "2021-03-02T02:00:00Z");

@@ -9,7 +9,7 @@ import { workflowFixture as fixture, agencyWithReport, signedInPage } from "./he
 
 const YEAR = 2022;
 const BASE = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
-// each scenario spawns the fixture (tsx) a few times and walks several pages: more than the default 30 s on a busy machine
+// each scenario calls the fixture a few times and walks several pages: more than the default 30 s on a busy machine
 test.describe.configure({ timeout: 240_000 }); // the whole review by two people in two browsers: ≈ 90 s on a loaded machine
 
 /** GET on a connection of its own (the app's processes take new connections in turn). */
