@@ -6,7 +6,7 @@ import type { RoleName } from "@/lib/auth/roles";
 import { forgetPublicRefs } from "@/lib/server/cache/published-ref";
 import { RateLimitError, enforceRateLimit } from "@/lib/server/security/rate-limit";
 import type { z } from "@/lib/zod";
-import { ActionError, BAD_INPUT_MESSAGE, SERVER_ERROR_MESSAGE, done, isRefusalStatus, refusal, type ActionDone, type ActionRefused, type ActionResult } from "./result";
+import { ActionError, BAD_INPUT_MESSAGE, SERVER_ERROR_MESSAGE, done, isRefusalStatus, refusal, refusalWithRetryAfter, type ActionDone, type ActionRefused, type ActionResult } from "./result";
 
 /**
  * THE way to write a server action (and, through defineRoute, a route handler that writes):
@@ -122,24 +122,11 @@ export function fromOutcome<T>(outcome: Outcome, successMessage: (data: T) => st
   });
 }
 
-/**
- * When a refused write may be tried again (RateLimitError's seconds): kept beside the result, not
- * in it, so the body stays the one shape; a route handler sends it as Retry-After.
- */
-const RETRY_AFTER = new WeakMap<ActionRefused, number>();
-export function retryAfterOf(result: ActionResult<unknown>): number | undefined {
-  return result.ok ? undefined : RETRY_AFTER.get(result);
-}
-
 /** A thrown refusal, in the one shape; anything unknown is a 500 that says nothing of itself. */
 export function fromError(e: unknown, { sessionExpiredMessage }: { sessionExpiredMessage?: string } = {}): ActionRefused {
   unstable_rethrow(e); // redirect(), notFound(), and Next's own signals are not failures
   if (e instanceof AccessDeniedError) return refusal(e.status, e.status === 401 && sessionExpiredMessage ? sessionExpiredMessage : e.message);
-  if (e instanceof RateLimitError) {
-    const r = refusal(429, e.message);
-    RETRY_AFTER.set(r, e.retryAfterSeconds);
-    return r;
-  }
+  if (e instanceof RateLimitError) return refusalWithRetryAfter(429, e.message, e.retryAfterSeconds);
   if (e instanceof ActionError) return refusal(e.status, e.message, { fieldErrors: e.fieldErrors });
   const err = (e ?? {}) as { name?: string; code?: unknown };
   // Prisma's known request errors that a concurrent change causes: the user can simply retry

@@ -1,8 +1,8 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
 import type { z } from "@/lib/zod";
-import { retryAfterOf, runAction, type ActionDefinition, type DataOf, type Outcome } from "./define-action";
-import type { ActionResult } from "./result";
+import { runAction, type ActionDefinition, type DataOf, type Outcome } from "./define-action";
+import { retryAfterOf, type ActionResult } from "./result";
 
 /**
  * A route handler that writes, written as a server action is (defineAction): the same checks

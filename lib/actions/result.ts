@@ -59,6 +59,23 @@ export function refusal<T = unknown>(
 }
 
 /**
+ * When a refused write may be tried again (a rate limit's seconds): kept beside the result, not
+ * in it, so the body stays the one shape; a route handler sends it as Retry-After.
+ */
+const RETRY_AFTER = new WeakMap<ActionRefused, number>();
+
+/** A refusal that may be tried again after `seconds` (retryAfterOf reads them back). */
+export function refusalWithRetryAfter<T = unknown>(status: RefusalStatus, message: string, seconds: number): ActionRefused<T> {
+  const out = refusal<T>(status, message);
+  RETRY_AFTER.set(out, seconds);
+  return out;
+}
+
+export function retryAfterOf(result: ActionResult<unknown>): number | undefined {
+  return result.ok ? undefined : RETRY_AFTER.get(result);
+}
+
+/**
  * A refusal an operation may throw instead of returning (deep in a transaction, say); the
  * action wrapper answers it like a returned one. Its message is shown to the user as is.
  */

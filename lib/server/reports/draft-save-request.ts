@@ -8,7 +8,7 @@
 // (lib/actions/result.ts), its HTTP status the same `status`.
 import { admit, AccessDeniedError, sessionUser, type CurrentUser } from "@/lib/auth/guard";
 import type { CookieSource } from "@/lib/auth/session-token";
-import { refusal, type RefusalStatus } from "@/lib/actions/result";
+import { refusal, refusalWithRetryAfter, retryAfterOf, type RefusalStatus } from "@/lib/actions/result";
 import { db } from "@/lib/server/db";
 import { enforceRateLimit, RateLimitError } from "@/lib/server/security/rate-limit";
 import { saveDraft, saveDraftInputSchema } from "./save-draft";
@@ -37,12 +37,9 @@ export const DRAFT_REPLY_HEADERS = { "Content-Type": "application/json; charset=
 
 const refused = (status: RefusalStatus, message: string): DraftSaveReply => refusal(status, message);
 
-/** a 429's seconds until the limit's window ends, kept beside the reply so that its body stays the one result shape */
-const RETRY_AFTER = new WeakMap<DraftSaveReply, number>();
-
 /** The reply's headers: DRAFT_REPLY_HEADERS, and Retry-After on a 429 (the rate limit's own seconds). */
 export function draftReplyHeaders(reply: DraftSaveReply): Record<string, string> {
-  const seconds = RETRY_AFTER.get(reply);
+  const seconds = retryAfterOf(reply);
   return seconds === undefined ? { ...DRAFT_REPLY_HEADERS } : { ...DRAFT_REPLY_HEADERS, "Retry-After": String(seconds) };
 }
 
@@ -71,9 +68,7 @@ export async function answerDraftSave(r: DraftSaveRequest): Promise<DraftSaveRep
     await enforceRateLimit("write", { user, address: r.address });
   } catch (e) {
     if (!(e instanceof RateLimitError)) throw e;
-    const reply = refused(429, e.message);
-    RETRY_AFTER.set(reply, e.retryAfterSeconds);
-    return reply;
+    return refusalWithRetryAfter(429, e.message, e.retryAfterSeconds);
   }
   if (Number(r.header("content-length") ?? 0) > MAX_BODY_BYTES) return refused(413, TOO_LARGE);
   let body: unknown;
