@@ -1,6 +1,6 @@
 import { isSafeText, safeString, z } from "@/lib/zod";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { draftEntriesSchema, type ReportDocument } from "@/lib/exchange";
+import { draftEntriesAcceptable, draftEntriesSchema, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import {
   CONTACT_FIELDS,
@@ -23,8 +23,7 @@ import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
 import { sqlRows } from "../sql";
-import { cellTextsOf } from "./cell-texts";
-import { reportToDocument, TEMPLATE_ID, type ReportWithContent } from "./report-document";
+import { TEMPLATE_ID } from "./report-document";
 
 /**
  * What the editor sends, as far as it can be checked before the report (and so its template)
@@ -98,9 +97,13 @@ function issueField(path: readonly PropertyKey[]): string {
  * are always recomputed from the others.
  */
 export function parseEntries(t: ReportTemplate, input: DraftEntries): { ok: true; value: ParsedEntries } | { ok: false; problems: CellProblem[] } {
-  const checked = draftEntriesSchema(t.id).safeParse(input);
-  if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => ({ cell: issueField(i.path), message: i.message })) };
-  const entries = checked.data as DraftEntries;
+  let entries = input;
+  // the schema's own checks without its machinery when they certainly pass (the editor sends every cell each time)
+  if (!draftEntriesAcceptable(t.id, input)) {
+    const checked = draftEntriesSchema(t.id).safeParse(input);
+    if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => ({ cell: issueField(i.path), message: i.message })) };
+    entries = checked.data as DraftEntries;
+  }
   const texts: Record<string, string> = {};
   const stated = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
   for (const cell of cellsOf(t)) {
@@ -144,9 +147,8 @@ function labelOf(t: ReportTemplate, key: string) {
 interface ReportRow {
   id: string;
   agencyId: string;
-  year: number;
-  template: ReportWithContent["template"];
-  status: ReportWithContent["status"];
+  template: keyof typeof TEMPLATE_ID;
+  status: ReportStatusName;
   version: number;
   contactAddress: string;
   contactPhone: string;
@@ -165,16 +167,29 @@ interface ReportRow {
   cells: string;
 }
 
+/** The report as the save checks and compares it. */
+interface StoredReport {
+  id: string;
+  template: keyof typeof TEMPLATE_ID;
+  status: ReportStatusName;
+  version: number;
+  updatedAt: Date;
+  agency: { id: string; code: string; name: string; active: boolean; region: { code: string; name: string; path: string } };
+  /** what flatten gives for the stored report: every cell of the template, a text kept in a number cell in place of its blank */
+  stored: Flat;
+}
+
 /**
- * The report with its agency, region and cells, as reportToDocument and the checks below read
- * it, in one statement: Prisma's include took several queries and built a Decimal per cell,
- * most of a save's database time. Cells come as one JSON array, values as their decimal text.
+ * The report with its agency, region and cells, in one statement: Prisma's include took
+ * several queries and built a Decimal per cell, most of a save's database time. Cells come as
+ * one JSON array, values as their decimal text, and go straight into the flat map the save
+ * compares (no exchange document is built for it: a save compares cell by cell).
  */
-async function readReport(db: Db, id: string): Promise<ReportWithContent | null> {
+async function readReport(db: Db, id: string): Promise<StoredReport | null> {
   // plain SQL (../sql.ts); the template as Prisma names it (T2019, T2021: the database holds 2019, 2021)
   const rows = await sqlRows<ReportRow>(
     db,
-    `SELECT r."id", r."agencyId", r."year", 'T' || r."template"::text AS "template", r."status"::text AS "status", r."version",
+    `SELECT r."id", r."agencyId", 'T' || r."template"::text AS "template", r."status"::text AS "status", r."version",
            r."contactAddress", r."contactPhone", r."contactEmail", to_char(r."issuedOn", 'YYYY-MM-DD') AS "issuedOn",
            r."overview", r."problems", r."other", r."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
            a."code" AS "agencyCode", a."name" AS "agencyName", a."active" AS "agencyActive",
@@ -188,33 +203,39 @@ async function readReport(db: Db, id: string): Promise<ReportWithContent | null>
   );
   const r = rows[0];
   if (!r) return null;
-  const cells = (JSON.parse(r.cells) as [string, string, string, string | null, string | null][]).map(([section, row, column, value, text]) => ({
-    reportId: r.id,
-    section,
-    row,
-    column,
-    // the decimal text stands for Prisma's Decimal: reportToDocument reads it through toString()
-    value,
-    text,
-  }));
+  // a cell's stored text (typed in a number cell, ./cell-texts.ts) stands in its place; a
+  // figure is the number that prints as its decimal text (exact: lib/templates/decimal.ts)
+  const byId = new Map<string, CellValue | string>();
+  for (const [section, row, column, value, text] of JSON.parse(r.cells) as [string, string, string, string | null, string | null][]) {
+    byId.set(`${section}/${row}/${column}`, text ? text : value === null ? null : Number(value));
+  }
+  const t = getTemplate(TEMPLATE_ID[r.template]);
+  const stored: Flat = new Map();
+  for (const c of cellsOf(t)) stored.set(c.id, byId.get(c.id) ?? null);
+  stored.set("issuedOn", r.issuedOn);
+  stored.set("contact.address", r.contactAddress);
+  stored.set("contact.phone", r.contactPhone);
+  stored.set("contact.email", r.contactEmail);
+  stored.set("narrative.overview", r.overview);
+  stored.set("narrative.problems", r.problems);
+  stored.set("narrative.other", r.other);
   return {
     id: r.id,
-    agencyId: r.agencyId,
-    year: r.year,
     template: r.template,
     status: r.status,
     version: r.version,
-    contactAddress: r.contactAddress,
-    contactPhone: r.contactPhone,
-    contactEmail: r.contactEmail,
-    issuedOn: r.issuedOn ? new Date(`${r.issuedOn}T00:00:00Z`) : null,
-    overview: r.overview,
-    problems: r.problems,
-    other: r.other,
     updatedAt: r.updatedAt,
     agency: { id: r.agencyId, code: r.agencyCode, name: r.agencyName, active: r.agencyActive, region: { code: r.regionCode, name: r.regionName, path: r.regionPath } },
-    cells,
-  } as unknown as ReportWithContent;
+    stored,
+  };
+}
+
+/** the template's derived cells (computed, never typed) */
+const derivedIdsCache = new Map<ReportTemplate, ReadonlySet<string>>();
+function derivedIdsOf(t: ReportTemplate): ReadonlySet<string> {
+  let ids = derivedIdsCache.get(t);
+  if (!ids) derivedIdsCache.set(t, (ids = new Set(cellsOf(t).filter((c) => c.derived).map((c) => c.id))));
+  return ids;
 }
 
 /**
@@ -237,7 +258,7 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   if (!report || user.role !== "CLERK" || !agencyInScope(user, report.agency)) return { ok: false, code: 404, message: "报告不存在。" };
   const inactive = clerkWriteRefusal(user, report.agency);
   if (inactive) return { ok: false, code: 403, message: inactive };
-  const status = report.status as ReportStatusName;
+  const status = report.status;
   const notEditable = (s: ReportStatusName, version: number): SaveDraftResult => ({
     ok: false,
     code: 409,
@@ -250,10 +271,8 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   if (!parsed.ok) {
     return { ok: false, code: 422, message: `未保存：${parsed.problems.length} 处填写的格式不对：${parsed.problems.map((p) => p.message).join("；")}`, problems: parsed.problems };
   }
-  const current = reportToDocument(report);
-  const before = flatten(t, current, cellTextsOf(report.cells));
+  const before = report.stored;
 
-  const derivedIds = new Set(cellsOf(t).filter((c) => c.derived).map((c) => c.id));
   const conflict = (currentVersion: number): SaveDraftResult => {
     let changedElsewhere: string[] = [];
     if (input.base) {
@@ -261,6 +280,7 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
       if (base.ok) {
         const loaded = flatten(t, { ...base.value.sections, issuedOn: base.value.issuedOn, contact: base.value.contact, narrative: base.value.narrative }, base.value.texts);
         // derived cells follow the others: name only what someone typed
+        const derivedIds = derivedIdsOf(t);
         changedElsewhere = [...before.keys()].filter((k) => !derivedIds.has(k) && loaded.get(k) !== before.get(k)).map((k) => labelOf(t, k));
       }
     }
@@ -279,12 +299,12 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
 
   const p = parsed.value;
   const after = flatten(t, { ...p.sections, issuedOn: p.issuedOn, contact: p.contact, narrative: p.narrative }, p.texts);
-  const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
-  if (changed.length === 0) return { ok: true, version: report.version, savedAt: report.updatedAt.toISOString(), changedCells: 0, unchanged: true };
+  const changed = new Set([...after.keys()].filter((k) => after.get(k) !== before.get(k)));
+  if (changed.size === 0) return { ok: true, version: report.version, savedAt: report.updatedAt.toISOString(), changedCells: 0, unchanged: true };
 
   const cellChanges: Record<string, [CellValue | string, CellValue | string]> = {};
   const textChanges: Record<string, ReturnType<typeof auditTextChange>> = {};
-  const changedCells = cellsOf(t).filter((c) => changed.includes(c.id));
+  const changedCells = cellsOf(t).filter((c) => changed.has(c.id));
   for (const c of changedCells) cellChanges[c.id] = [before.get(c.id) as CellValue | string, after.get(c.id) as CellValue | string];
   // a long text as its length and hash, not in full (an audit record per save stays small)
   for (const k of changed) if (!k.includes("/")) textChanges[k] = auditTextChange(before.get(k) as string | null, after.get(k) as string | null);
