@@ -11,7 +11,7 @@ import type { CookieSource } from "@/lib/auth/session-token";
 import { refusal, refusalWithRetryAfter, retryAfterOf, type RefusalStatus } from "@/lib/actions/result";
 import { db } from "@/lib/server/db";
 import { enforceRateLimit, RateLimitError } from "@/lib/server/security/rate-limit";
-import { saveDraft, saveDraftInputSchema } from "./save-draft";
+import { readSaveDraftInput, saveDraft } from "./save-draft";
 import { toReply, type DraftSaveReply } from "./save-draft-reply";
 
 const SESSION_EXPIRED = "登录已过期，未保存。您填写的内容仍在本页，也已保存在本机浏览器中：请在新标签页重新登录，再回到本页点击「保存草稿」。";
@@ -77,7 +77,7 @@ export async function answerDraftSave(r: DraftSaveRequest): Promise<DraftSaveRep
   } catch (e) {
     return e instanceof BodyTooLargeError ? refused(413, TOO_LARGE) : refused(400, BAD_REQUEST);
   }
-  const parsed = saveDraftInputSchema.safeParse(body);
-  if (!parsed.success) return refused(400, BAD_REQUEST);
-  return toReply(await saveDraft(db, user, parsed.data));
+  const input = readSaveDraftInput(body);
+  if (!input) return refused(400, BAD_REQUEST);
+  return toReply(await saveDraft(db, user, input));
 }

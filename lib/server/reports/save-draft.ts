@@ -53,6 +53,64 @@ export const saveDraftInputSchema = z.object({
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInputSchema>;
 
+/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const safeOrAbsent = (v: unknown) => v === undefined || (typeof v === "string" && isSafeText(v));
+const INPUT_KEYS = new Set(["reportId", "expectedVersion", "entries", "base"]);
+const ENTRIES_KEYS = new Set(["issuedOn", "contact", "narrative", "proactive", "applications", "reviewLitigation"]);
+const CONTACT_KEYS = new Set(["address", "phone", "email"]);
+const NARRATIVE_PARTS = new Set(["overview", "problems", "other"]);
+
+/** entriesSchema's checks, true only when it would accept the entries as they are (no key it would drop) */
+function entriesAcceptable(e: unknown): boolean {
+  if (!isPlainObject(e)) return false;
+  for (const key of Object.keys(e)) if (!ENTRIES_KEYS.has(key)) return false;
+  if (e.issuedOn !== null && !safeOrAbsent(e.issuedOn)) return false;
+  for (const [part, keys] of [["contact", CONTACT_KEYS], ["narrative", NARRATIVE_PARTS]] as const) {
+    const v = e[part];
+    if (v === undefined) continue;
+    if (!isPlainObject(v)) return false;
+    for (const key of Object.keys(v)) if (!keys.has(key) || !safeOrAbsent(v[key])) return false;
+  }
+  for (const section of SECTION_KEYS) {
+    const rows = e[section];
+    if (rows === undefined) continue;
+    if (!isPlainObject(rows)) return false;
+    for (const row of Object.keys(rows)) {
+      const cells = rows[row];
+      if (!isSafeText(row)) return false;
+      if (cells === undefined || cells === null) continue;
+      if (!isPlainObject(cells)) return false;
+      for (const column of Object.keys(cells)) if (!isSafeText(column)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The editor's save read with saveDraftInputSchema, or null when it refuses it. The schema's
+ * checks run without its machinery when they certainly pass (every cell of the entries, and of
+ * the loaded copy beside them, is a key it checks: a few hundred per save); anything else is the
+ * schema's to read.
+ */
+export function readSaveDraftInput(body: unknown): SaveDraftInput | null {
+  if (
+    isPlainObject(body) &&
+    Object.keys(body).every((k) => INPUT_KEYS.has(k)) &&
+    typeof body.reportId === "string" &&
+    body.reportId.length >= 1 &&
+    body.reportId.length <= 64 &&
+    isSafeText(body.reportId) &&
+    Number.isSafeInteger(body.expectedVersion) &&
+    entriesAcceptable(body.entries) &&
+    (body.base === undefined || entriesAcceptable(body.base))
+  ) {
+    return body as SaveDraftInput;
+  }
+  const parsed = saveDraftInputSchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
 export interface CellProblem {
   cell: string;
   message: string;
