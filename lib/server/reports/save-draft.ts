@@ -22,6 +22,7 @@ import { clerkWriteRefusal } from "../access/report-access";
 import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
+import { Lru } from "../cache/lru.cjs";
 import { sqlRows } from "../sql";
 import { TEMPLATE_ID } from "./report-document";
 
@@ -222,7 +223,8 @@ interface ReportRow {
   regionCode: string;
   regionName: string;
   regionPath: string;
-  cells: string;
+  /** null: the cells this process keeps for this version and update time */
+  cells: string | null;
 }
 
 /** The report as the save checks and compares it. */
@@ -238,12 +240,30 @@ interface StoredReport {
 }
 
 /**
- * The report with its agency, region and cells, in one statement: Prisma's include took
- * several queries and built a Decimal per cell, most of a save's database time. Cells come as
- * one JSON array, values as their decimal text, and go straight into the flat map the save
- * compares (no exchange document is built for it: a save compares cell by cell).
+ * The stored report as a save compares it, by id, for the version and last update it was read
+ * or saved at: every write to a report's cells bumps both in the same statement (as
+ * lib/server/queries/report-figures.ts relies on for the dashboard). A clerk's saves come over
+ * one connection (the editor's tab) to the process that answered the last one, which then reads
+ * the report's row alone: its two hundred cells as JSON were most of the read's work, in
+ * PostgreSQL and here.
+ */
+const MAX_KEPT_REPORTS = 2_000;
+const kept = new Lru<{ version: number; updatedAt: number; stored: Flat }>({ maxSize: MAX_KEPT_REPORTS });
+
+/** Forgets the kept copies (tests). */
+export function forgetKeptReports() {
+  kept.clear();
+}
+
+/**
+ * The report with its agency and region, and its cells unless this process keeps them for the
+ * version and update time the row has now, in one statement: Prisma's include took several
+ * queries and built a Decimal per cell, most of a save's database time. Cells come as one JSON
+ * array, values as their decimal text, and go straight into the flat map the save compares (no
+ * exchange document is built for it: a save compares cell by cell).
  */
 async function readReport(db: Db, id: string): Promise<StoredReport | null> {
+  const copy = kept.get(id);
   // plain SQL (../sql.ts); the template as Prisma names it (T2019, T2021: the database holds 2019, 2021)
   const rows = await sqlRows<ReportRow>(
     db,
@@ -252,24 +272,29 @@ async function readReport(db: Db, id: string): Promise<StoredReport | null> {
            r."overview", r."problems", r."other", r."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
            a."code" AS "agencyCode", a."name" AS "agencyName", a."active" AS "agencyActive",
            g."code" AS "regionCode", g."name" AS "regionName", g."path" AS "regionPath",
-           COALESCE((SELECT json_agg(json_build_array(c."section", c."row", c."column", c."value"::text, c."text"))::text
-                       FROM "ReportCell" c WHERE c."reportId" = r."id"), '[]') AS "cells"
+           CASE WHEN r."version" = $2::int AND r."updatedAt" = $3::timestamptz AT TIME ZONE 'UTC' THEN NULL
+                ELSE COALESCE((SELECT json_agg(json_build_array(c."section", c."row", c."column", c."value"::text, c."text"))::text
+                                 FROM "ReportCell" c WHERE c."reportId" = r."id"), '[]') END AS "cells"
       FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" JOIN "Region" g ON g."code" = a."regionCode"
      WHERE r."id" = $1`,
-    [id],
+    [id, copy?.version ?? null, copy ? new Date(copy.updatedAt).toISOString() : null],
     "save-draft-read",
   );
   const r = rows[0];
   if (!r) return null;
-  // a cell's stored text (typed in a number cell, ./cell-texts.ts) stands in its place; a
-  // figure is the number that prints as its decimal text (exact: lib/templates/decimal.ts)
-  const byId = new Map<string, CellValue | string>();
-  for (const [section, row, column, value, text] of JSON.parse(r.cells) as [string, string, string, string | null, string | null][]) {
-    byId.set(`${section}/${row}/${column}`, text ? text : value === null ? null : Number(value));
+  let stored: Flat;
+  if (r.cells === null && copy) stored = new Map(copy.stored);
+  else {
+    // a cell's stored text (typed in a number cell, ./cell-texts.ts) stands in its place; a
+    // figure is the number that prints as its decimal text (exact: lib/templates/decimal.ts)
+    const byId = new Map<string, CellValue | string>();
+    for (const [section, row, column, value, text] of JSON.parse(r.cells ?? "[]") as [string, string, string, string | null, string | null][]) {
+      byId.set(`${section}/${row}/${column}`, text ? text : value === null ? null : Number(value));
+    }
+    const t = getTemplate(TEMPLATE_ID[r.template]);
+    stored = new Map();
+    for (const c of cellsOf(t)) stored.set(c.id, byId.get(c.id) ?? null);
   }
-  const t = getTemplate(TEMPLATE_ID[r.template]);
-  const stored: Flat = new Map();
-  for (const c of cellsOf(t)) stored.set(c.id, byId.get(c.id) ?? null);
   stored.set("issuedOn", r.issuedOn);
   stored.set("contact.address", r.contactAddress);
   stored.set("contact.phone", r.contactPhone);
@@ -277,6 +302,7 @@ async function readReport(db: Db, id: string): Promise<StoredReport | null> {
   stored.set("narrative.overview", r.overview);
   stored.set("narrative.problems", r.problems);
   stored.set("narrative.other", r.other);
+  kept.set(id, { version: r.version, updatedAt: r.updatedAt.getTime(), stored });
   return {
     id: r.id,
     template: r.template,
@@ -399,6 +425,8 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
     "save-draft-write",
   );
   const saved = written[0];
+  // what the write leaves stored: the next save of this report here reads its row alone
+  if (saved) kept.set(report.id, { version: saved.version, updatedAt: saved.updatedAt.getTime(), stored: after });
   if (!saved) {
     // changed since the read: submitted (or otherwise locked), or saved elsewhere
     const now = await db.report.findUnique({ where: { id: report.id }, select: { status: true, version: true } });
