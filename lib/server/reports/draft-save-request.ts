@@ -3,14 +3,16 @@
 // server is not started through scripts/lib/next-cluster.cjs) and the handler in front of Next
 // (./draft-save-front.ts). The checks are the action's, in the same order and each explicit:
 // signed-in clerk (the session's token decrypted once per process, the user's row read per
-// request: lib/auth/guard.ts), rate limit, size, input schema, then the operation, which checks
+// request: lib/auth/guard.ts) and the rate limit, both in one statement
+// (lib/server/security/admit-writer.ts), then size, input schema, then the operation, which checks
 // scope, agency, state and version itself. The answer is the one result shape
 // (lib/actions/result.ts), its HTTP status the same `status`.
-import { admit, AccessDeniedError, sessionUser, type CurrentUser } from "@/lib/auth/guard";
+import { AccessDeniedError, type CurrentUser } from "@/lib/auth/guard";
 import type { CookieSource } from "@/lib/auth/session-token";
 import { refusal, refusalWithRetryAfter, retryAfterOf, type RefusalStatus } from "@/lib/actions/result";
 import { db } from "@/lib/server/db";
-import { enforceRateLimit, RateLimitError } from "@/lib/server/security/rate-limit";
+import { admitWriter } from "@/lib/server/security/admit-writer";
+import { RateLimitError } from "@/lib/server/security/rate-limit";
 import { readSaveDraftInput, saveDraft } from "./save-draft";
 import { toReply, type DraftSaveReply } from "./save-draft-reply";
 
@@ -59,16 +61,12 @@ export async function answerDraftSave(r: DraftSaveRequest): Promise<DraftSaveRep
   if (!sameOriginJson(r)) return refused(400, BAD_REQUEST);
   let user: CurrentUser;
   try {
-    user = admit(await sessionUser(r.cookies), ["CLERK"]);
+    // the session's user and the write's count in one statement (lib/server/security/admit-writer.ts)
+    user = await admitWriter(r.cookies, ["CLERK"], r.address);
   } catch (e) {
     if (e instanceof AccessDeniedError) return refused(e.status, e.status === 401 ? SESSION_EXPIRED : e.message);
+    if (e instanceof RateLimitError) return refusalWithRetryAfter(429, e.message, e.retryAfterSeconds);
     throw e;
-  }
-  try {
-    await enforceRateLimit("write", { user, address: r.address });
-  } catch (e) {
-    if (!(e instanceof RateLimitError)) throw e;
-    return refusalWithRetryAfter(429, e.message, e.retryAfterSeconds);
   }
   if (Number(r.header("content-length") ?? 0) > MAX_BODY_BYTES) return refused(413, TOO_LARGE);
   let body: unknown;
