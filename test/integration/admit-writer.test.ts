@@ -28,7 +28,7 @@ afterAll(async () => {
 
 async function cookiesOf(username: string) {
   const u = await ctx.db.user.findUniqueOrThrow({ where: { username } });
-  const token = await encode({ secret: SECRET, token: { uid: u.id, username, role: u.role, sv: u.sessionVersion } });
+  const token = await encode({ secret: SECRET, token: { uid: u.id, username, role: u.role, sv: u.sessionVersion, agencyId: u.agencyId, regionCode: u.regionCode } });
   return cookiesOfHeader(`next-auth.session-token=${token}`);
 }
 
