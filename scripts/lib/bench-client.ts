@@ -102,10 +102,11 @@ function closeBrowsers() {
   browsers.clear();
 }
 
-/** A POST of a JSON body; the answer's status and text. */
-function postJson(url: string, agent: http.Agent, headers: Record<string, string>, body: string, retried = false): Promise<{ status: number; text: string }> {
+/** A request over a clerk's connection (a POST of `body`, or a GET); the answer's status and text. */
+function send(url: string, agent: http.Agent, headers: Record<string, string>, body: string | null, retried = false): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", agent, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } }, (res) => {
+    const sized = body === null ? headers : { ...headers, "Content-Length": String(Buffer.byteLength(body)) };
+    const req = http.request(url, { method: body === null ? "GET" : "POST", agent, headers: sized }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
@@ -113,11 +114,24 @@ function postJson(url: string, agent: http.Agent, headers: Record<string, string
     });
     req.on("error", (e: NodeJS.ErrnoException) => {
       // a kept connection the app closed while idle: the request never arrived (as fetchFresh)
-      if (req.reusedSocket && !retried && (e.code === "ECONNRESET" || e.code === "EPIPE")) postJson(url, agent, headers, body, true).then(resolve, reject);
+      if (req.reusedSocket && !retried && (e.code === "ECONNRESET" || e.code === "EPIPE")) send(url, agent, headers, body, true).then(resolve, reject);
       else reject(e);
     });
-    req.end(body);
+    req.end(body ?? undefined);
   });
+}
+
+/**
+ * Each clerk opens the report in the editor, over the connection its saves then take (a clerk
+ * saves from the page it loaded; the connection the page came over is still open).
+ */
+async function openEditors(base: string, targets: DraftTarget[], cookies: string[]) {
+  await Promise.all(
+    targets.map(async (t, i) => {
+      const r = await send(`${base}/workspace/reports/${encodeURIComponent(t.reportId)}`, browserOf(t.username), { Cookie: cookies[i]! }, null);
+      if (r.status !== 200) throw new Error(`${t.username} 打开报告失败（HTTP ${r.status}）`);
+    }),
+  );
 }
 
 /**
@@ -129,7 +143,7 @@ function postJson(url: string, agent: http.Agent, headers: Record<string, string
  */
 async function saveOnce(base: string, t: DraftTarget, o: { cookie: string; address: string; version: number; value: number }): Promise<number> {
   const entries = withValue(t.entries, o.value);
-  const r = await postJson(
+  const r = await send(
     `${base}/api/drafts`,
     browserOf(t.username),
     { "Content-Type": "application/json", Cookie: o.cookie, "X-Forwarded-For": o.address },
@@ -188,11 +202,15 @@ export async function measureDraftSaves<T = undefined>(
   const targets = await draftTargets(o.databaseUrl, o.clerks, offset);
   const cookies = await Promise.all(targets.map((t) => signInCookie(base, t.username, o.password)));
   const latencies: number[] = [];
+  /** each clerk's first save (of a report the app has not yet read for a save) apart from the rest */
+  const first: number[] = [];
   const lastSaved = new Map<string, number>();
-  o.meter?.start();
-  const started = performance.now();
-  // the first save of each clerk warms nothing but its own session: all are measured
+  let started = 0;
   try {
+    await openEditors(base, targets, cookies);
+    o.meter?.start();
+    started = performance.now();
+    // every save is measured, each clerk's first included (a report this app process has not yet read for a save)
     await Promise.all(
       targets.map(async (t, i) => {
         let version = t.version;
@@ -201,6 +219,7 @@ export async function measureDraftSaves<T = undefined>(
           const t0 = performance.now();
           version = await saveOnce(base, t, { cookie: cookies[i]!, address: clerkAddress(offset + i), version, value });
           latencies.push(performance.now() - t0);
+          if (n === 1) first.push(performance.now() - t0);
           lastSaved.set(t.reportId, value);
         }
       }),
@@ -218,6 +237,7 @@ export async function measureDraftSaves<T = undefined>(
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     max: percentile(latencies, 100),
+    firstP95: percentile(first, 95),
     saves: latencies.length,
     perSecond: latencies.length / seconds,
     lostUpdates: lost,
@@ -247,6 +267,7 @@ export async function measureSaveThroughput(
   const steps: { rate: number; achieved: number; p95: number; saves: number }[] = [];
   let value = SAVED_VALUES_FROM;
   try {
+    await openEditors(base, targets, cookies);
     for (const rate of o.rates) {
       const count = Math.max(1, Math.round(rate * o.seconds));
       const latencies: number[] = [];
