@@ -121,9 +121,13 @@ function send(url: string, agent: http.Agent, headers: Record<string, string>, b
   });
 }
 
+/** How long the clerks type after opening the editor: the pages' rendering (and its garbage) is not the saves' to pay, and the app keeps an idle connection 5 s. */
+const TYPING_MS = 1000;
+
 /**
  * Each clerk opens the report in the editor, over the connection its saves then take (a clerk
- * saves from the page it loaded; the connection the page came over is still open).
+ * saves from the page it loaded; the connection the page came over is still open), then types
+ * for a moment.
  */
 async function openEditors(base: string, targets: DraftTarget[], cookies: string[]) {
   await Promise.all(
@@ -132,6 +136,7 @@ async function openEditors(base: string, targets: DraftTarget[], cookies: string
       if (r.status !== 200) throw new Error(`${t.username} 打开报告失败（HTTP ${r.status}）`);
     }),
   );
+  await new Promise((r) => setTimeout(r, TYPING_MS));
 }
 
 /**
