@@ -35,6 +35,7 @@ async function checkAll(page: Page, steps: (string | { name: string; go: () => P
     } else {
       await step.go();
     }
+    await expect(page.locator("html"), page.url()).toHaveAttribute("lang", "zh-CN");
     found.push(...(await violations(page)));
   }
   expect(found, found.join("\n")).toEqual([]);
