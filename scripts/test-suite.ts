@@ -247,7 +247,10 @@ async function main() {
   // tsc has no time limit and the whole run to finish in: it takes the cores only when the
   // build and the tests leave them idle (the build is on the critical path, the browser tests after it)
   const tsc = () => runStage("类型检查（tsc）", process.execPath, [node("typescript/bin/tsc"), "--noEmit", "-p", "."], {}, { nice: SERIAL ? 0 : 10 });
-  const unit = () => vitest("单元测试", "test/unit", "unit");
+  // the unit files share one module graph per worker (--no-isolate): each file importing the
+  // app's modules afresh took about as long as the tests themselves (no unit test keeps state
+  // between files; the integration files do — each sets its own DATABASE_URL — and stay isolated)
+  const unit = () => vitest("单元测试", "test/unit", "unit", {}, ["--no-isolate"]);
 
   // the embedded server, as `npm run demo` uses it (its own cluster, not the demo's data)
   let embeddedHandle: DatabaseHandle | null = null;
