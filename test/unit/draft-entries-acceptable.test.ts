@@ -99,7 +99,7 @@ describe("draftEntriesAcceptable", () => {
       fc.assert(
         fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), anyValue), { minLength: 1, maxLength: 3 }), (changes) => {
           const entries = editorEntries(templateId);
-          for (const [path, value] of changes) set(entries, path, value);
+          for (const [path, value] of changes) set(entries, path, structuredClone(value)); // a copy: the constants are shared between runs
           const input = JSON.parse(JSON.stringify(entries)) as unknown;
           if (draftEntriesAcceptable(templateId, input)) expect(schemaAccepts(templateId, input)).toEqual({ ok: true, data: input });
         }),
