@@ -40,7 +40,7 @@ export async function admitWriter(cookies: CookieSource, roles: RoleName[], addr
   const user = admit(sessionUserOf(row, token), roles);
   const counts = row?.counts ? new Map((JSON.parse(row.counts) as [string, number][]).map(([k, n]) => [k, Number(n)])) : null;
   const hit = counts ? firstOverLimit(windows, counts, now) : await consumeRateLimit(db, windows, now);
-  if (counts) await forgetEndedWindowsNowAndThen(db, now);
+  if (counts) forgetEndedWindowsNowAndThen(db, now);
   if (hit) throw new RateLimitError(hit.retryAfterSeconds);
   return user;
 }
