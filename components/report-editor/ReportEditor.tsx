@@ -34,6 +34,7 @@ import {
   writeLocalCopy,
   type EditorValues,
   type Entries,
+  type FormCell,
   type ImportPlan,
   type LocalCopy,
 } from "./model";
@@ -241,22 +242,33 @@ export function ReportEditor(props: ReportEditorProps) {
     },
     [form, store, loaded.template, template],
   );
-  const context = useMemo(() => ({ store, readOnly: false, commentsByAnchor, announce, fillBlanks }), [store, commentsByAnchor, announce, fillBlanks]);
-
-  // every change: rules re-run (only cells whose results change re-render), a local copy is kept
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const sub = form.watch((_values, { name }) => {
+  // every change: rules re-run (only what shows a changed result re-renders), a local copy is kept
+  const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const edited = useCallback(
+    (name?: string) => {
       store.update(form.getValues(), name);
       setUnsaved(true);
-      clearTimeout(timer);
-      timer = setTimeout(() => writeLocalCopy(storageKey, { version: version.current, at: new Date().toISOString(), values: form.getValues() }), 300);
-    });
-    return () => {
-      sub.unsubscribe();
-      clearTimeout(timer);
-    };
-  }, [form, store, storageKey]);
+      clearTimeout(copyTimer.current);
+      copyTimer.current = setTimeout(() => writeLocalCopy(storageKey, { version: version.current, at: new Date().toISOString(), values: form.getValues() }), 300);
+    },
+    [form, store, storageKey],
+  );
+  useEffect(() => () => clearTimeout(copyTimer.current), []);
+  // a grid cell: set in the form's values directly (no component subscribes to the form for a cell)
+  const changeCell = useCallback(
+    (name: string, value: FormCell) => {
+      form.setValue(name as never, value as never);
+      edited(name);
+    },
+    [form, edited],
+  );
+  // the text fields (registered with the form): their changes only, so that a cell's change is
+  // not offered to this subscription nor makes the form copy its values for it
+  useEffect(() => form.subscribe({ name: ["issuedOn", "contact", "narrative"], formState: { values: true }, callback: ({ name }) => edited(name) }), [form, edited]);
+  const context = useMemo(
+    () => ({ store, readOnly: false, commentsByAnchor, changeCell, announce, fillBlanks }),
+    [store, commentsByAnchor, changeCell, announce, fillBlanks],
+  );
 
   // entries left unsaved by a crash, a closed tab or an expired session
   useEffect(() => {

@@ -54,11 +54,18 @@ export function BlankCount({ section, title }: { section?: SectionKey; title?: s
   );
 }
 
-/** The results that concern one table, printed under it. */
+/**
+ * The results that concern one table, printed under it, in a box that keeps its room when
+ * empty: a message appearing or going while the clerk types does not move the rest of the page
+ * (moving it cost the browser a layout of everything below on each such keystroke).
+ */
 export function SectionIssues({ section, title }: { section: string; title: string }) {
   const violations = useViolations((v) => v.cells.some((c) => c.startsWith(`${section}/`)));
-  if (violations.length === 0) return null;
-  return <ViolationList violations={violations} label={`${title} 的校验结果`} />;
+  return (
+    <div className="section-issues">
+      {violations.length === 0 ? <p className="muted">本表未发现问题。</p> : <ViolationList violations={violations} label={`${title} 的校验结果`} />}
+    </div>
+  );
 }
 
 export function ValidationSummary() {

@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
 import type { SectionKey } from "@/lib/templates";
-import type { RuleStore } from "./model";
+import type { FormCell, RuleStore } from "./model";
 
 export interface EditorComment {
   id: string;
@@ -15,6 +15,12 @@ export interface EditorContextValue {
   store: RuleStore;
   readOnly: boolean;
   commentsByAnchor: ReadonlyMap<string, EditorComment[]>;
+  /**
+   * A grid cell's new value (typed or pasted; the form's field name): into the form's values,
+   * the rules re-checked for it, the draft marked unsaved. No component is told but those
+   * showing what changed (RuleStore's keys).
+   */
+  changeCell: (name: string, value: FormCell) => void;
   /** tells the status region what a paste did */
   announce: (message: string) => void;
   /** 空白格填 0: fills the blank input cells of one table, or of all */
@@ -31,12 +37,14 @@ export function useEditor() {
 
 /**
  * One key of the rule store (RuleStore.subscribe): the component re-renders when that key's
- * snapshot changes, and is not even asked when another cell's results change.
+ * snapshot changes, and is not even asked when another cell's results change. Without
+ * `server`, the server renders the store's own snapshot (it is built from the loaded values).
  */
-export function useStoreKey<T>(key: string, read: (snapshot: ReturnType<RuleStore["get"]>) => T, server: T): T {
+export function useStoreKey<T>(key: string, read: (snapshot: ReturnType<RuleStore["get"]>) => T, server?: T): T {
   const { store } = useEditor();
   const subscribe = useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]);
-  return useSyncExternalStore(subscribe, () => read(store.get()), () => server);
+  const snapshot = () => read(store.get());
+  return useSyncExternalStore(subscribe, snapshot, server === undefined ? snapshot : () => server);
 }
 
 /** The rule messages about one cell or field, as one string (a primitive: unchanged results do not re-render). */
