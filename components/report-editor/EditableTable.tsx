@@ -5,7 +5,7 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { draftCellProblem, encodeFormRowKey } from "@/lib/exchange";
 import { tableLayout, type CellDef, type LayoutCell, type ReportTemplate, type SectionKey } from "@/lib/templates";
-import { fieldDomId, focusField, useEditor, useIssues, useStoreKey } from "./context";
+import { cellFormId, fieldDomId, focusField, useEditor, useIssues, useStoreKey } from "./context";
 import { formatCellText, parseCellText, parseClipboardBlock, type FormCell } from "./model";
 
 const fieldName = (cell: CellDef) => `${cell.section}.${encodeFormRowKey(cell.row)}.${cell.column}` as const;
@@ -51,6 +51,7 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
         id={fieldDomId(cell.id)}
         ref={input}
         name={name}
+        form={cellFormId(cell.id)}
         defaultValue={initial}
         inputMode={cell.kind === "money" ? "decimal" : "numeric"}
         autoComplete="off"

@@ -3,7 +3,7 @@
 // grids as spreadsheets, live rule results, drafts that never lose work, preview, submit.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { FormProvider, useController, useForm, useFormContext, useFormState, type Resolver } from "react-hook-form";
 import { submitReportAction } from "@/app/workspace/actions";
 import type { DraftSaveReply } from "@/lib/server/reports/save-draft-reply";
@@ -14,7 +14,7 @@ import { cellsOf, CONTACT_LABELS, FIELD_LABELS, getTemplate, NARRATIVE_KEYS, SEC
 import type { ConvertedDocument } from "@/lib/documents/read/report-reader";
 import type { ValidationOptions } from "@/lib/validation";
 import { errorsOf } from "@/lib/validation";
-import { EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
+import { cellFormId, EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
 import { EditableTable } from "./EditableTable";
 import {
   clearLocalCopy,
@@ -56,6 +56,9 @@ export interface ReportEditorProps {
 }
 
 type Notice = { kind: "error" | "info"; text: string; signIn?: boolean } | null;
+
+/** A grid input's own form is never submitted (Enter moves between cells; 保存草稿 saves). */
+const noSubmit = (e: FormEvent) => e.preventDefault();
 
 /** Up to three cells named as the clerk reads them (row and column), with what they hold. */
 function textCellNames(texts: { id: string; text: string }[]) {
@@ -497,6 +500,7 @@ export function ReportEditor(props: ReportEditorProps) {
     }
   };
 
+  const inputCells = useMemo(() => cellsOf(template).flatMap((c) => (c.derived ? [] : [c.id])), [template]);
   const generalComments = props.comments.filter((c) => !c.anchor || c.anchor === "contact");
   const part = (key: OutlineKey) => {
     switch (key) {
@@ -612,6 +616,12 @@ export function ReportEditor(props: ReportEditorProps) {
 
           <ValidationSummary />
         </form>
+        {/* each grid input's own form (cellFormId), outside the report's form: forms do not nest */}
+        <div hidden>
+          {inputCells.map((id) => (
+            <form key={id} id={cellFormId(id)} onSubmit={noSubmit} />
+          ))}
+        </div>
       </FormProvider>
 
       {preview && (

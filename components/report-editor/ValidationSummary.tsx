@@ -55,9 +55,8 @@ export function BlankCount({ section, title }: { section?: SectionKey; title?: s
 }
 
 /**
- * The results that concern one table, printed under it, in a box that keeps its room when
- * empty: a message appearing or going while the clerk types does not move the rest of the page
- * (moving it cost the browser a layout of everything below on each such keystroke).
+ * The results that concern one table, printed under it, in a box of a fixed height (editor.css):
+ * a message appearing or going while the clerk types does not move the rest of the page.
  */
 export function SectionIssues({ section, title }: { section: string; title: string }) {
   const violations = useViolations((v) => v.cells.some((c) => c.startsWith(`${section}/`)));
@@ -76,17 +75,19 @@ export function ValidationSummary() {
     <section className="card validation-summary" aria-labelledby="validation-summary-title" tabIndex={-1} id="validation-summary">
       <h2 id="validation-summary-title">校验结果</h2>
       <BlankCount />
-      {violations.length === 0 ? (
-        <p className="ok-text">未发现问题。</p>
-      ) : (
-        <>
-          <p>
-            {errors > 0 ? `${errors} 处错误` : "没有错误"}
-            {warnings > 0 ? `，${warnings} 处提示` : ""}（点击可定位到单元格）
-          </p>
-          <ViolationList violations={violations} label="校验问题" />
-        </>
-      )}
+      <div className="summary-body">
+        {violations.length === 0 ? (
+          <p className="ok-text">未发现问题。</p>
+        ) : (
+          <>
+            <p>
+              {errors > 0 ? `${errors} 处错误` : "没有错误"}
+              {warnings > 0 ? `，${warnings} 处提示` : ""}（点击可定位到单元格）
+            </p>
+            <ViolationList violations={violations} label="校验问题" />
+          </>
+        )}
+      </div>
     </section>
   );
 }

@@ -52,6 +52,14 @@ export function useIssues(id: string): string {
   return useStoreKey(`issues:${id}`, (s) => s.byCell.get(id)?.join("\n") ?? "", "");
 }
 
+/**
+ * DOM id of the empty form that owns one grid input (its `form` attribute). Chromium's autofill
+ * reads the whole form owning an edited field after each keystroke: the report's form with its
+ * ~530 cells cost ~10 ms of the main thread per keystroke, a form of one field almost nothing.
+ * Saving never reads a form's fields (it sends the form library's values).
+ */
+export const cellFormId = (id: string) => `cell-form-${id}`;
+
 /** DOM id of a cell's input or output (cell ids contain slashes and dots; both are fine in an id). */
 export const fieldDomId = (id: string) => `field-${id}`;
 
