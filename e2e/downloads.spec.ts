@@ -1,7 +1,6 @@
 // Downloads of a published report (Word, Excel, CSV) and the editor's file import, through
 // real HTTP against the e2e database: the seed report (习岗镇 2020, template 2019) and the
 // 2021-format report that global-setup publishes (自然资源局 2022).
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +12,7 @@ import JSZip from "jszip";
 import { exportDocument, type ReportDocument } from "@/lib/exchange";
 import { cellsOf, getTemplate } from "@/lib/templates";
 import { FORMAT_2021_FIXTURE } from "./global-setup";
-import { signInAs } from "./helpers";
+import { cli, signInAs } from "./helpers";
 
 const SEED: ReportDocument = JSON.parse(fs.readFileSync("data/fixtures/xigang-2020.json", "utf8"));
 const ZRZY: ReportDocument = exportDocument(JSON.parse(fs.readFileSync(FORMAT_2021_FIXTURE, "utf8")));
@@ -109,15 +108,11 @@ test("a download answers 304 to its own ETag, and ?version picks a published ver
 });
 
 test("a draft's downloads are 404 with a Chinese message", async ({ request }) => {
-  test.setTimeout(120_000); // the CLI starts (a Node process: up to 25 s on a loaded machine) and imports
   const draft = { ...structuredClone(ZRZY), agency: { code: "640122-e2e-formats", name: "贺兰县下载测试局", region: { code: "640122", name: "贺兰县" } }, year: 2023 };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-formats-")), "draft.json");
   fs.writeFileSync(file, JSON.stringify(draft));
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", file], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-  });
-  expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+  const r = await cli("import", file);
+  expect(r.status, r.output).toBe(0);
   for (const format of ["docx", "xlsx", "csv"]) {
     const res = await request.get(`/api/reports/640122-e2e-formats/2023/${format}`);
     expect(res.status(), format).toBe(404);

@@ -6,14 +6,15 @@
 //   in, instead of filling the form again.
 import fs from "node:fs";
 import { request, type FullConfig } from "@playwright/test";
-import { AUTH_DIR, authStateFile, DEMO_ACCOUNTS, DEMO_PASSWORD, publishWithCli } from "./helpers";
+import { AUTH_DIR, authStateFile, DEMO_ACCOUNTS, DEMO_PASSWORD, runScript } from "./helpers";
 import { apiSignIn } from "./security-helpers";
 
 export const FORMAT_2021_FIXTURE = "test/fixtures/zrzy-2022-format2021.json";
 
 export default async function globalSetup(config: FullConfig) {
-  const r = publishWithCli(FORMAT_2021_FIXTURE);
-  if (r.status !== 0) throw new Error(`importing ${FORMAT_2021_FIXTURE} failed:\n${r.output}`);
+  // a process of its own: the fixture hosts belong to the workers
+  const r = runScript("scripts/cli.ts", ["import", FORMAT_2021_FIXTURE, "--publish"]);
+  if (r.status !== 0) throw new Error(`importing ${FORMAT_2021_FIXTURE} failed:\n${r.stdout}${r.stderr}`);
 
   const baseURL = config.projects[0]!.use.baseURL!;
   fs.rmSync(AUTH_DIR, { recursive: true, force: true });

@@ -65,7 +65,7 @@ test("一份报告发布后立即可以访问（此前的 404 不会被缓存）
   doc.agency = { code: "640122103000", name: "贺兰县洪广镇", region: { code: "640122", name: "贺兰县" } };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hongguang-")), "hongguang-2020.json");
   fs.writeFileSync(file, JSON.stringify(doc));
-  const r = publishWithCli(file);
+  const r = await publishWithCli(file);
   expect(r.status, r.output).toBe(0);
   expect((await page.goto(url))?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("贺兰县洪广镇2020年政府信息公开工作年度报告");

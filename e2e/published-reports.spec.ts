@@ -1,25 +1,22 @@
 // In the browser and over HTTP: a report published elsewhere and imported as
 // printed shows its data-quality notes on its page and through the API; money to the 分
 // reads back exactly as written.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { cli } from "./helpers";
 
 const BASE = JSON.parse(fs.readFileSync("test/fixtures/zrzy-2022-format2021.json", "utf8"));
 const YEAR = 2023;
 
-function importAsPublished(name: string, doc: unknown) {
+async function importAsPublished(name: string, doc: unknown) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-published-"));
   const file = path.join(dir, name);
   fs.writeFileSync(file, JSON.stringify(doc, null, 2));
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", file, "--publish", "--as-published"], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-  });
+  const r = await cli("import", file, "--publish", "--as-published");
   fs.rmSync(dir, { recursive: true, force: true });
-  expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+  expect(r.status, r.output).toBe(0);
   return r.stdout;
 }
 
@@ -34,10 +31,10 @@ function report(code: string, name: string) {
 }
 
 test.describe("reports published elsewhere", () => {
-  test.describe.configure({ timeout: 180_000 }); // CLI imports of real reports: ≈ 55 s on a loaded machine
+  test.describe.configure({ timeout: 90_000 }); // imports of real reports and their pages on a loaded machine
 
   test("money to the 分 reads back exactly in the page and the API", async ({ page, request }) => {
-    importAsPublished("caizheng.json", report("640122-cz", "贺兰县财政局"));
+    await importAsPublished("caizheng.json", report("640122-cz", "贺兰县财政局"));
     const api = await request.get(`/api/reports/640122-cz/${YEAR}`);
     expect(api.status()).toBe(200);
     const text = await api.text();
@@ -53,7 +50,7 @@ test.describe("reports published elsewhere", () => {
   test("a printed （七）总计 that breaks its sum is shown as printed, with its note on the page and in the API", async ({ page, request }) => {
     const doc = report("640122-sj", "贺兰县审计局");
     doc.applications.handledTotal = { naturalPerson: 7 }; // its rows sum to 13
-    const out = importAsPublished("shenji.json", doc);
+    const out = await importAsPublished("shenji.json", doc);
     // （七）总计 自然人, and the 勾稽关系 of 自然人 and 总计 (unchanged when this database already has it)
     expect(out).toMatch(/(已导入并发布|内容未变化，未做修改)（3 条数据质量说明）/);
 

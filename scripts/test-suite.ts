@@ -3,7 +3,8 @@
 // idle for minutes. The test stages then run one at a time.
 //
 //   tsc, at low priority (no time limit: it has the whole run)
-//   unit tests and next build side by side (its type check is tsc's; the run fails when tsc does)
+//   unit tests and next build side by side (its type check is tsc's; the run fails when tsc does),
+//   and both database servers' templates made beside them
 //   → e2e, every test (embedded) → integration (embedded) → integration (external)
 //   → e2e @smoke (external) → bench smoke, one at a time (beside each other they took each
 //   other's cores and tests with time limits timed out)
@@ -247,7 +248,10 @@ async function main() {
   // tsc has no time limit and the whole run to finish in: it takes the cores only when the
   // build and the tests leave them idle (the build is on the critical path, the browser tests after it)
   const tsc = () => runStage("类型检查（tsc）", process.execPath, [node("typescript/bin/tsc"), "--noEmit", "-p", "."], {}, { nice: SERIAL ? 0 : 10 });
-  const unit = () => vitest("单元测试", "test/unit", "unit");
+  // the unit files share one module graph per worker (--no-isolate): each file importing the
+  // app's modules afresh took about as long as the tests themselves (no unit test keeps state
+  // between files; the integration files do — each sets its own DATABASE_URL — and stay isolated)
+  const unit = () => vitest("单元测试", "test/unit", "unit", {}, ["--no-isolate"]);
 
   // the embedded server, as `npm run demo` uses it (its own cluster, not the demo's data)
   let embeddedHandle: DatabaseHandle | null = null;
@@ -303,6 +307,9 @@ async function main() {
       const built = build();
       const unitDone = unit();
       const embedded = embeddedReady();
+      // the external server's template and seeded copy are made beside the first stages too
+      // (the schema engine's run was otherwise on the critical path, after the embedded tests)
+      const external = externalReady();
       // then one test stage at a time: run beside the browser tests, the integration files took
       // each other's cores (a whole run took longer, and tests with time limits timed out)
       const tests = (async () => {
@@ -310,7 +317,7 @@ async function main() {
         await unitDone;
         if (ok) await e2e(server, "all", E2E_PORT, true);
         await integration(server);
-        const ext = await externalReady();
+        const ext = await external;
         if (!ext) return;
         await integration(ext);
         if (ok) {

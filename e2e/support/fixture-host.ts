@@ -1,22 +1,31 @@
 // One long-lived tsx process per Playwright worker that runs the fixtures (workflow-fixture.ts,
-// lateness-fixture.ts) against the e2e database: started once, it keeps its Prisma Client and
+// lateness-fixture.ts) and the report CLI (scripts/lib/cli-program.ts) against the e2e database: started once, it keeps its Prisma Client and
 // its compiled modules, where a process per call paid about two seconds of CPU each time.
 // Protocol: one JSON request per line on stdin, `{ id, fixture, args }`; one JSON answer per
 // line on stdout after ANSWER_MARK, `{ id, ok: true, result }` or `{ id, ok: false, error }` (the
 // operations may log: other lines are not answers). Ends with stdin.
 import readline from "node:readline";
+import { memoryOutput } from "../../scripts/lib/cli-output";
+import { runCli } from "../../scripts/lib/cli-program";
 import { ANSWER_MARK } from "./fixture-host-protocol";
 import { disconnectLatenessFixture, latenessCommand } from "./lateness-fixture";
 import { disconnectWorkflowFixture, workflowCommand } from "./workflow-fixture";
 
 interface Request {
   id: number;
-  fixture: "workflow" | "lateness";
+  fixture: "workflow" | "lateness" | "cli";
   args: string[];
+}
+
+async function cli(args: string[]) {
+  const { io, stdout, stderr } = memoryOutput();
+  const status = await runCli(args, io, { databaseUrl: process.env.DATABASE_URL });
+  return { status, stdout: stdout(), output: stdout() + stderr() };
 }
 
 function run({ fixture, args }: Request): Promise<unknown> {
   if (fixture === "lateness") return latenessCommand(args);
+  if (fixture === "cli") return cli(args);
   const [command, ...rest] = args;
   return workflowCommand(command ?? "", rest);
 }

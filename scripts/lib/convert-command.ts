@@ -7,12 +7,13 @@ import fs from "node:fs";
 import { convertDocument, UnreadableFileError } from "@/lib/documents/convert";
 import { MAX_REPORT_FILE_BYTES } from "@/lib/exchange";
 import { isAgencyCode, isRegionCode } from "@/lib/codes";
+import type { CliOutput } from "./cli-output";
 
 export const CONVERT_USAGE = "npm run cli -- convert 文件.docx|.xlsx|.html [--agency 单位代码] [--region 地区代码] [--region-name 地区名称]";
 
 const VALUE_FLAGS = { "--agency": "agencyCode", "--region": "regionCode", "--region-name": "regionName" } as const;
 
-export async function convertCommand(args: readonly string[]): Promise<number> {
+export async function convertCommand(args: readonly string[], io: CliOutput): Promise<number> {
   const options: { agencyCode?: string; regionCode?: string; regionName?: string } = {};
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -21,25 +22,25 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
     if (flag in VALUE_FLAGS) {
       const value = inline ?? args[++i];
       if (!value || value.startsWith("--")) {
-        console.error(`${flag} 需要一个值\n用法: ${CONVERT_USAGE}`);
+        io.error(`${flag} 需要一个值\n用法: ${CONVERT_USAGE}`);
         return 64;
       }
       options[VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS]] = value.trim();
     } else if (a.startsWith("--")) {
-      console.error(`未知选项: ${a}\n用法: ${CONVERT_USAGE}`);
+      io.error(`未知选项: ${a}\n用法: ${CONVERT_USAGE}`);
       return 64;
     } else files.push(a);
   }
   if (files.length !== 1) {
-    console.error(`请给出一个文件\n用法: ${CONVERT_USAGE}`);
+    io.error(`请给出一个文件\n用法: ${CONVERT_USAGE}`);
     return 64;
   }
   if (options.agencyCode && !isAgencyCode(options.agencyCode)) {
-    console.error(`--agency: 单位代码应为 2–40 位数字、字母或“-”，实际为 ${options.agencyCode}`);
+    io.error(`--agency: 单位代码应为 2–40 位数字、字母或“-”，实际为 ${options.agencyCode}`);
     return 64;
   }
   if (options.regionCode && !isRegionCode(options.regionCode)) {
-    console.error(`--region: 地区代码应为 6 位数字的行政区划代码，实际为 ${options.regionCode}`);
+    io.error(`--region: 地区代码应为 6 位数字的行政区划代码，实际为 ${options.regionCode}`);
     return 64;
   }
   const file = files[0]!;
@@ -48,24 +49,24 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw Object.assign(new Error(), { code: "EISDIR" });
     if (stat.size > MAX_REPORT_FILE_BYTES) {
-      console.error(`${file}: 文件过大（${stat.size} 字节，上限 ${MAX_REPORT_FILE_BYTES} 字节）`);
+      io.error(`${file}: 文件过大（${stat.size} 字节，上限 ${MAX_REPORT_FILE_BYTES} 字节）`);
       return 1;
     }
     bytes = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    console.error(`${file}: ${code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "不是文件" : `无法读取（${code ?? "未知错误"}）`}`);
+    io.error(`${file}: ${code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "不是文件" : `无法读取（${code ?? "未知错误"}）`}`);
     return 1;
   }
   try {
     const result = await convertDocument(bytes, options);
-    process.stdout.write(JSON.stringify(result.document, null, 2) + "\n");
-    for (const p of result.problems) console.error(`${p.where}: ${p.reason}`);
-    if (result.problems.length) console.error(`${file}: 有 ${result.problems.length} 处未能读取，见上；未能读取的单元格为 null`);
+    io.write(JSON.stringify(result.document, null, 2) + "\n");
+    for (const p of result.problems) io.error(`${p.where}: ${p.reason}`);
+    if (result.problems.length) io.error(`${file}: 有 ${result.problems.length} 处未能读取，见上；未能读取的单元格为 null`);
     return result.problems.length ? 1 : 0;
   } catch (e) {
     if (e instanceof UnreadableFileError) {
-      console.error(`${file}: ${e.message}`);
+      io.error(`${file}: ${e.message}`);
       return 1;
     }
     throw e;

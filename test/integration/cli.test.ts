@@ -1,25 +1,19 @@
-// The CLI of docs/product.md, run as a user runs it (a child process through tsx), on a real database.
-import { spawnSync } from "node:child_process";
+// The CLI of docs/product.md on a real database: in-process through the program scripts/cli.ts
+// runs (test/support/cli.ts), and as a user runs it (a child process) for its entry point.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCliInProcess, spawnCli } from "../support/cli";
 import { consistentReport2021 } from "../support/report-2021";
 import { freshDatabase } from "./db-helpers";
 
 const FIXTURE = "data/fixtures/xigang-2020.json";
-// each CLI run is a fresh Node process (3 s on a quiet machine, up to 25 s on one shared by a
-// team); a test runs up to four
-vi.setConfig({ testTimeout: 120_000 });
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let tmp: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: ctx.url },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trim().split("\n").filter(Boolean) };
+  return runCliInProcess(ctx.url, ...args);
 }
 
 function fixture() {
@@ -52,16 +46,16 @@ afterAll(async () => {
 });
 
 describe("npm run cli -- validate", () => {
-  it("prints ok and exits 0 for the seed report", () => {
-    const r = cli("validate", FIXTURE);
+  it("prints ok and exits 0 for the seed report", async () => {
+    const r = await cli("validate", FIXTURE);
     expect(r.stdout.trim()).toBe("ok");
     expect(r.status).toBe(0);
   });
 
-  it("prints one line per violated rule with its id, the cells and the amounts, and exits 1", () => {
+  it("prints one line per violated rule with its id, the cells and the amounts, and exits 1", async () => {
     const doc = fixture();
     doc.applications.received.naturalPerson = 5; // total still 0 and nothing handled: rowTotal + balance break
-    const r = cli("validate", writeJson("broken.json", doc));
+    const r = await cli("validate", writeJson("broken.json", doc));
     expect(r.status).toBe(1);
     const rowTotal = r.lines.filter((l) => l.startsWith("rowTotal "));
     expect(rowTotal).toHaveLength(1);
@@ -71,18 +65,18 @@ describe("npm run cli -- validate", () => {
     expect(r.stdout).not.toMatch(/^ok$/m);
   });
 
-  it("a broken or non-JSON file gets one clear line, never a stack trace", () => {
+  it("a broken or non-JSON file gets one clear line, never a stack trace", async () => {
     for (const [name, content] of [
       ["trunc.json", '{"format": "gov-info'],
       ["words.json", "这不是 JSON"],
     ] as const) {
-      const r = cli("validate", writeJson(name, content));
+      const r = await cli("validate", writeJson(name, content));
       expect(r.status).toBe(1);
       expect(r.lines).toHaveLength(1);
       expect(r.lines[0]).toContain("不是有效的 JSON");
       expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
     }
-    const missing = cli("validate", path.join(tmp, "nope.json"));
+    const missing = await cli("validate", path.join(tmp, "nope.json"));
     expect(missing.status).toBe(1);
     expect(missing.lines).toEqual([`file ${path.join(tmp, "nope.json")}: 文件不存在`]);
   });
@@ -90,7 +84,7 @@ describe("npm run cli -- validate", () => {
   it("a 2021 report with a procurement row is an error that says so", async () => {
     const doc = await report2021();
     (doc.proactive as Record<string, unknown>).procurement = { projects: 0, amount: 0 };
-    const r = cli("validate", writeJson("procurement.json", doc));
+    const r = await cli("validate", writeJson("procurement.json", doc));
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("procurement");
   });
@@ -98,17 +92,17 @@ describe("npm run cli -- validate", () => {
 });
 
 describe("npm run cli -- import / export", () => {
-  it("imports the seed report as published, exports it equal to the file, and re-import changes nothing", () => {
-    const first = cli("import", FIXTURE, "--publish");
+  it("imports the seed report as published, exports it equal to the file, and re-import changes nothing", async () => {
+    const first = await cli("import", FIXTURE, "--publish");
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("已导入并发布");
 
-    const exported = cli("export", "640122100000", "2020");
+    const exported = await cli("export", "640122100000", "2020");
     expect(exported.status).toBe(0);
     expect(JSON.parse(exported.stdout)).toEqual(fixture());
 
-    const again = cli("import", FIXTURE, "--publish");
+    const again = await cli("import", FIXTURE, "--publish");
     expect(again.status).toBe(0);
     expect(again.stdout).toContain("内容未变化");
   });
@@ -116,10 +110,10 @@ describe("npm run cli -- import / export", () => {
   it("refuses a changed file over a published report and stores nothing", async () => {
     const doc = fixture();
     doc.narrative.other = "改动过的内容";
-    const r = cli("import", writeJson("changed.json", doc));
+    const r = await cli("import", writeJson("changed.json", doc));
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("更正流程");
-    expect(JSON.parse(cli("export", "640122100000", "2020").stdout)).toEqual(fixture());
+    expect(JSON.parse((await cli("export", "640122100000", "2020")).stdout)).toEqual(fixture());
     expect(await ctx.db.publishedVersion.count()).toBe(1);
   });
 
@@ -127,7 +121,7 @@ describe("npm run cli -- import / export", () => {
     const doc = await report2021();
     doc.year = 2023;
     doc.reviewLitigation.reconsideration = { upheld: 1, corrected: 0, other: 0, pending: 1, total: 3 } as never;
-    const r = cli("import", writeJson("bad-2023.json", doc));
+    const r = await cli("import", writeJson("bad-2023.json", doc));
     expect(r.status).toBe(1);
     expect(r.lines.some((l) => l.includes("groupTotal"))).toBe(true);
     expect(await ctx.db.report.count({ where: { year: 2023 } })).toBe(0);
@@ -137,7 +131,7 @@ describe("npm run cli -- import / export", () => {
     const doc = await report2021();
     doc.agency = { code: "640181-ga", name: "灵武市公安局", region: { code: "640181", name: "灵武市" } };
     const file = writeJson("lingwu.json", doc);
-    const r = cli("import", file);
+    const r = await cli("import", file);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("已导入为草稿");
     const agency = await ctx.db.agency.findUniqueOrThrow({ where: { code: "640181-ga" }, include: { region: true } });
@@ -145,7 +139,7 @@ describe("npm run cli -- import / export", () => {
     const report = await ctx.db.report.findFirstOrThrow({ where: { agencyId: agency.id } });
     expect(report.status).toBe("DRAFT");
 
-    const exported = JSON.parse(cli("export", "640181-ga", "2022").stdout);
+    const exported = JSON.parse((await cli("export", "640181-ga", "2022")).stdout);
     expect(exported.applications.received.total).toBe(8);
     expect(exported.applications.handledTotal.naturalPerson).toBe(5);
     expect(exported.reviewLitigation.reconsideration.total).toBe(2);
@@ -154,19 +148,19 @@ describe("npm run cli -- import / export", () => {
     // a draft may be replaced by a changed file; the audit trail records the changed cells
     doc.applications.granted.naturalPerson = 2;
     doc.applications["unavailable.needsCreation"].naturalPerson = 1;
-    expect(cli("import", writeJson("lingwu-2.json", doc)).stdout).toContain("已更新草稿");
+    expect((await cli("import", writeJson("lingwu-2.json", doc))).stdout).toContain("已更新草稿");
     const audit = await ctx.db.auditEvent.findFirstOrThrow({ where: { reportId: report.id, action: "report.imported" }, orderBy: { at: "desc" } });
     expect(JSON.stringify(audit.details)).toContain("applications/granted/naturalPerson");
   });
 
   it("checks 上年结转 against last year's report in the system: a warning that prints but does not fail", async () => {
     const lastYear = await report2021();
-    expect(cli("import", writeJson("zrzy-2022.json", lastYear)).status).toBe(0);
+    expect((await cli("import", writeJson("zrzy-2022.json", lastYear))).status).toBe(0);
     const doc = await report2021();
     doc.year = 2023;
     doc.issuedOn = "2024-01-20";
     // 2022 carried forward naturalPerson 1 and commercial 1; this file carries over naturalPerson 1 and commercial 0
-    const r = cli("import", writeJson("zrzy-2023.json", doc));
+    const r = await cli("import", writeJson("zrzy-2023.json", doc));
     expect(r.status).toBe(0);
     const warnings = r.lines.filter((l) => l.includes("carryOverMatchesLastYear"));
     expect(warnings.length).toBeGreaterThan(0);
@@ -175,9 +169,29 @@ describe("npm run cli -- import / export", () => {
     expect(r.stdout).toContain("已导入为草稿");
   });
 
-  it("export of an unknown report exits 1 with a clear message", () => {
-    const r = cli("export", "640122101000", "2020");
+  it("export of an unknown report exits 1 with a clear message", async () => {
+    const r = await cli("export", "640122101000", "2020");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("没有找到单位 640122101000 的 2020 年度报告");
   });
 });
+
+describe("npm run cli as a user runs it (a child process)", () => {
+  it("validates a file and exports from the database DATABASE_URL names", async () => {
+    const validated = spawnCli({}, "validate", FIXTURE);
+    expect(validated.stdout.trim()).toBe("ok");
+    expect(validated.status).toBe(0);
+    await cli("import", FIXTURE, "--publish");
+    const exported = spawnCli({ DATABASE_URL: ctx.url }, "export", "640122100000", "2020");
+    expect(exported.status).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual(fixture());
+  });
+
+  it("an unreachable database is one Chinese line on stderr and exit 1, never a stack trace", () => {
+    const r = spawnCli({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none", DEBUG: "" }, "export", "640122100000", "2020");
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe("错误: 无法连接数据库，请检查 DATABASE_URL（设置 DEBUG=1 可查看详细信息）");
+    expect(r.stdout).toBe("");
+  });
+});
+

@@ -1,24 +1,19 @@
 // Through the real CLI on a real database: money exact to the 分 from file to SQL
 // sums, reports as published (blank cells, missing contact, printed figures that break a
 // rule, stored as printed with their notes), and bulk history from a folder, run twice.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCliInProcess } from "../support/cli";
 import { consistentReport2021 } from "../support/report-2021";
 import { freshDatabase } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let tmp: string;
-const SLOW = 180_000; // each CLI run is a fresh Node process: 3 s on a quiet machine, up to 25 s on one shared by a team; the folder import runs four
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: ctx.url, DEBUG: "" },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trim().split("\n").filter(Boolean) };
+  return runCliInProcess(ctx.url, ...args);
 }
 
 function write(dir: string, name: string, data: unknown) {
@@ -47,7 +42,7 @@ async function brokenTotal(code: string, name: string) {
 beforeAll(async () => {
   ctx = await freshDatabase("govreports_published");
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "published-"));
-}, SLOW);
+});
 afterAll(async () => {
   await ctx?.drop();
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -58,7 +53,7 @@ describe("import --publish of reports published elsewhere", () => {
     "refuses a report whose printed figures break a rule without --as-published, and stores nothing",
     async () => {
       const file = write(tmp, "broken.json", await brokenTotal("640122-sj", "贺兰县审计局"));
-      const r = cli("import", file, "--publish");
+      const r = await cli("import", file, "--publish");
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/^.*broken\.json: handledTotal applications\/handledTotal\/naturalPerson ≠ .*: 20 ≠ 26 \(差 6\)/m);
       expect(r.stdout).toContain("未导入");
@@ -67,7 +62,6 @@ describe("import --publish of reports published elsewhere", () => {
       expect(await ctx.db.report.count()).toBe(0);
       expect(await ctx.db.publishedVersion.count()).toBe(0);
     },
-    SLOW,
   );
 
   it(
@@ -77,13 +71,12 @@ describe("import --publish of reports published elsewhere", () => {
       doc.contact = null;
       doc.issuedOn = null;
       doc.applications.received.research = null;
-      const r = cli("import", write(tmp, "nocontact.json", doc));
+      const r = await cli("import", write(tmp, "nocontact.json", doc));
       expect(r.status).toBe(1);
       expect(r.stdout).toContain("联系方式");
       expect(r.stdout).toContain("applications.received.research");
       expect(await ctx.db.report.count()).toBe(0);
     },
-    SLOW,
   );
 
   it(
@@ -110,7 +103,7 @@ describe("import --publish of reports published elsewhere", () => {
       write(dir, "d-scan.docx", "PK");
       write(dir, "readme.txt", "说明");
 
-      const first = cli("import", "--publish", "--as-published", dir);
+      const first = await cli("import", "--publish", "--as-published", dir);
       expect(first.stderr).toBe("");
       expect(first.status).toBe(1);
       const outcome = (name: string) => first.lines.filter((l) => l.startsWith(path.join(dir, name)) && !/: (note|nonNegativeInteger|handledTotal|balance|rowTotal|convert) /.test(l));
@@ -152,19 +145,18 @@ describe("import --publish of reports published elsewhere", () => {
 
       // idempotent: the same folder again changes nothing
       const audit = await ctx.db.auditEvent.count();
-      const second = cli("import", "--publish", "--as-published", dir);
+      const second = await cli("import", "--publish", "--as-published", dir);
       expect(second.status).toBe(1);
       expect(second.lines.at(-1)).toBe("共 5 个文件：已导入为草稿 0，已更新草稿 0，已导入并发布 0，内容未变化 3，未导入 2；另有 1 个非报告文件被忽略");
       expect(await ctx.db.publishedVersion.count()).toBe(3);
       expect(await ctx.db.auditEvent.count()).toBe(audit);
     },
-    SLOW,
   );
 
   it(
     "exports the report as stored: money as written, blank cells null, the missing contact empty",
-    () => {
-      const r = cli("export", "640122-mz", "2022");
+    async () => {
+      const r = await cli("export", "640122-mz", "2022");
       expect(r.status).toBe(0);
       const doc = JSON.parse(r.stdout);
       expect(r.stdout).toContain('"amount": 7539.443252');
@@ -174,6 +166,5 @@ describe("import --publish of reports published elsewhere", () => {
       expect(doc.issuedOn).toBeNull();
       expect(doc.contact).toEqual({ address: "", phone: "", email: "" });
     },
-    SLOW,
   );
 });
