@@ -17,11 +17,23 @@ function useViolations(filter?: (v: Violation) => boolean) {
   return key ? store.get().violations.filter((v) => !filter || filter(v)) : EMPTY;
 }
 
+/** A message's key: itself (a message coming or going inserts or removes its item; the others stay as they are). */
+function keysOf(violations: Violation[]) {
+  const seen = new Map<string, number>();
+  return violations.map((v) => {
+    const k = `${v.severity}\u0001${v.message}\u0001${v.cells.join(",")}`;
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    return n ? `${k}\u0002${n}` : k;
+  });
+}
+
 function ViolationList({ violations, label }: { violations: Violation[]; label: string }) {
+  const keys = keysOf(violations);
   return (
     <ul className="problems" aria-label={label}>
       {violations.map((v, i) => (
-        <li key={i} className={v.severity}>
+        <li key={keys[i]} className={v.severity}>
           <a
             href={`#field-${v.cells[0] ?? ""}`}
             onClick={(e) => {
