@@ -3,11 +3,10 @@
 // template's printed layout (tableLayout): merged headers and verbatim labels as on the
 // official form, an input in every value cell, an <output> in every derived cell.
 import { memo, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { useController, useFormContext } from "react-hook-form";
 import { draftCellProblem, encodeFormRowKey } from "@/lib/exchange";
 import { tableLayout, type CellDef, type LayoutCell, type ReportTemplate, type SectionKey } from "@/lib/templates";
-import { fieldDomId, focusField, useEditor, useIssues, useStoreKey } from "./context";
-import { formatCellText, parseCellText, parseClipboardBlock, type EditorValues, type FormCell } from "./model";
+import { cellFormId, fieldDomId, focusField, useEditor, useIssues, useStoreKey } from "./context";
+import { formatCellText, parseCellText, parseClipboardBlock, type FormCell } from "./model";
 
 const fieldName = (cell: CellDef) => `${cell.section}.${encodeFormRowKey(cell.row)}.${cell.column}` as const;
 
@@ -16,18 +15,28 @@ interface Position {
   c: number;
 }
 
+/** Whether an input's text already says `value` (typed "1,200" says 1200): then it is left as typed. */
+function shows(text: string, value: FormCell) {
+  const parsed = parseCellText(text);
+  return (parsed.ok && parsed.value === value) || text === value;
+}
+
+/**
+ * An input cell, uncontrolled: the browser shows what is typed, and the keystroke goes to the
+ * form and the rules (changeCell); no grid row or table renders for it, and no other cell is
+ * asked. It reads its value from the rule store (`cell:` key) for its marks (not a number,
+ * refused), and so that a value set from outside (paste, restore, import, 空白格填 0) reaches
+ * the input too.
+ */
 const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: CellDef; name: string; label: string; pos: Position }) {
-  const { readOnly, commentsByAnchor } = useEditor();
-  const { field } = useController<EditorValues>({ name: name as never });
-  const value = field.value as unknown as FormCell;
-  const [text, setText] = useState(() => formatCellText(value));
-  const [shown, setShown] = useState<FormCell>(value);
-  // a value set from outside (paste, restore, import): show it
-  if (!Object.is(value, shown)) {
-    setShown(value);
-    const parsed = parseCellText(text);
-    if (!(parsed.ok && parsed.value === value) && text !== value) setText(formatCellText(value));
-  }
+  const { readOnly, commentsByAnchor, changeCell } = useEditor();
+  const value = useStoreKey(`cell:${cell.id}`, (s) => s.cell(cell.section, cell.row, cell.column));
+  const input = useRef<HTMLInputElement>(null);
+  const [initial] = useState(() => formatCellText(value));
+  useLayoutEffect(() => {
+    const el = input.current;
+    if (el && !shows(el.value, value)) el.value = formatCellText(value);
+  }, [value]);
   const issues = useIssues(cell.id);
   // what the draft schema refuses (a 201-character text, a figure too large to store) is not saved
   const refused = draftCellProblem(value, cell);
@@ -40,9 +49,10 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
     <td className={`num cell${notANumber || refused || issues ? " invalid" : ""}${comments ? " commented" : ""}`}>
       <input
         id={fieldDomId(cell.id)}
-        ref={field.ref}
+        ref={input}
         name={name}
-        value={text}
+        form={cellFormId(cell.id)}
+        defaultValue={initial}
         inputMode={cell.kind === "money" ? "decimal" : "numeric"}
         autoComplete="off"
         aria-label={label}
@@ -54,14 +64,10 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
         data-c={pos.c}
         data-name={name}
         onFocus={(e) => e.currentTarget.select()}
-        onBlur={field.onBlur}
         onChange={(e) => {
           const raw = e.target.value;
-          setText(raw);
           const parsed = parseCellText(raw);
-          const next: FormCell = parsed.ok ? parsed.value : raw;
-          setShown(next);
-          field.onChange(next);
+          changeCell(name, parsed.ok ? parsed.value : raw);
         }}
       />
       {refused ? (
@@ -286,8 +292,7 @@ function moveFrom(table: HTMLElement, from: Position, dr: number, dc: number): b
 
 /** memo: the editor re-renders when its save status changes; the grid has nothing to redo then */
 export const EditableTable = memo(function EditableTable({ template, section }: { template: ReportTemplate; section: SectionKey }) {
-  const { readOnly, announce } = useEditor();
-  const { setValue } = useFormContext<EditorValues>();
+  const { readOnly, announce, changeCell } = useEditor();
   const layout = useMemo(() => tableLayout(template, section), [template, section]);
   // grid row index of each layout row that has value cells
   const { head, body, rowIndex, rowCount, headStarts, bodyStarts } = useMemo(() => {
@@ -380,7 +385,7 @@ export const EditableTable = memo(function EditableTable({ template, section }: 
         const parsed = parseCellText(text);
         if (!parsed.ok) refused++;
         else filled++;
-        setValue(target.dataset.name as never, (parsed.ok ? parsed.value : text.trim()) as never, { shouldDirty: true });
+        changeCell(target.dataset.name!, parsed.ok ? parsed.value : text.trim());
       }),
     );
     const cols = Math.max(...block.map((l) => l.length));

@@ -3,7 +3,7 @@
 // grids as spreadsheets, live rule results, drafts that never lose work, preview, submit.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { FormProvider, useController, useForm, useFormContext, useFormState, type Resolver } from "react-hook-form";
 import { submitReportAction } from "@/app/workspace/actions";
 import type { DraftSaveReply } from "@/lib/server/reports/save-draft-reply";
@@ -14,7 +14,7 @@ import { cellsOf, CONTACT_LABELS, FIELD_LABELS, getTemplate, NARRATIVE_KEYS, SEC
 import type { ConvertedDocument } from "@/lib/documents/read/report-reader";
 import type { ValidationOptions } from "@/lib/validation";
 import { errorsOf } from "@/lib/validation";
-import { EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
+import { cellFormId, EditorContext, fieldDomId, focusField, useEditor, useIssues, type EditorComment } from "./context";
 import { EditableTable } from "./EditableTable";
 import {
   clearLocalCopy,
@@ -34,6 +34,7 @@ import {
   writeLocalCopy,
   type EditorValues,
   type Entries,
+  type FormCell,
   type ImportPlan,
   type LocalCopy,
 } from "./model";
@@ -55,6 +56,9 @@ export interface ReportEditorProps {
 }
 
 type Notice = { kind: "error" | "info"; text: string; signIn?: boolean } | null;
+
+/** A grid input's own form is never submitted (Enter moves between cells; 保存草稿 saves). */
+const noSubmit = (e: FormEvent) => e.preventDefault();
 
 /** Up to three cells named as the clerk reads them (row and column), with what they hold. */
 function textCellNames(texts: { id: string; text: string }[]) {
@@ -241,22 +245,33 @@ export function ReportEditor(props: ReportEditorProps) {
     },
     [form, store, loaded.template, template],
   );
-  const context = useMemo(() => ({ store, readOnly: false, commentsByAnchor, announce, fillBlanks }), [store, commentsByAnchor, announce, fillBlanks]);
-
-  // every change: rules re-run (only cells whose results change re-render), a local copy is kept
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const sub = form.watch((_values, { name }) => {
+  // every change: rules re-run (only what shows a changed result re-renders), a local copy is kept
+  const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const edited = useCallback(
+    (name?: string) => {
       store.update(form.getValues(), name);
       setUnsaved(true);
-      clearTimeout(timer);
-      timer = setTimeout(() => writeLocalCopy(storageKey, { version: version.current, at: new Date().toISOString(), values: form.getValues() }), 300);
-    });
-    return () => {
-      sub.unsubscribe();
-      clearTimeout(timer);
-    };
-  }, [form, store, storageKey]);
+      clearTimeout(copyTimer.current);
+      copyTimer.current = setTimeout(() => writeLocalCopy(storageKey, { version: version.current, at: new Date().toISOString(), values: form.getValues() }), 300);
+    },
+    [form, store, storageKey],
+  );
+  useEffect(() => () => clearTimeout(copyTimer.current), []);
+  // a grid cell: set in the form's values directly (no component subscribes to the form for a cell)
+  const changeCell = useCallback(
+    (name: string, value: FormCell) => {
+      form.setValue(name as never, value as never);
+      edited(name);
+    },
+    [form, edited],
+  );
+  // the text fields (registered with the form): their changes only, so that a cell's change is
+  // not offered to this subscription nor makes the form copy its values for it
+  useEffect(() => form.subscribe({ name: ["issuedOn", "contact", "narrative"], formState: { values: true }, callback: ({ name }) => edited(name) }), [form, edited]);
+  const context = useMemo(
+    () => ({ store, readOnly: false, commentsByAnchor, changeCell, announce, fillBlanks }),
+    [store, commentsByAnchor, changeCell, announce, fillBlanks],
+  );
 
   // entries left unsaved by a crash, a closed tab or an expired session
   useEffect(() => {
@@ -485,6 +500,7 @@ export function ReportEditor(props: ReportEditorProps) {
     }
   };
 
+  const inputCells = useMemo(() => cellsOf(template).flatMap((c) => (c.derived ? [] : [c.id])), [template]);
   const generalComments = props.comments.filter((c) => !c.anchor || c.anchor === "contact");
   const part = (key: OutlineKey) => {
     switch (key) {
@@ -600,6 +616,12 @@ export function ReportEditor(props: ReportEditorProps) {
 
           <ValidationSummary />
         </form>
+        {/* each grid input's own form (cellFormId), outside the report's form: forms do not nest */}
+        <div hidden>
+          {inputCells.map((id) => (
+            <form key={id} id={cellFormId(id)} onSubmit={noSubmit} />
+          ))}
+        </div>
       </FormProvider>
 
       {preview && (

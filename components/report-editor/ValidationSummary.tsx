@@ -17,11 +17,23 @@ function useViolations(filter?: (v: Violation) => boolean) {
   return key ? store.get().violations.filter((v) => !filter || filter(v)) : EMPTY;
 }
 
+/** A message's key: itself (a message coming or going inserts or removes its item; the others stay as they are). */
+function keysOf(violations: Violation[]) {
+  const seen = new Map<string, number>();
+  return violations.map((v) => {
+    const k = `${v.severity}\u0001${v.message}\u0001${v.cells.join(",")}`;
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    return n ? `${k}\u0002${n}` : k;
+  });
+}
+
 function ViolationList({ violations, label }: { violations: Violation[]; label: string }) {
+  const keys = keysOf(violations);
   return (
     <ul className="problems" aria-label={label}>
       {violations.map((v, i) => (
-        <li key={i} className={v.severity}>
+        <li key={keys[i]} className={v.severity}>
           <a
             href={`#field-${v.cells[0] ?? ""}`}
             onClick={(e) => {
@@ -54,11 +66,17 @@ export function BlankCount({ section, title }: { section?: SectionKey; title?: s
   );
 }
 
-/** The results that concern one table, printed under it. */
+/**
+ * The results that concern one table, printed under it, in a box of a fixed height (editor.css):
+ * a message appearing or going while the clerk types does not move the rest of the page.
+ */
 export function SectionIssues({ section, title }: { section: string; title: string }) {
   const violations = useViolations((v) => v.cells.some((c) => c.startsWith(`${section}/`)));
-  if (violations.length === 0) return null;
-  return <ViolationList violations={violations} label={`${title} 的校验结果`} />;
+  return (
+    <div className="section-issues">
+      {violations.length === 0 ? <p className="muted">本表未发现问题。</p> : <ViolationList violations={violations} label={`${title} 的校验结果`} />}
+    </div>
+  );
 }
 
 export function ValidationSummary() {
@@ -69,17 +87,19 @@ export function ValidationSummary() {
     <section className="card validation-summary" aria-labelledby="validation-summary-title" tabIndex={-1} id="validation-summary">
       <h2 id="validation-summary-title">校验结果</h2>
       <BlankCount />
-      {violations.length === 0 ? (
-        <p className="ok-text">未发现问题。</p>
-      ) : (
-        <>
-          <p>
-            {errors > 0 ? `${errors} 处错误` : "没有错误"}
-            {warnings > 0 ? `，${warnings} 处提示` : ""}（点击可定位到单元格）
-          </p>
-          <ViolationList violations={violations} label="校验问题" />
-        </>
-      )}
+      <div className="summary-body">
+        {violations.length === 0 ? (
+          <p className="ok-text">未发现问题。</p>
+        ) : (
+          <>
+            <p>
+              {errors > 0 ? `${errors} 处错误` : "没有错误"}
+              {warnings > 0 ? `，${warnings} 处提示` : ""}（点击可定位到单元格）
+            </p>
+            <ViolationList violations={violations} label="校验问题" />
+          </>
+        )}
+      </div>
     </section>
   );
 }

@@ -245,6 +245,8 @@ export interface RuleSnapshot {
   /** cellId or "narrative.x"/"contact.x" → messages */
   byCell: Map<string, string[]>;
   value: (section: SectionKey, row: string, column: string) => CellValue;
+  /** what an input cell holds as entered: a number, blank (null) or text that is not a number */
+  cell: (section: SectionKey, row: string, column: string) => FormCell;
   /** input cells left blank, per table (text that is not a number is not blank: it is flagged) */
   blanks: Record<SectionKey, number>;
 }
@@ -307,10 +309,12 @@ function ruleIndex(templateId: TemplateId) {
  * A change to one cell re-checks only that cell and the rules that read it (ruleIndex); every
  * other result stands. Anything else (an import, a reset, a text field) re-checks everything.
  *
- * Subscriptions are by key (`issues:<id>`, `value:<id>`, `violations`, `blanks`): after one
- * cell changed, only the keys whose snapshot can have changed are told (the totals that cell
- * feeds, the cells named in the old or new messages, the lists when they changed), so a
- * keystroke costs the few components that show its results, not one check per cell of the form.
+ * Subscriptions are by key (`cell:<input id>`, `issues:<id>`, `value:<derived id>`, `violations`,
+ * `blanks`): after one cell changed, only the keys whose snapshot can have changed are told (the
+ * cell itself, the totals it feeds, the cells named in the old or new messages, the lists when
+ * they changed), so a keystroke costs the few components that show its results, not one check
+ * per cell of the form. The grid's inputs read what they hold from here (`cell:`), not from
+ * react-hook-form, whose every change would otherwise be offered to each cell's subscription.
  */
 export class RuleStore {
   private snapshot!: RuleSnapshot;
@@ -342,7 +346,10 @@ export class RuleStore {
   /** Every rule, from scratch. */
   private compute(values: EditorValues) {
     const plain = sectionsFromFormValues(values);
-    this.sections = { proactive: plain.proactive, applications: plain.applications, reviewLitigation: plain.reviewLitigation } as unknown as ReportSections;
+    // rows copied: react-hook-form's setValue writes into its row objects in place, and the
+    // snapshot must still say what a cell held before (a change is told by comparing)
+    const copy = (sec: FormSection | undefined) => Object.fromEntries(Object.entries(sec ?? {}).map(([k, row]) => [k, { ...row }]));
+    this.sections = { proactive: copy(plain.proactive), applications: copy(plain.applications), reviewLitigation: copy(plain.reviewLitigation) } as unknown as ReportSections;
     const input = this.input(values);
     const options = { mode: this.mode, lastYear: this.lastYear };
     const current = effectiveValues(getTemplate(this.templateId), this.sections);
@@ -380,8 +387,10 @@ export class RuleStore {
     for (const v of violations) for (const c of v.cells) (byCell.get(c) ?? byCell.set(c, []).get(c)!).push(v.message);
     const blanks: Record<SectionKey, number> = { proactive: 0, applications: 0, reviewLitigation: 0 };
     for (const id of this.blankIds) blanks[id.slice(0, id.indexOf("/")) as SectionKey]++;
+    const sections = this.sections as unknown as Record<SectionKey, Record<string, Record<string, FormCell> | undefined>>;
+    const cell = (s: SectionKey, row: string, column: string) => sections[s]?.[row]?.[column] ?? null;
     // text in a cell is no number: effectiveValues takes it for a blank, as numericSections does
-    this.snapshot = { violations, byCell, value: current ?? effectiveValues(t, this.sections), blanks };
+    this.snapshot = { violations, byCell, value: current ?? effectiveValues(t, this.sections), cell, blanks };
     this.violationsKey = violations.map((v) => `${v.severity}\u0001${v.message}\u0001${v.cells.join(",")}`).join("\u0000");
   }
 
@@ -399,6 +408,7 @@ export class RuleStore {
     }
     // one cell changed: tell only the keys whose snapshot can differ
     const changed: string[] = [];
+    if (!Object.is(before.cell(cell.section, cell.row, cell.column), this.snapshot.cell(cell.section, cell.row, cell.column))) changed.push(`cell:${cell.id}`);
     for (const d of this.index.totals.get(cell.id) ?? [])
       if (!Object.is(before.value(d.section, d.row, d.column), this.snapshot.value(d.section, d.row, d.column))) changed.push(`value:${d.id}`);
     for (const id of new Set([...before.byCell.keys(), ...this.snapshot.byCell.keys()]))
@@ -408,7 +418,7 @@ export class RuleStore {
     for (const key of changed) for (const l of [...(this.listeners.get(key) ?? [])]) l();
   }
 
-  /** Listens to one key's snapshot: `issues:<id>`, `value:<derived id>`, `violations`, `blanks`. */
+  /** Listens to one key's snapshot: `cell:<input id>`, `issues:<id>`, `value:<derived id>`, `violations`, `blanks`. */
   subscribe(key: string, listener: () => void) {
     const set = this.listeners.get(key) ?? this.listeners.set(key, new Set()).get(key)!;
     set.add(listener);

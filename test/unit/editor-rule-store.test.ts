@@ -64,6 +64,7 @@ describe("RuleStore: a keystroke tells only the keys whose snapshot changed, and
           blanks: () => JSON.stringify(store.get().blanks),
         };
         for (const c of cellsOf(t)) read[`issues:${c.id}`] = () => store.get().byCell.get(c.id)?.join("\n") ?? "";
+        for (const c of inputs) read[`cell:${c.id}`] = () => store.get().cell(c.section, c.row, c.column);
         for (const f of fields) read[`issues:${f}`] = () => store.get().byCell.get(f)?.join("\n") ?? "";
         for (const c of cellsOf(t).filter((c) => c.derived)) read[`value:${c.id}`] = () => store.get().value(c.section, c.row, c.column);
         const told = new Set<string>();
@@ -82,6 +83,26 @@ describe("RuleStore: a keystroke tells only the keys whose snapshot changed, and
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("RuleStore: a grid input reads what it holds from the store", () => {
+  it.each(TEMPLATE_IDS)("a value written into the form's own row object (as react-hook-form's setValue does) is told to that cell (template %s)", (id) => {
+    const t = getTemplate(id);
+    const values = documentToFormValues(sampleDocument(id) as ReportDocument);
+    const store = new RuleStore(id, null, values);
+    for (const c of cellsOf(t).filter((c) => !c.derived)) {
+      const row = encodeFormRowKey(c.row);
+      const next = c.id.length % 2 ? "—" : 7;
+      if (Object.is(values[c.section][row]![c.column], next)) continue;
+      let told = 0;
+      const unsubscribe = store.subscribe(`cell:${c.id}`, () => told++);
+      values[c.section][row]![c.column] = next; // in place: the same object the store was built from
+      store.update(values, `${c.section}.${row}.${c.column}`);
+      unsubscribe();
+      expect(told, c.id).toBe(1);
+      expect(store.get().cell(c.section, c.row, c.column)).toBe(next);
+    }
   });
 });
 
