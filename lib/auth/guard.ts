@@ -44,12 +44,27 @@ export async function sessionUser(cookieSource: CookieSource): Promise<CurrentUs
   const id = typeof token?.uid === "string" ? token.uid : null;
   if (!token || !id) return null;
   // plain SQL (lib/server/sql.ts): read on every signed-in request
-  const [user] = await sqlRows<{ id: string; username: string; displayName: string; role: string; regionCode: string | null; agencyId: string | null; active: boolean; mustChangePassword: boolean; sessionVersion: number }>(
-    db,
-    `SELECT "id", "username", "displayName", "role"::text AS "role", "regionCode", "agencyId", "active", "mustChangePassword", "sessionVersion" FROM "User" WHERE "id" = $1`,
-    [id],
-    "session-user",
-  );
+  const [user] = await sqlRows<SessionUserRow>(db, `SELECT ${SESSION_USER_COLUMNS} FROM "User" WHERE "id" = $1`, [id], "session-user");
+  return sessionUserOf(user, token);
+}
+
+/** The columns of "User" that decide a session (sessionUserOf), as SQL. */
+export const SESSION_USER_COLUMNS = `"id", "username", "displayName", "role"::text AS "role", "regionCode", "agencyId", "active", "mustChangePassword", "sessionVersion"`;
+
+export interface SessionUserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  regionCode: string | null;
+  agencyId: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  sessionVersion: number;
+}
+
+/** The token's user as its row has it now, or null when the session no longer counts. */
+export function sessionUserOf(user: SessionUserRow | undefined, token: { role?: unknown; sv?: unknown }): CurrentUser | null {
   // a revoked session (sign-out, password, role or (de)activation: revoke-sessions.ts) is refused
   if (!user || !user.active || user.role !== token.role || user.sessionVersion !== token.sv) return null;
   return {

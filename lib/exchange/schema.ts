@@ -399,3 +399,77 @@ function buildDraftEntriesSchema(templateId: TemplateId) {
     reviewLitigation: draft.reviewLitigation.optional(),
   });
 }
+
+type CellsByRow = Record<SectionKey, Map<string, Map<string, CellDef>>>;
+const cellsByRowCache = new Map<TemplateId, CellsByRow>();
+
+function cellsByRow(templateId: TemplateId): CellsByRow {
+  let byRow = cellsByRowCache.get(templateId);
+  if (!byRow) {
+    const t = getTemplate(templateId);
+    byRow = { proactive: new Map(), applications: new Map(), reviewLitigation: new Map() };
+    for (const section of Object.keys(byRow) as SectionKey[])
+      for (const row of t.sections[section].rows)
+        byRow[section].set(row.key, new Map(row.columns.map((col) => [col.key, findCell(t, cellId(section, row.key, col.key))!])));
+    cellsByRowCache.set(templateId, byRow);
+  }
+  return byRow;
+}
+
+/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+const ENTRY_KEYS = new Set(["issuedOn", "contact", "narrative", "proactive", "applications", "reviewLitigation"]);
+const CONTACT_KEYS = new Set(["address", "phone", "email"]);
+const NARRATIVE_KEYS_SET = new Set(["overview", "problems", "other"]);
+
+/** A draft's text as text(…) checks it when not required: safe, and not longer than `max`. */
+const draftText = (v: unknown, max: number) => v === undefined || (typeof v === "string" && isSafeText(v) && v.length <= max);
+
+/**
+ * Whether draftEntriesSchema(templateId) accepts `input` as it is, by the schema's own checks
+ * (draftCellProblem for every input cell, the same text, date and e-mail tests) without its
+ * machinery: the editor sends every cell of the report with each save, and the schema's
+ * per-cell refinements were a fifth of a save's CPU. true: the schema would accept it and
+ * return it unchanged; false: ask the schema, which names the problems (anything this does
+ * not recognise as certainly valid is left to it).
+ */
+export function draftEntriesAcceptable(templateId: TemplateId, input: unknown): boolean {
+  if (!isPlainObject(input)) return false;
+  for (const key of Object.keys(input)) if (!ENTRY_KEYS.has(key)) return false;
+  const { issuedOn, contact, narrative } = input;
+  if (issuedOn !== undefined && issuedOn !== null && !(typeof issuedOn === "string" && isSafeText(issuedOn) && isValidDate(issuedOn))) return false;
+  if (contact !== undefined) {
+    if (!isPlainObject(contact)) return false;
+    for (const key of Object.keys(contact)) if (!CONTACT_KEYS.has(key) || !draftText(contact[key], MAX_SHORT_TEXT_LENGTH)) return false;
+    const email = typeof contact.email === "string" ? contact.email.trim() : "";
+    if (email !== "" && !EMAIL_PATTERN.test(email)) return false;
+  }
+  if (narrative !== undefined) {
+    if (!isPlainObject(narrative)) return false;
+    for (const key of Object.keys(narrative)) if (!NARRATIVE_KEYS_SET.has(key) || !draftText(narrative[key], MAX_NARRATIVE_LENGTH)) return false;
+  }
+  const byRow = cellsByRow(templateId);
+  for (const section of ["proactive", "applications", "reviewLitigation"] as const) {
+    const values = input[section];
+    if (values === undefined) continue;
+    if (!isPlainObject(values)) return false;
+    const rows = byRow[section];
+    for (const rowKey of Object.keys(values)) {
+      const columns = rows.get(rowKey);
+      const row = values[rowKey];
+      if (!columns) return false;
+      if (row === undefined) continue;
+      if (!isPlainObject(row)) return false;
+      for (const columnKey of Object.keys(row)) {
+        const cell = columns.get(columnKey);
+        if (!cell) return false;
+        const v = row[columnKey];
+        // a derived cell is computed: blank is certainly accepted, a figure is the schema's to judge
+        if (cell.derived ? v !== undefined && v !== null : draftCellProblem(v, cell) !== null) return false;
+      }
+    }
+  }
+  return true;
+}

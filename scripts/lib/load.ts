@@ -186,15 +186,53 @@ function childCpuTicks(pid: number | undefined): number[] {
   if (pid === undefined) return [];
   try {
     const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    return children.map((c) => {
-      // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
-      const stat = fs.readFileSync(`/proc/${c}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return Number(fields[11]) + Number(fields[12]);
-    });
+    return children.map((c) => processCpuTicks(c));
   } catch {
     return [];
   }
+}
+
+/** user + system clock ticks of one process (/proc/PID/stat) */
+function processCpuTicks(pid: string | number): number {
+  // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** Milliseconds per clock tick of /proc's CPU times (USER_HZ, 100 on Linux). */
+export const MS_PER_TICK = 10;
+
+/**
+ * CPU clock ticks used so far by each PostgreSQL backend connected to `database`, by pid, when
+ * the server runs on this machine (a backend's process title names its database: "postgres:
+ * … user database host(port) state"); empty where /proc shows none. The server's shared
+ * processes (WAL writer, checkpointer) serve every database and are left out.
+ */
+export function databaseBackendTicks(database: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let pids: string[];
+  try {
+    pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const title = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (title.startsWith("postgres: ") && title.includes(` ${database} `)) out.set(Number(pid), processCpuTicks(pid));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return out;
+}
+
+/** The ticks the backends used between two readings of databaseBackendTicks (one that started meanwhile: all of its own). */
+export function backendTicksBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, ticks] of after) used += ticks - (before.get(pid) ?? 0);
+  return used;
 }
 
 export interface AppService extends Service {

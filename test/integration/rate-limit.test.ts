@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/server/prisma";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit-store";
+import { sqlRows } from "@/lib/server/sql";
 import { freshDatabase } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
@@ -34,5 +36,24 @@ describe("consumeRateLimit (PostgreSQL fixed window)", () => {
     const account = { key: "sign-in:name:admin", rule: { limit: 1, windowSeconds: 60 } };
     expect(await consumeRateLimit(ctx.db, [address, account], now)).toBeNull();
     expect(await consumeRateLimit(ctx.db, [address, account], now)).toMatchObject({ key: "sign-in:name:admin" });
+  });
+
+  it("counts without waiting for the disk, and leaves its connection's later commits waiting as before", async () => {
+    // one connection, so that the statement after the count runs where the count ran
+    const saved = process.env.DB_POOL_SIZE;
+    process.env.DB_POOL_SIZE = "1";
+    const one = createPrismaClient(ctx.url);
+    process.env.DB_POOL_SIZE = saved;
+    try {
+      const rule = { limit: 5, windowSeconds: 60 };
+      expect(await consumeRateLimit(one, [{ key: "write:addr:10.0.0.9", rule }], new Date(Date.UTC(2026, 0, 1, 11, 0, 0)))).toBeNull();
+      const [row] = await sqlRows<{ synchronous_commit: string }>(one, "SHOW synchronous_commit", []);
+      expect(row!.synchronous_commit).toBe("on");
+      // the counter is there all the same
+      const [bucket] = await sqlRows<{ count: number }>(one, `SELECT "count" FROM "RateLimitBucket" WHERE "key" = $1`, ["write:addr:10.0.0.9"]);
+      expect(bucket!.count).toBe(1);
+    } finally {
+      await one.$disconnect();
+    }
   });
 });

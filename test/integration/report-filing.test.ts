@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { cellsOf as cellsOfTemplate, emptySections, MAX_CELL_VALUE, getTemplate, type ReportSections } from "@/lib/templates";
 import { createReport, markdownHeadings } from "@/lib/server/reports/create-report";
-import { saveDraft, type DraftEntries } from "@/lib/server/reports/save-draft";
+import { forgetKeptReports, saveDraft, type DraftEntries } from "@/lib/server/reports/save-draft";
 import { submitReport } from "@/lib/server/reports/submit-report";
 import { freshDatabase, helanTownships, testUser } from "./db-helpers";
 
@@ -139,6 +139,35 @@ describe("saveDraft and submit", () => {
     expect(r.changedElsewhere).toEqual(["一、本年新收政府信息公开申请数量 自然人"]);
     expect(r.message).toContain("一、本年新收政府信息公开申请数量 自然人");
     expect((await ctx.db.report.findUniqueOrThrow({ where: { id: reportId } })).problems).toBe("公开深度不够。");
+  });
+
+  it("compares with the copy this process kept only while the report's version and update time are the ones it saved", async () => {
+    const where = { reportId_section_row_column: { reportId, section: "applications" as const, row: "received", column: "naturalPerson" } };
+    const lastAudit = async () =>
+      ((await ctx.db.auditEvent.findFirstOrThrow({ where: { reportId, action: "report.saved" }, orderBy: { id: "desc" } })).details as { cells: Record<string, unknown> }).cells[
+        "applications/received/naturalPerson"
+      ];
+    const save = async (n: number) => {
+      const entries = fullEntries();
+      entries.applications.received!.naturalPerson = n;
+      return saveDraft(ctx.db, clerk, { reportId, expectedVersion: await version(), entries });
+    };
+    expect(await save(21)).toMatchObject({ ok: true });
+    // another instance stores 22 (its write bumps the version and update time, as every write to
+    // a report's cells does): the next save here reads the cells afresh and audits 22 → 23
+    await ctx.db.reportCell.update({ where, data: { value: 22 } });
+    await ctx.db.report.update({ where: { id: reportId }, data: { version: { increment: 1 } } });
+    expect(await save(23)).toMatchObject({ ok: true });
+    expect(await lastAudit()).toEqual([22, 23]);
+    // a cell changed behind the version's back (nothing in the app does this) is not seen: the
+    // kept copy of the version this process saved is what the save compares with
+    await ctx.db.reportCell.update({ where, data: { value: 99 } });
+    expect(await save(24)).toMatchObject({ ok: true });
+    expect(await lastAudit()).toEqual([23, 24]);
+    forgetKeptReports();
+    await ctx.db.reportCell.update({ where, data: { value: 99 } });
+    expect(await save(25)).toMatchObject({ ok: true });
+    expect(await lastAudit()).toEqual([99, 25]);
   });
 
   it("two saves of the same version at the same moment: one is stored whole, the other refused", async () => {

@@ -3,15 +3,17 @@
 // server is not started through scripts/lib/next-cluster.cjs) and the handler in front of Next
 // (./draft-save-front.ts). The checks are the action's, in the same order and each explicit:
 // signed-in clerk (the session's token decrypted once per process, the user's row read per
-// request: lib/auth/guard.ts), rate limit, size, input schema, then the operation, which checks
+// request: lib/auth/guard.ts) and the rate limit, both in one statement
+// (lib/server/security/admit-writer.ts), then size, input schema, then the operation, which checks
 // scope, agency, state and version itself. The answer is the one result shape
 // (lib/actions/result.ts), its HTTP status the same `status`.
-import { admit, AccessDeniedError, sessionUser, type CurrentUser } from "@/lib/auth/guard";
+import { AccessDeniedError, type CurrentUser } from "@/lib/auth/guard";
 import type { CookieSource } from "@/lib/auth/session-token";
 import { refusal, refusalWithRetryAfter, retryAfterOf, type RefusalStatus } from "@/lib/actions/result";
 import { db } from "@/lib/server/db";
-import { enforceRateLimit, RateLimitError } from "@/lib/server/security/rate-limit";
-import { saveDraft, saveDraftInputSchema } from "./save-draft";
+import { admitWriter } from "@/lib/server/security/admit-writer";
+import { RateLimitError } from "@/lib/server/security/rate-limit";
+import { readSaveDraftInput, saveDraft } from "./save-draft";
 import { toReply, type DraftSaveReply } from "./save-draft-reply";
 
 const SESSION_EXPIRED = "登录已过期，未保存。您填写的内容仍在本页，也已保存在本机浏览器中：请在新标签页重新登录，再回到本页点击「保存草稿」。";
@@ -59,16 +61,12 @@ export async function answerDraftSave(r: DraftSaveRequest): Promise<DraftSaveRep
   if (!sameOriginJson(r)) return refused(400, BAD_REQUEST);
   let user: CurrentUser;
   try {
-    user = admit(await sessionUser(r.cookies), ["CLERK"]);
+    // the session's user and the write's count in one statement (lib/server/security/admit-writer.ts)
+    user = await admitWriter(r.cookies, ["CLERK"], r.address);
   } catch (e) {
     if (e instanceof AccessDeniedError) return refused(e.status, e.status === 401 ? SESSION_EXPIRED : e.message);
+    if (e instanceof RateLimitError) return refusalWithRetryAfter(429, e.message, e.retryAfterSeconds);
     throw e;
-  }
-  try {
-    await enforceRateLimit("write", { user, address: r.address });
-  } catch (e) {
-    if (!(e instanceof RateLimitError)) throw e;
-    return refusalWithRetryAfter(429, e.message, e.retryAfterSeconds);
   }
   if (Number(r.header("content-length") ?? 0) > MAX_BODY_BYTES) return refused(413, TOO_LARGE);
   let body: unknown;
@@ -77,7 +75,7 @@ export async function answerDraftSave(r: DraftSaveRequest): Promise<DraftSaveRep
   } catch (e) {
     return e instanceof BodyTooLargeError ? refused(413, TOO_LARGE) : refused(400, BAD_REQUEST);
   }
-  const parsed = saveDraftInputSchema.safeParse(body);
-  if (!parsed.success) return refused(400, BAD_REQUEST);
-  return toReply(await saveDraft(db, user, parsed.data));
+  const input = readSaveDraftInput(body);
+  if (!input) return refused(400, BAD_REQUEST);
+  return toReply(await saveDraft(db, user, input));
 }

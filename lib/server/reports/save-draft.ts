@@ -1,6 +1,6 @@
 import { isSafeText, safeString, z } from "@/lib/zod";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { draftEntriesSchema, type ReportDocument } from "@/lib/exchange";
+import { draftEntriesAcceptable, draftEntriesSchema, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
 import {
   CONTACT_FIELDS,
@@ -22,9 +22,9 @@ import { clerkWriteRefusal } from "../access/report-access";
 import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
 import type { Db } from "../prisma";
+import { Lru } from "../cache/lru.cjs";
 import { sqlRows } from "../sql";
-import { cellTextsOf } from "./cell-texts";
-import { reportToDocument, TEMPLATE_ID, type ReportWithContent } from "./report-document";
+import { TEMPLATE_ID } from "./report-document";
 
 /**
  * What the editor sends, as far as it can be checked before the report (and so its template)
@@ -53,6 +53,64 @@ export const saveDraftInputSchema = z.object({
   base: entriesSchema.optional(),
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInputSchema>;
+
+/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const safeOrAbsent = (v: unknown) => v === undefined || (typeof v === "string" && isSafeText(v));
+const INPUT_KEYS = new Set(["reportId", "expectedVersion", "entries", "base"]);
+const ENTRIES_KEYS = new Set(["issuedOn", "contact", "narrative", "proactive", "applications", "reviewLitigation"]);
+const CONTACT_KEYS = new Set(["address", "phone", "email"]);
+const NARRATIVE_PARTS = new Set(["overview", "problems", "other"]);
+
+/** entriesSchema's checks, true only when it would accept the entries as they are (no key it would drop) */
+function entriesAcceptable(e: unknown): boolean {
+  if (!isPlainObject(e)) return false;
+  for (const key of Object.keys(e)) if (!ENTRIES_KEYS.has(key)) return false;
+  if (e.issuedOn !== null && !safeOrAbsent(e.issuedOn)) return false;
+  for (const [part, keys] of [["contact", CONTACT_KEYS], ["narrative", NARRATIVE_PARTS]] as const) {
+    const v = e[part];
+    if (v === undefined) continue;
+    if (!isPlainObject(v)) return false;
+    for (const key of Object.keys(v)) if (!keys.has(key) || !safeOrAbsent(v[key])) return false;
+  }
+  for (const section of SECTION_KEYS) {
+    const rows = e[section];
+    if (rows === undefined) continue;
+    if (!isPlainObject(rows)) return false;
+    for (const row of Object.keys(rows)) {
+      const cells = rows[row];
+      if (!isSafeText(row)) return false;
+      if (cells === undefined || cells === null) continue;
+      if (!isPlainObject(cells)) return false;
+      for (const column of Object.keys(cells)) if (!isSafeText(column)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The editor's save read with saveDraftInputSchema, or null when it refuses it. The schema's
+ * checks run without its machinery when they certainly pass (every cell of the entries, and of
+ * the loaded copy beside them, is a key it checks: a few hundred per save); anything else is the
+ * schema's to read.
+ */
+export function readSaveDraftInput(body: unknown): SaveDraftInput | null {
+  if (
+    isPlainObject(body) &&
+    Object.keys(body).every((k) => INPUT_KEYS.has(k)) &&
+    typeof body.reportId === "string" &&
+    body.reportId.length >= 1 &&
+    body.reportId.length <= 64 &&
+    isSafeText(body.reportId) &&
+    Number.isSafeInteger(body.expectedVersion) &&
+    entriesAcceptable(body.entries) &&
+    (body.base === undefined || entriesAcceptable(body.base))
+  ) {
+    return body as SaveDraftInput;
+  }
+  const parsed = saveDraftInputSchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
 
 export interface CellProblem {
   cell: string;
@@ -98,9 +156,13 @@ function issueField(path: readonly PropertyKey[]): string {
  * are always recomputed from the others.
  */
 export function parseEntries(t: ReportTemplate, input: DraftEntries): { ok: true; value: ParsedEntries } | { ok: false; problems: CellProblem[] } {
-  const checked = draftEntriesSchema(t.id).safeParse(input);
-  if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => ({ cell: issueField(i.path), message: i.message })) };
-  const entries = checked.data as DraftEntries;
+  let entries = input;
+  // the schema's own checks without its machinery when they certainly pass (the editor sends every cell each time)
+  if (!draftEntriesAcceptable(t.id, input)) {
+    const checked = draftEntriesSchema(t.id).safeParse(input);
+    if (!checked.success) return { ok: false, problems: checked.error.issues.map((i) => ({ cell: issueField(i.path), message: i.message })) };
+    entries = checked.data as DraftEntries;
+  }
   const texts: Record<string, string> = {};
   const stated = { proactive: {}, applications: {}, reviewLitigation: {} } as ReportSections;
   for (const cell of cellsOf(t)) {
@@ -144,9 +206,8 @@ function labelOf(t: ReportTemplate, key: string) {
 interface ReportRow {
   id: string;
   agencyId: string;
-  year: number;
-  template: ReportWithContent["template"];
-  status: ReportWithContent["status"];
+  template: keyof typeof TEMPLATE_ID;
+  status: ReportStatusName;
   version: number;
   contactAddress: string;
   contactPhone: string;
@@ -162,59 +223,103 @@ interface ReportRow {
   regionCode: string;
   regionName: string;
   regionPath: string;
-  cells: string;
+  /** null: the cells this process keeps for this version and update time */
+  cells: string | null;
+}
+
+/** The report as the save checks and compares it. */
+interface StoredReport {
+  id: string;
+  template: keyof typeof TEMPLATE_ID;
+  status: ReportStatusName;
+  version: number;
+  updatedAt: Date;
+  agency: { id: string; code: string; name: string; active: boolean; region: { code: string; name: string; path: string } };
+  /** what flatten gives for the stored report: every cell of the template, a text kept in a number cell in place of its blank */
+  stored: Flat;
 }
 
 /**
- * The report with its agency, region and cells, as reportToDocument and the checks below read
- * it, in one statement: Prisma's include took several queries and built a Decimal per cell,
- * most of a save's database time. Cells come as one JSON array, values as their decimal text.
+ * The stored report as a save compares it, by id, for the version and last update it was read
+ * or saved at: every write to a report's cells bumps both in the same statement (as
+ * lib/server/queries/report-figures.ts relies on for the dashboard). A clerk's saves come over
+ * one connection (the editor's tab) to the process that answered the last one, which then reads
+ * the report's row alone: its two hundred cells as JSON were most of the read's work, in
+ * PostgreSQL and here.
  */
-async function readReport(db: Db, id: string): Promise<ReportWithContent | null> {
+const MAX_KEPT_REPORTS = 2_000;
+const kept = new Lru<{ version: number; updatedAt: number; stored: Flat }>({ maxSize: MAX_KEPT_REPORTS });
+
+/** Forgets the kept copies (tests). */
+export function forgetKeptReports() {
+  kept.clear();
+}
+
+/**
+ * The report with its agency and region, and its cells unless this process keeps them for the
+ * version and update time the row has now, in one statement: Prisma's include took several
+ * queries and built a Decimal per cell, most of a save's database time. Cells come as one JSON
+ * array, values as their decimal text, and go straight into the flat map the save compares (no
+ * exchange document is built for it: a save compares cell by cell).
+ */
+async function readReport(db: Db, id: string): Promise<StoredReport | null> {
+  const copy = kept.get(id);
   // plain SQL (../sql.ts); the template as Prisma names it (T2019, T2021: the database holds 2019, 2021)
   const rows = await sqlRows<ReportRow>(
     db,
-    `SELECT r."id", r."agencyId", r."year", 'T' || r."template"::text AS "template", r."status"::text AS "status", r."version",
+    `SELECT r."id", r."agencyId", 'T' || r."template"::text AS "template", r."status"::text AS "status", r."version",
            r."contactAddress", r."contactPhone", r."contactEmail", to_char(r."issuedOn", 'YYYY-MM-DD') AS "issuedOn",
            r."overview", r."problems", r."other", r."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
            a."code" AS "agencyCode", a."name" AS "agencyName", a."active" AS "agencyActive",
            g."code" AS "regionCode", g."name" AS "regionName", g."path" AS "regionPath",
-           COALESCE((SELECT json_agg(json_build_array(c."section", c."row", c."column", c."value"::text, c."text"))::text
-                       FROM "ReportCell" c WHERE c."reportId" = r."id"), '[]') AS "cells"
+           CASE WHEN r."version" = $2::int AND r."updatedAt" = $3::timestamptz AT TIME ZONE 'UTC' THEN NULL
+                ELSE COALESCE((SELECT json_agg(json_build_array(c."section", c."row", c."column", c."value"::text, c."text"))::text
+                                 FROM "ReportCell" c WHERE c."reportId" = r."id"), '[]') END AS "cells"
       FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" JOIN "Region" g ON g."code" = a."regionCode"
      WHERE r."id" = $1`,
-    [id],
+    [id, copy?.version ?? null, copy ? new Date(copy.updatedAt).toISOString() : null],
     "save-draft-read",
   );
   const r = rows[0];
   if (!r) return null;
-  const cells = (JSON.parse(r.cells) as [string, string, string, string | null, string | null][]).map(([section, row, column, value, text]) => ({
-    reportId: r.id,
-    section,
-    row,
-    column,
-    // the decimal text stands for Prisma's Decimal: reportToDocument reads it through toString()
-    value,
-    text,
-  }));
+  let stored: Flat;
+  if (r.cells === null && copy) stored = new Map(copy.stored);
+  else {
+    // a cell's stored text (typed in a number cell, ./cell-texts.ts) stands in its place; a
+    // figure is the number that prints as its decimal text (exact: lib/templates/decimal.ts)
+    const byId = new Map<string, CellValue | string>();
+    for (const [section, row, column, value, text] of JSON.parse(r.cells ?? "[]") as [string, string, string, string | null, string | null][]) {
+      byId.set(`${section}/${row}/${column}`, text ? text : value === null ? null : Number(value));
+    }
+    const t = getTemplate(TEMPLATE_ID[r.template]);
+    stored = new Map();
+    for (const c of cellsOf(t)) stored.set(c.id, byId.get(c.id) ?? null);
+  }
+  stored.set("issuedOn", r.issuedOn);
+  stored.set("contact.address", r.contactAddress);
+  stored.set("contact.phone", r.contactPhone);
+  stored.set("contact.email", r.contactEmail);
+  stored.set("narrative.overview", r.overview);
+  stored.set("narrative.problems", r.problems);
+  stored.set("narrative.other", r.other);
+  kept.set(id, { version: r.version, updatedAt: r.updatedAt.getTime(), stored });
   return {
     id: r.id,
-    agencyId: r.agencyId,
-    year: r.year,
     template: r.template,
     status: r.status,
     version: r.version,
-    contactAddress: r.contactAddress,
-    contactPhone: r.contactPhone,
-    contactEmail: r.contactEmail,
-    issuedOn: r.issuedOn ? new Date(`${r.issuedOn}T00:00:00Z`) : null,
-    overview: r.overview,
-    problems: r.problems,
-    other: r.other,
     updatedAt: r.updatedAt,
     agency: { id: r.agencyId, code: r.agencyCode, name: r.agencyName, active: r.agencyActive, region: { code: r.regionCode, name: r.regionName, path: r.regionPath } },
-    cells,
-  } as unknown as ReportWithContent;
+    stored,
+  };
+}
+
+/** the template's derived cells (computed, never typed) */
+const derivedIdsCache = new Map<ReportTemplate, ReadonlySet<string>>();
+function derivedIdsOf(t: ReportTemplate): ReadonlySet<string> {
+  let ids = derivedIdsCache.get(t);
+  if (!ids) derivedIdsCache.set(t, (ids = new Set(cellsOf(t).filter((c) => c.derived).map((c) => c.id))));
+  return ids;
 }
 
 /**
@@ -237,7 +342,7 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   if (!report || user.role !== "CLERK" || !agencyInScope(user, report.agency)) return { ok: false, code: 404, message: "报告不存在。" };
   const inactive = clerkWriteRefusal(user, report.agency);
   if (inactive) return { ok: false, code: 403, message: inactive };
-  const status = report.status as ReportStatusName;
+  const status = report.status;
   const notEditable = (s: ReportStatusName, version: number): SaveDraftResult => ({
     ok: false,
     code: 409,
@@ -250,10 +355,8 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
   if (!parsed.ok) {
     return { ok: false, code: 422, message: `未保存：${parsed.problems.length} 处填写的格式不对：${parsed.problems.map((p) => p.message).join("；")}`, problems: parsed.problems };
   }
-  const current = reportToDocument(report);
-  const before = flatten(t, current, cellTextsOf(report.cells));
+  const before = report.stored;
 
-  const derivedIds = new Set(cellsOf(t).filter((c) => c.derived).map((c) => c.id));
   const conflict = (currentVersion: number): SaveDraftResult => {
     let changedElsewhere: string[] = [];
     if (input.base) {
@@ -261,6 +364,7 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
       if (base.ok) {
         const loaded = flatten(t, { ...base.value.sections, issuedOn: base.value.issuedOn, contact: base.value.contact, narrative: base.value.narrative }, base.value.texts);
         // derived cells follow the others: name only what someone typed
+        const derivedIds = derivedIdsOf(t);
         changedElsewhere = [...before.keys()].filter((k) => !derivedIds.has(k) && loaded.get(k) !== before.get(k)).map((k) => labelOf(t, k));
       }
     }
@@ -279,12 +383,12 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
 
   const p = parsed.value;
   const after = flatten(t, { ...p.sections, issuedOn: p.issuedOn, contact: p.contact, narrative: p.narrative }, p.texts);
-  const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
-  if (changed.length === 0) return { ok: true, version: report.version, savedAt: report.updatedAt.toISOString(), changedCells: 0, unchanged: true };
+  const changed = new Set([...after.keys()].filter((k) => after.get(k) !== before.get(k)));
+  if (changed.size === 0) return { ok: true, version: report.version, savedAt: report.updatedAt.toISOString(), changedCells: 0, unchanged: true };
 
   const cellChanges: Record<string, [CellValue | string, CellValue | string]> = {};
   const textChanges: Record<string, ReturnType<typeof auditTextChange>> = {};
-  const changedCells = cellsOf(t).filter((c) => changed.includes(c.id));
+  const changedCells = cellsOf(t).filter((c) => changed.has(c.id));
   for (const c of changedCells) cellChanges[c.id] = [before.get(c.id) as CellValue | string, after.get(c.id) as CellValue | string];
   // a long text as its length and hash, not in full (an audit record per save stays small)
   for (const k of changed) if (!k.includes("/")) textChanges[k] = auditTextChange(before.get(k) as string | null, after.get(k) as string | null);
@@ -321,6 +425,8 @@ export async function saveDraft(db: Db, user: CurrentUser, input: SaveDraftInput
     "save-draft-write",
   );
   const saved = written[0];
+  // what the write leaves stored: the next save of this report here reads its row alone
+  if (saved) kept.set(report.id, { version: saved.version, updatedAt: saved.updatedAt.getTime(), stored: after });
   if (!saved) {
     // changed since the read: submitted (or otherwise locked), or saved elsewhere
     const now = await db.report.findUnique({ where: { id: report.id }, select: { status: true, version: true } });
