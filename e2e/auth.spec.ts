@@ -39,7 +39,7 @@ test("密码错误时给出中文提示并停留在登录页", async ({ page }) 
 
 test("空表单提交给出字段提示", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByText("请输入用户名")).toBeVisible();
   await expect(page.getByText("请输入密码")).toBeVisible();
 });
@@ -49,7 +49,7 @@ test("登录后回到原先要访问的页面 @smoke", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.getByLabel("用户名").fill("reviewer-helan");
   await page.getByLabel("密码").fill("Demo#2026");
-  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL(/\/review\?year=2020$/);
   await expect(page.getByRole("table", { name: "辖区单位报送情况" })).toContainText("贺兰县习岗镇");
 });

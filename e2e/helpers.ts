@@ -54,7 +54,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   const callback = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
-  await page.getByRole("button", { name: "登录" }).click();
+  // exact: a header still showing a session (退出登录) must not make the name ambiguous
+  await page.getByRole("button", { name: "登录", exact: true }).click();
   const response = await callback;
   return response;
 }

@@ -150,7 +150,7 @@ test("从 127.0.0.1 访问时，退出登录后仍停留在 127.0.0.1", async ({
   await page.goto(`${base}/login`);
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL(`${base}/workspace`);
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("link", { name: "登录" })).toBeVisible({ timeout: 60_000 });
