@@ -5,8 +5,7 @@
 // line on stdout after ANSWER_MARK, `{ id, ok: true, result }` or `{ id, ok: false, error }` (the
 // operations may log: other lines are not answers). Ends with stdin.
 import readline from "node:readline";
-import { memoryOutput } from "../../scripts/lib/cli-output";
-import { runCli } from "../../scripts/lib/cli-program";
+import { runCliInProcess } from "../../test/support/cli";
 import { ANSWER_MARK } from "./fixture-host-protocol";
 import { disconnectLatenessFixture, latenessCommand } from "./lateness-fixture";
 import { disconnectWorkflowFixture, workflowCommand } from "./workflow-fixture";
@@ -18,9 +17,8 @@ interface Request {
 }
 
 async function cli(args: string[]) {
-  const { io, stdout, stderr } = memoryOutput();
-  const status = await runCli(args, io, { databaseUrl: process.env.DATABASE_URL });
-  return { status, stdout: stdout(), output: stdout() + stderr() };
+  const r = await runCliInProcess(process.env.DATABASE_URL!, ...args);
+  return { status: r.status, stdout: r.stdout, output: r.stdout + r.stderr };
 }
 
 function run({ fixture, args }: Request): Promise<unknown> {

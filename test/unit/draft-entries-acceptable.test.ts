@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { documentToFormValues, formValuesToEntries } from "@/components/report-editor/model";
 import { draftEntriesAcceptable, draftEntriesSchema, MAX_CELL_TEXT_LENGTH, MAX_NARRATIVE_LENGTH, MAX_SHORT_TEXT_LENGTH } from "@/lib/exchange";
 import { cellsOf, getTemplate, MAX_CELL_VALUE, TEMPLATE_IDS, type TemplateId } from "@/lib/templates";
+import { setPath } from "../support/set-path";
 import { sampleDocument } from "./support";
 
 /** what the editor sends for the sample report, with a text kept in one cell */
@@ -75,15 +76,6 @@ function pathsOf(templateId: TemplateId) {
   return paths;
 }
 
-function set(target: Record<string, any>, path: string[], value: unknown) {
-  let o = target;
-  for (const k of path.slice(0, -1)) {
-    if (typeof o[k] !== "object" || o[k] === null) o[k] = {};
-    o = o[k];
-  }
-  if (value === undefined) delete o[path.at(-1)!];
-  else Object.defineProperty(o, path.at(-1)!, { value, enumerable: true, writable: true, configurable: true });
-}
 
 describe("draftEntriesAcceptable", () => {
   for (const templateId of TEMPLATE_IDS) {
@@ -99,7 +91,7 @@ describe("draftEntriesAcceptable", () => {
       fc.assert(
         fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), anyValue), { minLength: 1, maxLength: 3 }), (changes) => {
           const entries = editorEntries(templateId);
-          for (const [path, value] of changes) set(entries, path, structuredClone(value)); // a copy: the constants are shared between runs
+          for (const [path, value] of changes) setPath(entries, path, value);
           const input = JSON.parse(JSON.stringify(entries)) as unknown;
           if (draftEntriesAcceptable(templateId, input)) expect(schemaAccepts(templateId, input)).toEqual({ ok: true, data: input });
         }),

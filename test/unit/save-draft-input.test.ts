@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { documentToFormValues, formValuesToEntries } from "@/components/report-editor/model";
 import { cellsOf, getTemplate } from "@/lib/templates";
 import { readSaveDraftInput, saveDraftInputSchema } from "@/lib/server/reports/save-draft";
+import { setPath } from "../support/set-path";
 import { sampleDocument } from "./support";
 
 vi.mock("server-only", () => ({}));
@@ -38,15 +39,6 @@ const paths = [
   ]),
 ];
 
-function set(target: Record<string, any>, path: string[], value: unknown) {
-  let o = target;
-  for (const k of path.slice(0, -1)) {
-    if (typeof o[k] !== "object" || o[k] === null) o[k] = {};
-    o = o[k];
-  }
-  if (value === undefined) delete o[path.at(-1)!];
-  else o[path.at(-1)!] = value;
-}
 
 describe("readSaveDraftInput", () => {
   it("reads what the editor sends without the schema, as the schema reads it", () => {
@@ -64,7 +56,7 @@ describe("readSaveDraftInput", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), anyValue), { minLength: 1, maxLength: 3 }), (changes) => {
         const body = editorBody();
-        for (const [path, value] of changes) set(body, path, structuredClone(value)); // a copy: the constants are shared between runs
+        for (const [path, value] of changes) setPath(body, path, value);
         const input = JSON.parse(JSON.stringify(body)) as unknown;
         expect(readSaveDraftInput(input)).toEqual(viaSchema(input));
       }),
