@@ -282,8 +282,8 @@ async function main() {
       // them yet, in any process), four readers at a time; then pages asked for by eight
       // readers at once, spread over the app's processes: each must be rendered once
       // (RenderedPage counts the renders: lib/server/cache/shared-render.mjs)
-      const count = smoke ? 24 : 300;
-      const stampede = smoke ? 4 : 20;
+      const count = smoke ? 8 : 300;
+      const stampede = smoke ? 2 : 20;
       const paths = await publishFirstViewCounty(url, scale, count + stampede);
       const first = paths.slice(0, count);
       // what the publications' transactions queue: each page rendered by the app's job workers
