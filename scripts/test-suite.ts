@@ -202,6 +202,7 @@ function integration(server: Server, { first }: { first: boolean }) {
   if (!server.template) return Promise.resolve(false);
   return vitest(`集成测试（${server.label}）`, "test/integration", server.tag, { TEST_PG_SERVER_URL: server.url, TEST_PG_TEMPLATE_URL: server.template }, [
     `--maxWorkers=${process.env.TEST_INTEGRATION_WORKERS || 2}`,
+    "--no-isolate",
     ...(first ? [] : SERVER_INDEPENDENT.map((f) => `--exclude=${f}`)),
   ]);
 }
@@ -252,9 +253,10 @@ async function main() {
   // tsc has no time limit and the whole run to finish in: it takes the cores only when the
   // build and the tests leave them idle (the build is on the critical path, the browser tests after it)
   const tsc = () => runStage("类型检查（tsc）", process.execPath, [node("typescript/bin/tsc"), "--noEmit", "-p", "."], {}, { nice: SERIAL ? 0 : 10 });
-  // the unit files share one module graph per worker (--no-isolate): each file importing the
-  // app's modules afresh took about as long as the tests themselves (no unit test keeps state
-  // between files; the integration files do — each sets its own DATABASE_URL — and stay isolated)
+  // the unit and integration files share one module graph per worker (--no-isolate): each file
+  // importing the app's modules afresh took about as long as the tests themselves (an
+  // integration file's database is the DATABASE_URL it sets, which lib/server/db.ts follows; a
+  // file that starts a job queue takes it down after itself)
   const unit = () => vitest("单元测试", "test/unit", "unit", {}, ["--no-isolate"]);
 
   // the embedded server, as `npm run demo` uses it (its own cluster, not the demo's data)

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
 import { regionPath } from "@/lib/server/regions/ensure-region";
+import { setJobQueue } from "@/lib/server/jobs/job-queue";
 import { REMINDER_QUEUE, startJobs, startJobsInServer } from "@/lib/server/jobs/start-jobs";
 import { sendDeadlineReminders } from "@/lib/server/notifications/send-deadline-reminders";
 import { freshDatabase } from "./db-helpers";
@@ -30,6 +31,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(bosses.map((b) => b.stop({ graceful: false, wait: true, timeout: 5_000 }).catch(() => undefined)));
+  // the queue startJobs made this process's: the files after this one share the process
+  setJobQueue(null);
   await ctx?.drop();
 });
 
