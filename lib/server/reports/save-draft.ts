@@ -248,7 +248,43 @@ interface StoredReport {
  * PostgreSQL and here.
  */
 const MAX_KEPT_REPORTS = 2_000;
-const kept = new Lru<{ version: number; updatedAt: number; stored: Flat }>({ maxSize: MAX_KEPT_REPORTS });
+type Kept = { version: number; updatedAt: number; stored: Flat };
+// On the process's global, as ../sql.ts keeps its pools: Next's build gives each route (the
+// editor's page) and instrumentation.ts (the save in front of Next) its own copy of this module,
+// and the copy the page fills must be the one the save reads.
+const KEPT = Symbol.for("govreports.keptDraftCells");
+const kept = ((globalThis as unknown as Record<symbol, Lru<Kept> | undefined>)[KEPT] ??= new Lru<Kept>({ maxSize: MAX_KEPT_REPORTS }));
+
+/** A stored cell as Prisma reads it (a Decimal, or the decimal text of one, as its value). */
+interface StoredCellRow {
+  section: string;
+  row: string;
+  column: string;
+  value: { toString(): string } | string | null;
+  text: string | null;
+}
+
+/** what the save compares for a report's cells: every cell of the template, a stored text in place of its blank */
+function storedCells(t: ReportTemplate, cells: Iterable<StoredCellRow>): Flat {
+  // a cell's stored text (typed in a number cell, ./cell-texts.ts) stands in its place; a
+  // figure is the number that prints as its decimal text (exact: lib/templates/decimal.ts)
+  const byId = new Map<string, CellValue | string>();
+  for (const c of cells) byId.set(`${c.section}/${c.row}/${c.column}`, c.text ? c.text : c.value === null ? null : Number(c.value.toString()));
+  const stored: Flat = new Map();
+  for (const c of cellsOf(t)) stored.set(c.id, byId.get(c.id) ?? null);
+  return stored;
+}
+
+/**
+ * Keeps the cells of a report the editor's page has just read (its row, then its cells: Prisma
+ * reads a relation after the row it belongs to), so that the clerk's first save from that page
+ * reads the report's row alone, as every later one does. Safe whatever happened between the two
+ * reads: cells written after the row was read were written by a statement that bumped the
+ * version and update time, which the row then never has again, so the copy is never used.
+ */
+export function keepReadReport(report: { id: string; template: keyof typeof TEMPLATE_ID; version: number; updatedAt: Date; cells: Iterable<StoredCellRow> }) {
+  kept.set(report.id, { version: report.version, updatedAt: report.updatedAt.getTime(), stored: storedCells(getTemplate(TEMPLATE_ID[report.template]), report.cells) });
+}
 
 /** Forgets the kept copies (tests). */
 export function forgetKeptReports() {
@@ -282,19 +318,13 @@ async function readReport(db: Db, id: string): Promise<StoredReport | null> {
   );
   const r = rows[0];
   if (!r) return null;
-  let stored: Flat;
-  if (r.cells === null && copy) stored = new Map(copy.stored);
-  else {
-    // a cell's stored text (typed in a number cell, ./cell-texts.ts) stands in its place; a
-    // figure is the number that prints as its decimal text (exact: lib/templates/decimal.ts)
-    const byId = new Map<string, CellValue | string>();
-    for (const [section, row, column, value, text] of JSON.parse(r.cells ?? "[]") as [string, string, string, string | null, string | null][]) {
-      byId.set(`${section}/${row}/${column}`, text ? text : value === null ? null : Number(value));
-    }
-    const t = getTemplate(TEMPLATE_ID[r.template]);
-    stored = new Map();
-    for (const c of cellsOf(t)) stored.set(c.id, byId.get(c.id) ?? null);
-  }
+  const stored =
+    r.cells === null && copy
+      ? new Map(copy.stored)
+      : storedCells(
+          getTemplate(TEMPLATE_ID[r.template]),
+          (JSON.parse(r.cells ?? "[]") as [string, string, string, string | null, string | null][]).map(([section, row, column, value, text]) => ({ section, row, column, value, text })),
+        );
   stored.set("issuedOn", r.issuedOn);
   stored.set("contact.address", r.contactAddress);
   stored.set("contact.phone", r.contactPhone);
