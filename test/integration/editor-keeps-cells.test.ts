@@ -77,6 +77,18 @@ describe("the editor's page keeps the cells it read for the first save", () => {
     expect((await lastAudit())[CELL]).toEqual([before === null || before === undefined ? null : Number(before), 41]);
   });
 
+  it("the page's copy of the module and the save's share what is kept (Next builds one copy per route and one for instrumentation.ts)", async () => {
+    vi.resetModules();
+    const pageCopy = await import("@/lib/server/queries/report-editor");
+    expect(pageCopy).not.toBe(editor);
+    const page = await pageCopy.getReportForEditor(clerk, reportId);
+    const before = (await ctx.db.reportCell.findUniqueOrThrow({ where: where() })).value;
+    await ctx.db.reportCell.update({ where: where(), data: { value: 97 } });
+    const entries = formValuesToEntries(documentToFormValues(page!.document, page!.cellTexts)) as DraftEntries;
+    expect(await saveDraft(ctx.db, clerk, { reportId, expectedVersion: page!.version, entries: withCell(entries, 47) })).toMatchObject({ ok: true });
+    expect((await lastAudit())[CELL]).toEqual([before === null ? null : Number(before), 47]);
+  });
+
   it("without the page read, the first save reads the cells", async () => {
     const { version, entries } = await openEditor();
     forgetKeptReports();
