@@ -26,22 +26,54 @@ import { Lru } from "../cache/lru.cjs";
 import { sqlRows } from "../sql";
 import { TEMPLATE_ID } from "./report-document";
 
+/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const safeOrAbsent = (v: unknown) => v === undefined || (typeof v === "string" && isSafeText(v));
+
+/**
+ * A part of the entries: its schema, and the check that is true only when the schema would
+ * accept the value as it is (no key it would drop) — the schema's own tests without its
+ * machinery. Both come from one entry of ENTRY_PARTS, so they cannot name different keys.
+ */
+const part = <S extends z.ZodType>(schema: S, acceptable: (v: unknown) => boolean) => ({ schema, acceptable });
+
+/** a group of optional safe texts, by key (and the label a refusal names) */
+function textGroup<K extends string>(labels: Record<K, string | undefined>) {
+  const shape = Object.fromEntries(Object.entries<string | undefined>(labels).map(([k, label]) => [k, safeString(label)])) as Record<K, ReturnType<typeof safeString>>;
+  return part(z.object(shape).partial().optional(), (v) => v === undefined || (isPlainObject(v) && Object.keys(v).every((k) => Object.hasOwn(labels, k) && safeOrAbsent(v[k]))));
+}
+
+/** a section's rows as far as they can be read before the template is known: safe row and column names */
+const looseSection = part(z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional(), (rows) => {
+  if (rows === undefined) return true;
+  if (!isPlainObject(rows)) return false;
+  for (const row of Object.keys(rows)) {
+    const cells = rows[row];
+    if (!isSafeText(row)) return false;
+    if (cells === undefined || cells === null) continue;
+    if (!isPlainObject(cells)) return false;
+    for (const column of Object.keys(cells)) if (!isSafeText(column)) return false;
+  }
+  return true;
+});
+
 /**
  * What the editor sends, as far as it can be checked before the report (and so its template)
- * is known; saveDraft then reads the entries with the template's draft schema.
+ * is known; saveDraft then reads the entries with the template's draft schema. One table:
+ * entriesSchema is made from it, and entriesAcceptable reads the same keys and checks.
  */
-const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
-const entriesSchema = z.object({
-  issuedOn: safeString(FIELD_LABELS.issuedOn).nullable().optional(),
-  contact: z
-    .object({ address: safeString(CONTACT_LABELS.address), phone: safeString(CONTACT_LABELS.phone), email: safeString(CONTACT_LABELS.email) })
-    .partial()
-    .optional(),
-  narrative: z.object({ overview: safeString(), problems: safeString(), other: safeString() }).partial().optional(),
+const ENTRY_PARTS = {
+  issuedOn: part(safeString(FIELD_LABELS.issuedOn).nullable().optional(), (v) => v === null || safeOrAbsent(v)),
+  contact: textGroup({ address: CONTACT_LABELS.address, phone: CONTACT_LABELS.phone, email: CONTACT_LABELS.email }),
+  narrative: textGroup({ overview: undefined, problems: undefined, other: undefined }),
   proactive: looseSection,
   applications: looseSection,
   reviewLitigation: looseSection,
-});
+} satisfies Record<"issuedOn" | "contact" | "narrative" | (typeof SECTION_KEYS)[number], ReturnType<typeof part>>;
+
+const entriesSchema = z.object(
+  Object.fromEntries(Object.entries(ENTRY_PARTS).map(([k, p]) => [k, p.schema])) as { [K in keyof typeof ENTRY_PARTS]: (typeof ENTRY_PARTS)[K]["schema"] },
+);
 export type DraftEntries = z.infer<typeof entriesSchema>;
 
 export const saveDraftInputSchema = z.object({
@@ -54,37 +86,14 @@ export const saveDraftInputSchema = z.object({
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInputSchema>;
 
-/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-const safeOrAbsent = (v: unknown) => v === undefined || (typeof v === "string" && isSafeText(v));
-const INPUT_KEYS = new Set(["reportId", "expectedVersion", "entries", "base"]);
-const ENTRIES_KEYS = new Set(["issuedOn", "contact", "narrative", "proactive", "applications", "reviewLitigation"]);
-const CONTACT_KEYS = new Set(["address", "phone", "email"]);
-const NARRATIVE_PARTS = new Set(["overview", "problems", "other"]);
+// the keys the schema names (a key it does not name is the schema's to refuse)
+const INPUT_KEYS = new Set(Object.keys(saveDraftInputSchema.shape));
 
 /** entriesSchema's checks, true only when it would accept the entries as they are (no key it would drop) */
 function entriesAcceptable(e: unknown): boolean {
   if (!isPlainObject(e)) return false;
-  for (const key of Object.keys(e)) if (!ENTRIES_KEYS.has(key)) return false;
-  if (e.issuedOn !== null && !safeOrAbsent(e.issuedOn)) return false;
-  for (const [part, keys] of [["contact", CONTACT_KEYS], ["narrative", NARRATIVE_PARTS]] as const) {
-    const v = e[part];
-    if (v === undefined) continue;
-    if (!isPlainObject(v)) return false;
-    for (const key of Object.keys(v)) if (!keys.has(key) || !safeOrAbsent(v[key])) return false;
-  }
-  for (const section of SECTION_KEYS) {
-    const rows = e[section];
-    if (rows === undefined) continue;
-    if (!isPlainObject(rows)) return false;
-    for (const row of Object.keys(rows)) {
-      const cells = rows[row];
-      if (!isSafeText(row)) return false;
-      if (cells === undefined || cells === null) continue;
-      if (!isPlainObject(cells)) return false;
-      for (const column of Object.keys(cells)) if (!isSafeText(column)) return false;
-    }
-  }
+  for (const key of Object.keys(e)) if (!Object.hasOwn(ENTRY_PARTS, key)) return false;
+  for (const [key, p] of Object.entries(ENTRY_PARTS)) if (!p.acceptable(e[key])) return false;
   return true;
 }
 
