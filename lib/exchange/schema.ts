@@ -236,6 +236,19 @@ export function sectionSchema(templateId: TemplateId, section: SectionKey, mode:
   }) as unknown as z.ZodType<SectionValues, SectionValues>;
 }
 
+/**
+ * The report's texts beside its tables, each one's longest length: contactSchema and
+ * narrativeSchema are made from these, and draftEntriesAcceptable reads the same keys and lengths.
+ */
+const CONTACT_TEXT_MAX = { address: MAX_SHORT_TEXT_LENGTH, phone: MAX_SHORT_TEXT_LENGTH, email: MAX_SHORT_TEXT_LENGTH } as const;
+const NARRATIVE_TEXT_MAX = { overview: MAX_NARRATIVE_LENGTH, problems: MAX_NARRATIVE_LENGTH, other: MAX_NARRATIVE_LENGTH } as const;
+
+/** the e-mail's own rule beyond text(…): when given, it looks like an address (contactSchema's and draftEntriesAcceptable's) */
+const emailLooksRight = (v: string) => v.trim() === "" || EMAIL_PATTERN.test(v.trim());
+
+/** text(…)'s checks all passing for a text that is not required: a string, safe, not longer than `max` */
+const textPasses = (v: unknown, max: number) => typeof v === "string" && isSafeText(v) && v.length <= max;
+
 function text(label: string, opts: { required: boolean; max: number }) {
   return z
     .string({ error: (iss: Iss) => (isBlank(iss.input) ? `缺少${label}` : `${label}应为文字，实际为 ${describeValue(iss.input)}`) })
@@ -295,10 +308,10 @@ export const issuedOnSchema = z
 export function contactSchema(mode: SchemaMode) {
   const required = mode === "strict";
   const shape = {
-    address: text(CONTACT_LABELS.address, { required, max: MAX_SHORT_TEXT_LENGTH }),
-    phone: text(CONTACT_LABELS.phone, { required, max: MAX_SHORT_TEXT_LENGTH }),
-    email: text(CONTACT_LABELS.email, { required, max: MAX_SHORT_TEXT_LENGTH }).superRefine((v, ctx) => {
-      if (v.trim() !== "" && !EMAIL_PATTERN.test(v.trim()))
+    address: text(CONTACT_LABELS.address, { required, max: CONTACT_TEXT_MAX.address }),
+    phone: text(CONTACT_LABELS.phone, { required, max: CONTACT_TEXT_MAX.phone }),
+    email: text(CONTACT_LABELS.email, { required, max: CONTACT_TEXT_MAX.email }).superRefine((v, ctx) => {
+      if (!emailLooksRight(v))
         ctx.addIssue({ code: "custom", message: `${CONTACT_LABELS.email}格式不正确：${describeValue(v)}` });
     }),
   };
@@ -315,7 +328,7 @@ export function contactSchema(mode: SchemaMode) {
 
 export function narrativeSchema(templateId: TemplateId, mode: SchemaMode) {
   const n = getTemplate(templateId).narrative;
-  const field = (k: keyof typeof n) => text(`“${n[k].title}”`, { required: mode === "strict" && n[k].required, max: MAX_NARRATIVE_LENGTH });
+  const field = (k: keyof typeof n) => text(`“${n[k].title}”`, { required: mode === "strict" && n[k].required, max: NARRATIVE_TEXT_MAX[k] });
   return object("正文（narrative）", { overview: field("overview"), problems: field("problems"), other: field("other") });
 }
 
@@ -420,12 +433,39 @@ function cellsByRow(templateId: TemplateId): CellsByRow {
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
-const ENTRY_KEYS = new Set(["issuedOn", "contact", "narrative", "proactive", "applications", "reviewLitigation"]);
-const CONTACT_KEYS = new Set(["address", "phone", "email"]);
-const NARRATIVE_KEYS_SET = new Set(["overview", "problems", "other"]);
+/**
+ * The keys draftEntriesSchema(templateId) names, read from the schema itself (its parts, and the
+ * contact's and narrative's texts with their lengths from the tables the schema is made from).
+ */
+interface EntryKeys {
+  parts: ReadonlySet<string>;
+  contact: ReadonlyMap<string, number>;
+  narrative: ReadonlyMap<string, number>;
+}
+const entryKeysCache = new Map<TemplateId, EntryKeys>();
+function entryKeys(templateId: TemplateId): EntryKeys {
+  let keys = entryKeysCache.get(templateId);
+  if (!keys) {
+    const shape = draftEntriesSchema(templateId).shape;
+    const textKeys = (part: z.ZodOptional<z.ZodObject>, max: Record<string, number>) => new Map(Object.keys(part.unwrap().shape).map((k) => [k, max[k]!]));
+    keys = {
+      parts: new Set(Object.keys(shape)),
+      contact: textKeys(shape.contact, CONTACT_TEXT_MAX),
+      narrative: textKeys(shape.narrative, NARRATIVE_TEXT_MAX),
+    };
+    entryKeysCache.set(templateId, keys);
+  }
+  return keys;
+}
 
-/** A draft's text as text(…) checks it when not required: safe, and not longer than `max`. */
-const draftText = (v: unknown, max: number) => v === undefined || (typeof v === "string" && isSafeText(v) && v.length <= max);
+/** a group of texts the schema would accept as it is: only its keys, each passing text(…)'s checks */
+function textsPass(v: Record<string, unknown>, max: ReadonlyMap<string, number>): boolean {
+  for (const key of Object.keys(v)) {
+    const m = max.get(key);
+    if (m === undefined || (v[key] !== undefined && !textPasses(v[key], m))) return false;
+  }
+  return true;
+}
 
 /**
  * Whether draftEntriesSchema(templateId) accepts `input` as it is, by the schema's own checks
@@ -437,19 +477,15 @@ const draftText = (v: unknown, max: number) => v === undefined || (typeof v === 
  */
 export function draftEntriesAcceptable(templateId: TemplateId, input: unknown): boolean {
   if (!isPlainObject(input)) return false;
-  for (const key of Object.keys(input)) if (!ENTRY_KEYS.has(key)) return false;
+  const keys = entryKeys(templateId);
+  for (const key of Object.keys(input)) if (!keys.parts.has(key)) return false;
   const { issuedOn, contact, narrative } = input;
   if (issuedOn !== undefined && issuedOn !== null && !(typeof issuedOn === "string" && isSafeText(issuedOn) && isValidDate(issuedOn))) return false;
   if (contact !== undefined) {
-    if (!isPlainObject(contact)) return false;
-    for (const key of Object.keys(contact)) if (!CONTACT_KEYS.has(key) || !draftText(contact[key], MAX_SHORT_TEXT_LENGTH)) return false;
-    const email = typeof contact.email === "string" ? contact.email.trim() : "";
-    if (email !== "" && !EMAIL_PATTERN.test(email)) return false;
+    if (!isPlainObject(contact) || !textsPass(contact, keys.contact)) return false;
+    if (typeof contact.email === "string" && !emailLooksRight(contact.email)) return false;
   }
-  if (narrative !== undefined) {
-    if (!isPlainObject(narrative)) return false;
-    for (const key of Object.keys(narrative)) if (!NARRATIVE_KEYS_SET.has(key) || !draftText(narrative[key], MAX_NARRATIVE_LENGTH)) return false;
-  }
+  if (narrative !== undefined && !(isPlainObject(narrative) && textsPass(narrative, keys.narrative))) return false;
   const byRow = cellsByRow(templateId);
   for (const section of ["proactive", "applications", "reviewLitigation"] as const) {
     const values = input[section];

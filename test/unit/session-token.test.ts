@@ -39,4 +39,17 @@ describe("sessionToken", () => {
     const foreign = await encode({ secret: "another-secret-0123456789abcdef0123", token: { uid: "x", sv: 0, username: "x", role: "CLERK", regionCode: null, agencyId: null } });
     expect(await sessionToken(cookiesOfHeader(`next-auth.session-token=${foreign}`))).toBeNull();
   });
+
+  it("is one store per process, whichever copy of the module asks (Next gives each route and instrumentation.ts its own)", async () => {
+    const c = await cookie("user-e");
+    vi.resetModules();
+    const page = await import("@/lib/auth/session-token");
+    vi.resetModules();
+    const save = await import("@/lib/auth/session-token");
+    expect(save).not.toBe(page);
+    const before = save.rememberedTokenCount();
+    expect(await page.sessionToken(page.cookiesOfHeader(c))).toMatchObject({ uid: "user-e" });
+    // the other copy holds it already: it is not decrypted again
+    expect(save.rememberedTokenCount()).toBe(before + 1);
+  });
 });

@@ -5,6 +5,8 @@ import { db } from "../db";
 import { agenciesInScope } from "../access/scope";
 import { loadLastYearCarriedForward } from "../reports/last-year";
 import { cellTextsOf } from "../reports/cell-texts";
+import { keepReadReport } from "../reports/save-draft";
+import { isEditable } from "@/lib/workflow/transitions";
 import { reportToDocument, reportWithContent } from "../reports/report-document";
 
 /**
@@ -20,6 +22,8 @@ export async function getReportForEditor(user: CurrentUser, reportId: string) {
     },
   });
   if (!report) return null;
+  // the clerk's first save from this page then reads the report's row alone (../reports/save-draft.ts)
+  if (isEditable(report.status as ReportStatusName)) keepReadReport(report);
   const lastYear = await loadLastYearCarriedForward(db, report.agency.code, report.year);
   return {
     id: report.id,

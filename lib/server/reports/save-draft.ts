@@ -26,22 +26,54 @@ import { Lru } from "../cache/lru.cjs";
 import { sqlRows } from "../sql";
 import { TEMPLATE_ID } from "./report-document";
 
+/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const safeOrAbsent = (v: unknown) => v === undefined || (typeof v === "string" && isSafeText(v));
+
+/**
+ * A part of the entries: its schema, and the check that is true only when the schema would
+ * accept the value as it is (no key it would drop) — the schema's own tests without its
+ * machinery. Both come from one entry of ENTRY_PARTS, so they cannot name different keys.
+ */
+const part = <S extends z.ZodType>(schema: S, acceptable: (v: unknown) => boolean) => ({ schema, acceptable });
+
+/** a group of optional safe texts, by key (and the label a refusal names) */
+function textGroup<K extends string>(labels: Record<K, string | undefined>) {
+  const shape = Object.fromEntries(Object.entries<string | undefined>(labels).map(([k, label]) => [k, safeString(label)])) as Record<K, ReturnType<typeof safeString>>;
+  return part(z.object(shape).partial().optional(), (v) => v === undefined || (isPlainObject(v) && Object.keys(v).every((k) => Object.hasOwn(labels, k) && safeOrAbsent(v[k]))));
+}
+
+/** a section's rows as far as they can be read before the template is known: safe row and column names */
+const looseSection = part(z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional(), (rows) => {
+  if (rows === undefined) return true;
+  if (!isPlainObject(rows)) return false;
+  for (const row of Object.keys(rows)) {
+    const cells = rows[row];
+    if (!isSafeText(row)) return false;
+    if (cells === undefined || cells === null) continue;
+    if (!isPlainObject(cells)) return false;
+    for (const column of Object.keys(cells)) if (!isSafeText(column)) return false;
+  }
+  return true;
+});
+
 /**
  * What the editor sends, as far as it can be checked before the report (and so its template)
- * is known; saveDraft then reads the entries with the template's draft schema.
+ * is known; saveDraft then reads the entries with the template's draft schema. One table:
+ * entriesSchema is made from it, and entriesAcceptable reads the same keys and checks.
  */
-const looseSection = z.record(safeString(), z.record(safeString(), z.unknown()).nullable().optional()).optional();
-const entriesSchema = z.object({
-  issuedOn: safeString(FIELD_LABELS.issuedOn).nullable().optional(),
-  contact: z
-    .object({ address: safeString(CONTACT_LABELS.address), phone: safeString(CONTACT_LABELS.phone), email: safeString(CONTACT_LABELS.email) })
-    .partial()
-    .optional(),
-  narrative: z.object({ overview: safeString(), problems: safeString(), other: safeString() }).partial().optional(),
+const ENTRY_PARTS = {
+  issuedOn: part(safeString(FIELD_LABELS.issuedOn).nullable().optional(), (v) => v === null || safeOrAbsent(v)),
+  contact: textGroup({ address: CONTACT_LABELS.address, phone: CONTACT_LABELS.phone, email: CONTACT_LABELS.email }),
+  narrative: textGroup({ overview: undefined, problems: undefined, other: undefined }),
   proactive: looseSection,
   applications: looseSection,
   reviewLitigation: looseSection,
-});
+} satisfies Record<"issuedOn" | "contact" | "narrative" | (typeof SECTION_KEYS)[number], ReturnType<typeof part>>;
+
+const entriesSchema = z.object(
+  Object.fromEntries(Object.entries(ENTRY_PARTS).map(([k, p]) => [k, p.schema])) as { [K in keyof typeof ENTRY_PARTS]: (typeof ENTRY_PARTS)[K]["schema"] },
+);
 export type DraftEntries = z.infer<typeof entriesSchema>;
 
 export const saveDraftInputSchema = z.object({
@@ -54,37 +86,14 @@ export const saveDraftInputSchema = z.object({
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInputSchema>;
 
-/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-const safeOrAbsent = (v: unknown) => v === undefined || (typeof v === "string" && isSafeText(v));
-const INPUT_KEYS = new Set(["reportId", "expectedVersion", "entries", "base"]);
-const ENTRIES_KEYS = new Set(["issuedOn", "contact", "narrative", "proactive", "applications", "reviewLitigation"]);
-const CONTACT_KEYS = new Set(["address", "phone", "email"]);
-const NARRATIVE_PARTS = new Set(["overview", "problems", "other"]);
+// the keys the schema names (a key it does not name is the schema's to refuse)
+const INPUT_KEYS = new Set(Object.keys(saveDraftInputSchema.shape));
 
 /** entriesSchema's checks, true only when it would accept the entries as they are (no key it would drop) */
 function entriesAcceptable(e: unknown): boolean {
   if (!isPlainObject(e)) return false;
-  for (const key of Object.keys(e)) if (!ENTRIES_KEYS.has(key)) return false;
-  if (e.issuedOn !== null && !safeOrAbsent(e.issuedOn)) return false;
-  for (const [part, keys] of [["contact", CONTACT_KEYS], ["narrative", NARRATIVE_PARTS]] as const) {
-    const v = e[part];
-    if (v === undefined) continue;
-    if (!isPlainObject(v)) return false;
-    for (const key of Object.keys(v)) if (!keys.has(key) || !safeOrAbsent(v[key])) return false;
-  }
-  for (const section of SECTION_KEYS) {
-    const rows = e[section];
-    if (rows === undefined) continue;
-    if (!isPlainObject(rows)) return false;
-    for (const row of Object.keys(rows)) {
-      const cells = rows[row];
-      if (!isSafeText(row)) return false;
-      if (cells === undefined || cells === null) continue;
-      if (!isPlainObject(cells)) return false;
-      for (const column of Object.keys(cells)) if (!isSafeText(column)) return false;
-    }
-  }
+  for (const key of Object.keys(e)) if (!Object.hasOwn(ENTRY_PARTS, key)) return false;
+  for (const [key, p] of Object.entries(ENTRY_PARTS)) if (!p.acceptable(e[key])) return false;
   return true;
 }
 
@@ -248,7 +257,43 @@ interface StoredReport {
  * PostgreSQL and here.
  */
 const MAX_KEPT_REPORTS = 2_000;
-const kept = new Lru<{ version: number; updatedAt: number; stored: Flat }>({ maxSize: MAX_KEPT_REPORTS });
+type Kept = { version: number; updatedAt: number; stored: Flat };
+// On the process's global, as ../sql.ts keeps its pools: Next's build gives each route (the
+// editor's page) and instrumentation.ts (the save in front of Next) its own copy of this module,
+// and the copy the page fills must be the one the save reads.
+const KEPT = Symbol.for("govreports.keptDraftCells");
+const kept = ((globalThis as unknown as Record<symbol, Lru<Kept> | undefined>)[KEPT] ??= new Lru<Kept>({ maxSize: MAX_KEPT_REPORTS }));
+
+/** A stored cell as Prisma reads it (a Decimal, or the decimal text of one, as its value). */
+interface StoredCellRow {
+  section: string;
+  row: string;
+  column: string;
+  value: { toString(): string } | string | null;
+  text: string | null;
+}
+
+/** what the save compares for a report's cells: every cell of the template, a stored text in place of its blank */
+function storedCells(t: ReportTemplate, cells: Iterable<StoredCellRow>): Flat {
+  // a cell's stored text (typed in a number cell, ./cell-texts.ts) stands in its place; a
+  // figure is the number that prints as its decimal text (exact: lib/templates/decimal.ts)
+  const byId = new Map<string, CellValue | string>();
+  for (const c of cells) byId.set(`${c.section}/${c.row}/${c.column}`, c.text ? c.text : c.value === null ? null : Number(c.value.toString()));
+  const stored: Flat = new Map();
+  for (const c of cellsOf(t)) stored.set(c.id, byId.get(c.id) ?? null);
+  return stored;
+}
+
+/**
+ * Keeps the cells of a report the editor's page has just read (its row, then its cells: Prisma
+ * reads a relation after the row it belongs to), so that the clerk's first save from that page
+ * reads the report's row alone, as every later one does. Safe whatever happened between the two
+ * reads: cells written after the row was read were written by a statement that bumped the
+ * version and update time, which the row then never has again, so the copy is never used.
+ */
+export function keepReadReport(report: { id: string; template: keyof typeof TEMPLATE_ID; version: number; updatedAt: Date; cells: Iterable<StoredCellRow> }) {
+  kept.set(report.id, { version: report.version, updatedAt: report.updatedAt.getTime(), stored: storedCells(getTemplate(TEMPLATE_ID[report.template]), report.cells) });
+}
 
 /** Forgets the kept copies (tests). */
 export function forgetKeptReports() {
@@ -282,19 +327,13 @@ async function readReport(db: Db, id: string): Promise<StoredReport | null> {
   );
   const r = rows[0];
   if (!r) return null;
-  let stored: Flat;
-  if (r.cells === null && copy) stored = new Map(copy.stored);
-  else {
-    // a cell's stored text (typed in a number cell, ./cell-texts.ts) stands in its place; a
-    // figure is the number that prints as its decimal text (exact: lib/templates/decimal.ts)
-    const byId = new Map<string, CellValue | string>();
-    for (const [section, row, column, value, text] of JSON.parse(r.cells ?? "[]") as [string, string, string, string | null, string | null][]) {
-      byId.set(`${section}/${row}/${column}`, text ? text : value === null ? null : Number(value));
-    }
-    const t = getTemplate(TEMPLATE_ID[r.template]);
-    stored = new Map();
-    for (const c of cellsOf(t)) stored.set(c.id, byId.get(c.id) ?? null);
-  }
+  const stored =
+    r.cells === null && copy
+      ? new Map(copy.stored)
+      : storedCells(
+          getTemplate(TEMPLATE_ID[r.template]),
+          (JSON.parse(r.cells ?? "[]") as [string, string, string, string | null, string | null][]).map(([section, row, column, value, text]) => ({ section, row, column, value, text })),
+        );
   stored.set("issuedOn", r.issuedOn);
   stored.set("contact.address", r.contactAddress);
   stored.set("contact.phone", r.contactPhone);
