@@ -90,9 +90,9 @@ function setAttr(el: HTMLElement, attr: string, value: string | null) {
  * form and the rules (changeCell); no grid row or table renders for it, and no other cell is
  * asked. It reads its value from the rule store (`cell:` key) for its marks (not a number,
  * refused), and so that a value set from outside (paste, restore, import, 空白格填 0) reaches
- * the input too. The cell's children stay the same while its messages come and go (the hidden
- * description is always there, empty when there is nothing to say): inserting or removing a
- * child of a table cell lays out the whole table again.
+ * the input too. The cell's children stay the same while its rule messages come and go: their
+ * description is always there (hidden, empty when there is nothing to say), where inserting or
+ * removing a child of a table cell laid out the whole table again.
  */
 const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: CellDef; name: string; label: string; pos: Position }) {
   const { readOnly, commentsByAnchor, changeCell } = useEditor();
@@ -142,7 +142,8 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
           </span>
         )
       )}
-      <span id={`${fieldDomId(cell.id)}-issues`} className="visually-hidden cell-issues">
+      {/* hidden: no box to lay out or paint, and still the input's description (aria-describedby reads hidden elements it names) */}
+      <span id={`${fieldDomId(cell.id)}-issues`} hidden>
         {issues}
       </span>
       {comments && (
