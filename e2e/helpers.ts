@@ -49,6 +49,35 @@ export function authStateFile(username: DemoAccount) {
  * signing in itself, of a fresh session, or of accounts the test makes; a test that only needs
  * to be signed in as a demo account uses signInAs().
  */
+/**
+ * Waits until the page has loaded and its requests have gone quiet: no resource (script, the
+ * session, a prefetch) has finished arriving for half a second. Not Playwright's "networkidle",
+ * which counts a response whose body the page never reads as still in flight: Next's router
+ * leaves some prefetches unread, and networkidle waited 20 s and more on a page reached after
+ * another (both workers idle, in the accessibility tour).
+ */
+export async function settled(page: Page, quietMs = 500) {
+  await page.waitForLoadState("load");
+  await page.evaluate(
+    (quiet) =>
+      new Promise<void>((resolve) => {
+        let seen = performance.getEntriesByType("resource").length;
+        let quietSince = performance.now();
+        const check = () => {
+          const now = performance.getEntriesByType("resource").length;
+          if (now !== seen) {
+            seen = now;
+            quietSince = performance.now();
+          }
+          if (performance.now() - quietSince >= quiet) resolve();
+          else setTimeout(check, 100);
+        };
+        check();
+      }),
+    quietMs,
+  );
+}
+
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, path = "/login") {
   await page.goto(path);
   await page.getByLabel("用户名").fill(username);

@@ -3,7 +3,7 @@
 // and row labels that read as words (a few lines at most), not a column of single characters;
 // in 三 the labels stay in view while the figures scroll inside the table.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { PUBLIC_PAGES } from "./helpers";
+import { PUBLIC_PAGES, settled } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -32,7 +32,7 @@ for (const path of PAGES) {
   test(`手机 390 px：${path} 不横向溢出，菜单可展开且每项一行，行标题可读`, async ({ page }) => {
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
-    await page.waitForLoadState("networkidle");
+    await settled(page);
     expect(await pageOverflow(page), "document scrollWidth beyond the 390 px viewport").toBeLessThanOrEqual(0);
 
     // the menu: collapsed behind a real disclosure button

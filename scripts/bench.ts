@@ -99,6 +99,7 @@ async function countRenders(url: string, prefix: string) {
 }
 
 async function main() {
+  const began = Date.now();
   ensureLoadTools();
   console.log("▶ 构建（如有需要）");
   ensureBuild();
@@ -114,7 +115,7 @@ async function main() {
     if (!template && runMigrate(url, ["deploy"], "pipe").status !== 0) throw new Error("迁移失败");
     await seedDemo(url);
     const t = Date.now();
-    await generateBenchData(url, scale, console.log);
+    await generateBenchData(url, scale, console.log, { vacuum: !smoke });
     console.log(`  合成数据用时 ${((Date.now() - t) / 1000).toFixed(0)} s`);
 
     const app = `http://127.0.0.1:${APP_PORT}`;
@@ -156,11 +157,16 @@ async function main() {
     }
     // and the code that serves them: the first seconds of load run through V8's baseline
     // compiler, and would be measured as part of the first round
-    wrk(app + REPORT, { seconds: smoke ? 1 : 3 });
-    wrk(app + REPORT, { seconds: smoke ? 1 : 3, headers: gzipped });
+    // (not in the smoke run, whose numbers are not read)
+    if (!smoke) {
+      wrk(app + REPORT, { seconds: 3 });
+      wrk(app + REPORT, { seconds: 3, headers: gzipped });
+    }
     console.log(`▶ 报告页 ${(html.length / 1024).toFixed(0)} KB（gzip：应用 ${sizes[0]}，nginx 预压缩 ${sizes[1]}）；开始测量（每项 ${SECONDS} s × ${ROUNDS} 轮，wrk 50 连接）`);
 
-    if (wanted("P1A")) {
+    // when each line starts (seconds since the bench began): where the run's time goes
+    const step = (id: string) => wanted(id) && (console.log(`▶ ${id}（${((Date.now() - began) / 1000).toFixed(0)} s）`), true);
+    if (step("P1A")) {
       // how the report runs' CPU fell on the app's processes: wrk's connections stay with the
       // process the cluster's primary handed them to, and one process holding most of them
       // shows in P1a's p99 (README, Performance)
@@ -195,7 +201,7 @@ async function main() {
       if (shares.length) lines.push({ id: "P1a''", what: "同上，各应用进程所占 CPU（每轮，参考）", measured: shares.join("；"), goal: "—", met: null });
       lines.push({ id: "P1a'", what: "同上，10 连接（参考）", measured: `${ten.rps.toFixed(0)} req/s，p99 ${ms(ten.p99)}`, goal: "—", met: null });
     }
-    if (wanted("P1B")) {
+    if (step("P1B")) {
       const { subject, baseline } = paired(
         () => wrk(proxy + REPORT, { seconds: SECONDS }),
         () => wrk(`http://127.0.0.1:${STATIC_PORT}/report.html`, { seconds: SECONDS }),
@@ -211,7 +217,7 @@ async function main() {
         met: ratio >= 0.5,
       });
     }
-    if (wanted("P2")) {
+    if (step("P2")) {
       // region statistics: a province of 5,000 reports and one of 50,000, HTML and API
       const [small, large] = scale.provinces;
       const year = scale.year;
@@ -223,7 +229,7 @@ async function main() {
         // seconds of load (on several connections, so that every app process gets some) compile
         // the code that serves it
         for (const p of [small!, large!]) await fetchFresh(make(p.code), { headers: { "accept-encoding": "identity" } });
-        for (const p of [small!, large!]) wrk(make(p.code), { seconds: smoke ? 1 : 2, connections: 4 });
+        if (!smoke) for (const p of [small!, large!]) wrk(make(p.code), { seconds: 2, connections: 4 });
         // a few milliseconds each way: twice the rounds of half the length, so that one
         // round's hiccup (a collection, the other process's work) does not decide the ratio
         const { subject, baseline, rounds } = paired(
@@ -243,7 +249,7 @@ async function main() {
         });
       }
     }
-    if (wanted("P3")) {
+    if (step("P3")) {
       // The goal is the page's response time for a reviewer opening it: a county has a few
       // reviewers, so one connection. Ten at once (one Node process on two cores shares its
       // time between them) is printed beside it for reference, with no goal.
@@ -251,7 +257,7 @@ async function main() {
       const url = `${app}/review?year=${scale.year}`;
       // warm, as the other lines: a few seconds of load on several connections (one per app
       // process at least) first, or V8 compiles the dashboard's code during the measurement
-      wrk(url, { seconds: smoke ? 1 : 3, connections: 4, headers: { Cookie: cookie } });
+      if (!smoke) wrk(url, { seconds: 3, connections: 4, headers: { Cookie: cookie } });
       const one = wrk(url, { seconds: SECONDS, connections: 1, headers: { Cookie: cookie } });
       checkErrors("P3", one);
       lines.push({
@@ -271,13 +277,13 @@ async function main() {
         met: null,
       });
     }
-    if (wanted("P1C")) {
+    if (step("P1C")) {
       // P1c: a county's reports published now, each page requested once (nothing has asked for
       // them yet, in any process), four readers at a time; then pages asked for by eight
       // readers at once, spread over the app's processes: each must be rendered once
       // (RenderedPage counts the renders: lib/server/cache/shared-render.mjs)
-      const count = smoke ? 24 : 300;
-      const stampede = smoke ? 4 : 20;
+      const count = smoke ? 8 : 300;
+      const stampede = smoke ? 2 : 20;
       const paths = await publishFirstViewCounty(url, scale, count + stampede);
       const first = paths.slice(0, count);
       // what the publications' transactions queue: each page rendered by the app's job workers
@@ -317,7 +323,7 @@ async function main() {
         met: p95 <= 100 && renders.pages === count + stampede && renders.renders === renders.pages,
       });
     }
-    if (wanted("P4")) {
+    if (step("P4")) {
       // warm, as every other line: a round of saves by other clerks first (P4b's, within their
       // minute's writes), so that V8 has compiled the save and each app process's pool holds its
       // connections with the statements prepared, as on a server that has been up for a while
@@ -375,7 +381,7 @@ async function main() {
         met: t.best !== null && t.best.achieved >= 150 && t.lostUpdates === 0,
       });
     }
-    if (wanted("P5")) {
+    if (step("P5")) {
       // a line that could not be measured says so (and is "not met"); it never hides the others
       const what = "Chromium：三表中按键 → 合计更新到屏幕";
       try {
@@ -395,6 +401,7 @@ async function main() {
         lines.push({ id: "P5", what, measured: `未能测量：${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`, goal: "p95 ≤ 12 ms", met: false });
       }
     }
+    console.log(`▶ 测量结束（${((Date.now() - began) / 1000).toFixed(0)} s）`);
   } finally {
     for (const s of services.reverse()) await s.stop().catch(() => {});
     if (!keep) await dropDatabase(url).catch(() => {});

@@ -194,11 +194,15 @@ async function cleanUp(server: Server) {
   if (server.template) await dropDatabase(server.template).catch(() => {});
 }
 
+/** Integration files that use no server under test (an embedded server of their own, none at all): run in the first pass only. */
+const SERVER_INDEPENDENT = ["test/integration/without-server.test.ts"];
+
 /** Integration tests on copies of the server's template: two files at a time (each waits on PostgreSQL and on the processes it starts much of its time). */
-function integration(server: Server) {
+function integration(server: Server, { first }: { first: boolean }) {
   if (!server.template) return Promise.resolve(false);
   return vitest(`集成测试（${server.label}）`, "test/integration", server.tag, { TEST_PG_SERVER_URL: server.url, TEST_PG_TEMPLATE_URL: server.template }, [
     `--maxWorkers=${process.env.TEST_INTEGRATION_WORKERS || 2}`,
+    ...(first ? [] : SERVER_INDEPENDENT.map((f) => `--exclude=${f}`)),
   ]);
 }
 
@@ -292,11 +296,11 @@ async function main() {
       await Promise.all([tsc(), unit()]);
       const built = await build();
       const embedded = await embeddedReady();
-      await integration(embedded);
+      await integration(embedded, { first: true });
       if (built) await e2e(embedded, "all", E2E_PORT, true);
       const external = await externalReady();
       if (external) {
-        await integration(external);
+        await integration(external, { first: false });
         if (built) {
           await e2e(external, "smoke", E2E_PORT, true);
           await benchSmoke(external);
@@ -316,10 +320,10 @@ async function main() {
         const [ok, server] = await Promise.all([built, embedded]);
         await unitDone;
         if (ok) await e2e(server, "all", E2E_PORT, true);
-        await integration(server);
+        await integration(server, { first: true });
         const ext = await external;
         if (!ext) return;
-        await integration(ext);
+        await integration(ext, { first: false });
         if (ok) {
           await e2e(ext, "smoke", E2E_PORT + 2, true);
           await benchSmoke(ext);
