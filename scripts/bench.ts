@@ -392,8 +392,8 @@ async function main() {
         // (the same measure on a page that does nothing else)
         lines.push({
           id: "P5'",
-          what: "同上，分解（参考）：按键 → DOM 更新；每次按键主线程 CPU 时间；空白页同样测量（等下一帧的下限）",
-          measured: `DOM p95 ${ms(r.domP95)}；CPU ${ms(r.cpuMs)}/次；空白页 p95 ${ms(r.floorP95)}（CPU ${ms(r.floorCpuMs)}/次）`,
+          what: "同上，分解（参考）：按键 → DOM 更新；→ 该帧样式、布局、绘制、提交完成；每次按键主线程 CPU 时间；空白页同样测量（等下一帧的下限）",
+          measured: `DOM p95 ${ms(r.domP95)}；帧完成 p95 ${ms(r.paintedP95)}；CPU ${ms(r.cpuMs)}/次；空白页 p95 ${ms(r.floorP95)}（帧完成 p95 ${ms(r.floorPaintedP95)}，CPU ${ms(r.floorCpuMs)}/次）`,
           goal: "—",
           met: null,
         });

@@ -2,7 +2,7 @@
 // One statistical table of the report as a spreadsheet-like grid. The grid comes from the
 // template's printed layout (tableLayout): merged headers and verbatim labels as on the
 // official form, an input in every value cell, an <output> in every derived cell.
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from "react";
 import { draftCellProblem, encodeFormRowKey } from "@/lib/exchange";
 import { tableLayout, type CellDef, type LayoutCell, type ReportTemplate, type SectionKey } from "@/lib/templates";
 import { cellFormId, fieldDomId, focusField, useEditor, useIssues, useStoreKey } from "./context";
@@ -22,21 +22,83 @@ function shows(text: string, value: FormCell) {
 }
 
 /**
+ * The <input> of a cell, rendered once: its props never change, so React never updates it
+ * (React 19 rewrites an input's `name` twice on every update of its props, which the browser
+ * treats as a change of the form control). What changes (aria-invalid, aria-describedby) the
+ * cell sets on the element itself (CellInput's layout effect); the first render carries the
+ * loaded state, so the server's HTML says it too.
+ */
+const CellField = memo(function CellField({
+  cell,
+  name,
+  label,
+  pos,
+  initial,
+  invalid,
+  describedBy,
+  readOnly,
+  changeCell,
+  inputRef,
+}: {
+  cell: CellDef;
+  name: string;
+  label: string;
+  pos: Position;
+  initial: string;
+  invalid: boolean;
+  describedBy: string;
+  readOnly: boolean;
+  changeCell: (name: string, value: FormCell) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+}) {
+  return (
+    <input
+      id={fieldDomId(cell.id)}
+      ref={inputRef}
+      name={name}
+      form={cellFormId(cell.id)}
+      defaultValue={initial}
+      inputMode={cell.kind === "money" ? "decimal" : "numeric"}
+      autoComplete="off"
+      aria-label={label}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy || undefined}
+      readOnly={readOnly}
+      data-grid={cell.section}
+      data-r={pos.r}
+      data-c={pos.c}
+      data-name={name}
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => {
+        const raw = e.target.value;
+        const parsed = parseCellText(raw);
+        changeCell(name, parsed.ok ? parsed.value : raw);
+      }}
+    />
+  );
+});
+
+/** Sets or removes an attribute of an element, touching it only when it differs. */
+function setAttr(el: HTMLElement, attr: string, value: string | null) {
+  if (value === null) {
+    if (el.hasAttribute(attr)) el.removeAttribute(attr);
+  } else if (el.getAttribute(attr) !== value) el.setAttribute(attr, value);
+}
+
+/**
  * An input cell, uncontrolled: the browser shows what is typed, and the keystroke goes to the
  * form and the rules (changeCell); no grid row or table renders for it, and no other cell is
  * asked. It reads its value from the rule store (`cell:` key) for its marks (not a number,
  * refused), and so that a value set from outside (paste, restore, import, 空白格填 0) reaches
- * the input too.
+ * the input too. The cell's children stay the same while its rule messages come and go: their
+ * description is always there (hidden, empty when there is nothing to say), where inserting or
+ * removing a child of a table cell laid out the whole table again.
  */
 const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: CellDef; name: string; label: string; pos: Position }) {
   const { readOnly, commentsByAnchor, changeCell } = useEditor();
   const value = useStoreKey(`cell:${cell.id}`, (s) => s.cell(cell.section, cell.row, cell.column));
   const input = useRef<HTMLInputElement>(null);
   const [initial] = useState(() => formatCellText(value));
-  useLayoutEffect(() => {
-    const el = input.current;
-    if (el && !shows(el.value, value)) el.value = formatCellText(value);
-  }, [value]);
   const issues = useIssues(cell.id);
   // what the draft schema refuses (a 201-character text, a figure too large to store) is not saved
   const refused = draftCellProblem(value, cell);
@@ -45,30 +107,29 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
   const describedBy = [notANumber || refused ? `${fieldDomId(cell.id)}-nan` : null, issues ? `${fieldDomId(cell.id)}-issues` : null, comments ? `${fieldDomId(cell.id)}-comments` : null]
     .filter(Boolean)
     .join(" ");
+  const invalid = Boolean(notANumber || refused || issues);
+  // the first render's marks go into CellField's props (and the server's HTML); later ones onto the element
+  const [first] = useState(() => ({ invalid, describedBy }));
+  useLayoutEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    if (!shows(el.value, value)) el.value = formatCellText(value);
+    setAttr(el, "aria-invalid", invalid ? "true" : null);
+    setAttr(el, "aria-describedby", describedBy || null);
+  }, [value, invalid, describedBy]);
   return (
-    <td className={`num cell${notANumber || refused || issues ? " invalid" : ""}${comments ? " commented" : ""}`}>
-      <input
-        id={fieldDomId(cell.id)}
-        ref={input}
+    <td className={`num cell${invalid ? " invalid" : ""}${comments ? " commented" : ""}`}>
+      <CellField
+        cell={cell}
         name={name}
-        form={cellFormId(cell.id)}
-        defaultValue={initial}
-        inputMode={cell.kind === "money" ? "decimal" : "numeric"}
-        autoComplete="off"
-        aria-label={label}
-        aria-invalid={notANumber || refused || issues ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        label={label}
+        pos={pos}
+        initial={initial}
+        invalid={first.invalid}
+        describedBy={first.describedBy}
         readOnly={readOnly}
-        data-grid={cell.section}
-        data-r={pos.r}
-        data-c={pos.c}
-        data-name={name}
-        onFocus={(e) => e.currentTarget.select()}
-        onChange={(e) => {
-          const raw = e.target.value;
-          const parsed = parseCellText(raw);
-          changeCell(name, parsed.ok ? parsed.value : raw);
-        }}
+        changeCell={changeCell}
+        inputRef={input}
       />
       {refused ? (
         <span id={`${fieldDomId(cell.id)}-nan`} className="cell-message" role="alert">
@@ -81,11 +142,10 @@ const CellInput = memo(function CellInput({ cell, name, label, pos }: { cell: Ce
           </span>
         )
       )}
-      {issues && (
-        <span id={`${fieldDomId(cell.id)}-issues`} className="visually-hidden">
-          {issues}
-        </span>
-      )}
+      {/* hidden: no box to lay out or paint, and still the input's description (aria-describedby reads hidden elements it names) */}
+      <span id={`${fieldDomId(cell.id)}-issues`} hidden>
+        {issues}
+      </span>
       {comments && (
         <span id={`${fieldDomId(cell.id)}-comments`} className="cell-comment" title={comments.map((c) => c.body).join("\n")}>
           <span aria-hidden="true">💬</span>
