@@ -4,13 +4,25 @@ import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { hashPassword, verifyPassword } from "../lib/server/auth/password-hash";
 
-export async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await c.connect();
+/**
+ * The worker's connections to the e2e database, kept between calls: the authorization matrix
+ * alone asks a few thousand times (a reset and two snapshots per case and actor), and a new
+ * connection each time was a PostgreSQL backend started and ended each time.
+ */
+let pool: pg.Pool | null = null;
+
+export async function withDb<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  pool ??= new pg.Pool({ connectionString: process.env.E2E_DATABASE_URL, max: 4, idleTimeoutMillis: 5_000, allowExitOnIdle: true });
+  const c = await pool.connect();
+  let failure: Error | undefined;
   try {
     return await fn(c);
+  } catch (e) {
+    // a connection left inside a failed transaction is closed, not handed to the next caller
+    failure = e instanceof Error ? e : new Error(String(e));
+    throw e;
   } finally {
-    await c.end();
+    c.release(failure);
   }
 }
 

@@ -12,7 +12,7 @@ import path from "node:path";
 import { ensureBuild } from "./lib/bootstrap.mjs";
 import { BENCH_PASSWORD, FULL_SCALE, generateBenchData, publishFirstViewCounty, renderAtPublication, SMOKE_SCALE } from "./lib/bench-data";
 import { createScratchDatabase, dropDatabase, openDatabase } from "./lib/database";
-import { backendTicksBetween, databaseBackendTicks, ensureLoadTools, fetchFresh, MS_PER_TICK, shippedNginxConfig, signInCookie, startApp, startNginx, wrk, type LoadResult, type Service } from "./lib/load";
+import { backendTicksBetween, databaseBackendTicks, ensureLoadTools, fetchFresh, MS_PER_TICK, settleBriefly, shippedNginxConfig, signInCookie, startApp, startNginx, wrk, type LoadResult, type Service } from "./lib/load";
 import { runMigrate } from "./lib/migrate";
 import { seedDemo } from "./lib/seed-demo";
 import { measureDraftSaves, measureKeystrokes, measureSaveThroughput } from "./lib/bench-client";
@@ -101,6 +101,7 @@ async function countRenders(url: string, prefix: string) {
 async function main() {
   const began = Date.now();
   ensureLoadTools();
+  if (smoke) settleBriefly();
   console.log("▶ 构建（如有需要）");
   ensureBuild();
 
@@ -235,7 +236,7 @@ async function main() {
         const { subject, baseline, rounds } = paired(
           () => wrk(make(large!.code), { seconds: Math.max(1, SECONDS / 2), connections: 10 }),
           () => wrk(make(small!.code), { seconds: Math.max(1, SECONDS / 2), connections: 10 }),
-          ROUNDS * 2,
+          smoke ? 1 : ROUNDS * 2,
         );
         checkErrors(`P2 ${kind}`, subject);
         checkErrors(`P2 ${kind}`, baseline);

@@ -59,7 +59,12 @@ done = function(summary, latency, requests)
 end
 `;
 
-const SETTLE_MS = 1500;
+let SETTLE_MS = 1500;
+
+/** The smoke run's numbers are not read: a short settling wait before each wrk run is enough there. */
+export function settleBriefly() {
+  SETTLE_MS = 100;
+}
 
 /**
  * One wrk run: `connections` keep-alive connections on up to 2 threads for `seconds`, all
