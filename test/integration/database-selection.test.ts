@@ -1,23 +1,8 @@
-import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/scripts/lib/database";
-import { serverUrl } from "./db-helpers";
+import { restoreDatabaseUrlAfterEach, scalar, serverUrl } from "./db-helpers";
 
-async function scalar(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows[0];
-  } finally {
-    await c.end();
-  }
-}
-
-const savedUrl = process.env.DATABASE_URL;
-afterEach(() => {
-  if (savedUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = savedUrl;
-});
+restoreDatabaseUrlAfterEach();
 
 describe("database selection", () => {
   it("uses the server named by DATABASE_URL, creating its database when missing", async () => {

@@ -2,7 +2,8 @@
 // (the embedded one, then the external one): TEST_PG_SERVER_URL. Each test file gets
 // its own database, a copy of one migrated once per run (test/integration/global-setup.ts),
 // so files can run in parallel and no file pays for the schema engine.
-import { inject } from "vitest";
+import pg from "pg";
+import { afterEach, inject } from "vitest";
 import { createScratchDatabase, dropDatabase } from "@/scripts/lib/database";
 import { createPrismaClient, type Db } from "@/lib/server/prisma";
 import type { CurrentUser } from "@/lib/auth/guard";
@@ -21,6 +22,26 @@ export function templateUrl(): string {
   const url = inject("pgTemplateUrl");
   if (!url) throw new Error("no migrated template database: test/integration/global-setup.ts did not run (TEST_PG_SERVER_URL unset?)");
   return url;
+}
+
+/** The first row of one query, on a connection of its own (to a database other than the file's). */
+export async function scalar(url: string, sql: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows[0];
+  } finally {
+    await c.end();
+  }
+}
+
+/** Puts DATABASE_URL back as it was after each test of the file (for tests that choose a database by it). */
+export function restoreDatabaseUrlAfterEach() {
+  const saved = process.env.DATABASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+  });
 }
 
 export async function freshDatabase(prefix = "govreports_it"): Promise<{ url: string; db: Db; drop(): Promise<void> }> {

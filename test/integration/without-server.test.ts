@@ -4,26 +4,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase, startEmbeddedPostgres } from "@/scripts/lib/database";
 import { spawnCli } from "@/test/support/cli";
+import { restoreDatabaseUrlAfterEach, scalar } from "./db-helpers";
 
-async function scalar(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows[0];
-  } finally {
-    await c.end();
-  }
-}
-
-const savedUrl = process.env.DATABASE_URL;
-afterEach(() => {
-  if (savedUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = savedUrl;
-});
+restoreDatabaseUrlAfterEach();
 
 describe("without a database server", () => {
   it("without DATABASE_URL starts a real embedded PostgreSQL, keeps its data, and reuses it on the next start", async () => {
