@@ -45,11 +45,6 @@ export function authStateFile(username: DemoAccount) {
 }
 
 /**
- * Signs in through the real form and waits for next-auth's credentials callback. For tests of
- * signing in itself, of a fresh session, or of accounts the test makes; a test that only needs
- * to be signed in as a demo account uses signInAs().
- */
-/**
  * Waits until the page has loaded and its requests have gone quiet: no resource (script, the
  * session, a prefetch) has finished arriving for half a second. Not Playwright's "networkidle",
  * which counts a response whose body the page never reads as still in flight: Next's router
@@ -78,6 +73,11 @@ export async function settled(page: Page, quietMs = 500) {
   );
 }
 
+/**
+ * Signs in through the real form and waits for next-auth's credentials callback. For tests of
+ * signing in itself, of a fresh session, or of accounts the test makes; a test that only needs
+ * to be signed in as a demo account uses signInAs().
+ */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, path = "/login") {
   await page.goto(path);
   await page.getByLabel("用户名").fill(username);
