@@ -3,6 +3,7 @@
 import { SECTION_KEYS, type SectionKey } from "@/lib/templates";
 import type { Violation } from "@/lib/validation";
 import { focusField, useEditor, useStoreKey } from "./context";
+import { violationKey } from "./model";
 
 const EMPTY: Violation[] = [];
 
@@ -21,7 +22,7 @@ function useViolations(filter?: (v: Violation) => boolean) {
 function keysOf(violations: Violation[]) {
   const seen = new Map<string, number>();
   return violations.map((v) => {
-    const k = `${v.severity}\u0001${v.message}\u0001${v.cells.join(",")}`;
+    const k = violationKey(v);
     const n = seen.get(k) ?? 0;
     seen.set(k, n + 1);
     return n ? `${k}\u0002${n}` : k;

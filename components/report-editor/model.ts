@@ -303,6 +303,9 @@ function ruleIndex(templateId: TemplateId) {
   return index;
 }
 
+/** What tells one rule message from another: its severity, text and cells (the lists' keys, and the store's test of whether they changed). */
+export const violationKey = (v: Violation) => `${v.severity}\u0001${v.message}\u0001${v.cells.join(",")}`;
+
 /**
  * Holds the latest rule results; cells subscribe to their own slice (useSyncExternalStore
  * with a primitive snapshot), so a keystroke re-renders only the cells whose results changed.
@@ -391,7 +394,7 @@ export class RuleStore {
     const cell = (s: SectionKey, row: string, column: string) => sections[s]?.[row]?.[column] ?? null;
     // text in a cell is no number: effectiveValues takes it for a blank, as numericSections does
     this.snapshot = { violations, byCell, value: current ?? effectiveValues(t, this.sections), cell, blanks };
-    this.violationsKey = violations.map((v) => `${v.severity}\u0001${v.message}\u0001${v.cells.join(",")}`).join("\u0000");
+    this.violationsKey = violations.map(violationKey).join("\u0000");
   }
 
   /** `name`: the form field that changed (react-hook-form's watch), when one did. */
