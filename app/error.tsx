@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { useEffect } from "react";
 
 // Any error a page or server action throws ends here: a message in Chinese, never a stack or a

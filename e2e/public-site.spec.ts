@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { cli, PART_TITLES } from "./helpers";
+import { cli, PART_TITLES, settled } from "./helpers";
 import { withDb } from "./security-helpers";
 
 type Doc = {
@@ -286,4 +286,28 @@ test("网站图标存在（/favicon.ico 与 /icon.svg）", async ({ request }) =
     expect(res.status(), url).toBe(200);
     expect(res.headers()["content-type"], url).toMatch(/image\//);
   }
+});
+
+test("浏览页面不预取屏幕上的链接；指向链接（悬停或键盘聚焦）时才预取它，点击后正常跳转", async ({ page }) => {
+  // next/link's prefetch requests carry this header; each is a page the app renders (a route's
+  // prefetch may take more than one request: its tree, then its segments)
+  const seen = new Set<string>();
+  const prefetched = () => [...seen];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) seen.add(new URL(r.url()).pathname);
+  });
+  await page.goto(SEED_URL);
+  await settled(page);
+  await page.goto("/regions/640122");
+  await settled(page);
+  expect(prefetched(), "no link prefetched only for being on screen").toEqual([]);
+
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  await nav.getByRole("link", { name: "开放数据" }).hover();
+  await expect.poll(prefetched).toEqual(["/data"]);
+  await nav.getByRole("link", { name: "查询报告" }).focus();
+  await expect.poll(prefetched).toEqual(["/data", "/reports"]);
+  await nav.getByRole("link", { name: "开放数据" }).click();
+  await expect(page).toHaveURL(/\/data$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { NoticeSettingsForm } from "@/components/account/NoticeSettingsForm";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/server/db";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { DataTable, type Column } from "@/components/layout/DataTable";
 import { requireUser } from "@/lib/auth/guard";
 import { formatDate, TEMPLATE_LABELS } from "@/lib/reports/format";

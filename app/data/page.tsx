@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { FIGURES_CSV_COLUMNS, REGION_CSV_COLUMNS } from "@/lib/server/statistics/region-exports";
 import { getRootRegions } from "@/lib/server/statistics/region-rollup";
 import { EXCHANGE_FORMAT } from "@/lib/exchange";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { connection } from "next/server";
 
 export const metadata = { title: "无权访问" };

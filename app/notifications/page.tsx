@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { requireUser } from "@/lib/auth/guard";
 import { NOTICE_LABELS } from "@/lib/notifications/kinds";
 import { db } from "@/lib/server/db";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { ReportResultsTable } from "@/components/public/ReportResultsTable";
 import { findPublishedReports, getPublicRegions, getPublishedYears } from "@/lib/server/public/published-reports";
 import { hasReportFilters, parseReportFilters, reportFiltersQuery, searchTerms, type ReportFilters } from "@/lib/server/public/report-filters";

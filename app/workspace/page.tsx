@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import { DataTable } from "@/components/layout/DataTable";
 import { StartReportButton } from "@/components/workspace/StartReportButton";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 
 const LINKS = [
   { href: "/admin", label: "概览" },

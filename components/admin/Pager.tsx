@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 
 /** Previous/next links that keep the current search. */
 export function Pager({ path, page, pages, total, params }: { path: string; page: number; pages: number; total: number; params: Record<string, string | undefined> }) {

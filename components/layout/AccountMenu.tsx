@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { SessionProvider, signOut, useSession } from "next-auth/react";

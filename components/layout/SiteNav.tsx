@@ -2,7 +2,7 @@
 // The main menu: a row of links on wide screens; below 640 px a 菜单 disclosure button
 // (aria-expanded) that shows them one per line. A client component, not an inline script:
 // the pages' CSP allows no inline scripts.
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { useState } from "react";
 
 const LINKS = [

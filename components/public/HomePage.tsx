@@ -1,6 +1,6 @@
 // The landing page: the newest publications and the region tree. Served from the cached,
 // stamp-keyed route app/published-home/[stamp] that proxy.ts rewrites / to.
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { ReportResultsTable } from "@/components/public/ReportResultsTable";
 import { getPublicRegions, getPublishedYears, latestPublishedReports } from "@/lib/server/public/published-reports";
 import type { PublicRegion } from "@/lib/server/public/list-report-facets";

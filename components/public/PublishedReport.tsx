@@ -1,7 +1,7 @@
 // A published report page: where it sits (breadcrumb), its dates, its downloads, the report
 // itself in the official layout, and its version history. Used for the current version
 // (/reports/CODE/YEAR) and for an earlier one (/reports/CODE/YEAR/versions/N).
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { QualityNotes } from "@/components/reports/QualityNotes";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
 import { formatDate } from "@/lib/reports/format";

@@ -1,6 +1,6 @@
 // A list of published reports (current versions): the report, its region, year, 成文日期
 // and 本站发布日期 — labelled so neither is mistaken for the other.
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { formatDate } from "@/lib/reports/format";
 import type { PublishedReportHit } from "@/lib/server/public/search-published-reports";
 import { reportTitle } from "@/lib/templates";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/reports/StatusBadge";
 import type { CurrentUser } from "@/lib/auth/guard";

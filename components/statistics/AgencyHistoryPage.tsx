@@ -2,7 +2,7 @@
 // route app/published-agencies/… that proxy.ts rewrites to, and from app/agencies/[code] when
 // there is no such agency (404).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { notFound } from "next/navigation";
 import { TrendChart } from "@/components/charts/TrendChart";
 import styles from "@/components/statistics/statistics.module.css";

@@ -2,7 +2,7 @@
 // stamp-keyed route app/published-regions/… that proxy.ts rewrites /regions/CODE to, and from
 // app/regions/[code] when there is no such region (404).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { notFound } from "next/navigation";
 import { TrendChart } from "@/components/charts/TrendChart";
 import { OfficialTable } from "@/components/reports/OfficialTable";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { AgencyForm } from "@/components/admin/AgencyForm";
 import { Pager } from "@/components/admin/Pager";
 import { DataTable, type Column } from "@/components/layout/DataTable";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { notFound } from "next/navigation";
 import { AgencyForm } from "@/components/admin/AgencyForm";
 import { requireUser } from "@/lib/auth/guard";

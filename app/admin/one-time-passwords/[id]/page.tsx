@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { PrintButton } from "@/components/admin/PrintButton";
 import { FIRST_SIGN_IN_NOTE } from "@/lib/admin/one-time-password-sheet";
 import { requireUser } from "@/lib/auth/guard";

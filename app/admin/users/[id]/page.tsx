@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { notFound } from "next/navigation";
 import { UserForm } from "@/components/admin/UserForm";
 import { UserRowActions } from "@/components/admin/UserRowActions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/layout/DataTable";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";

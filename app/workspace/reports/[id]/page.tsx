@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/layout/IntentLink";
 import { notFound } from "next/navigation";
 import { ReportEditor } from "@/components/report-editor/ReportEditor";
 import { ReportDocumentView } from "@/components/reports/ReportDocumentView";
