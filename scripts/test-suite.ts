@@ -6,8 +6,9 @@
 //   unit tests and next build side by side (its type check is tsc's; the run fails when tsc does),
 //   and both database servers' templates made beside them
 //   → e2e, every test (embedded) → integration (embedded) → integration (external)
-//   → e2e @smoke (external) → bench smoke, one at a time (beside each other they took each
-//   other's cores and tests with time limits timed out)
+//   → e2e @smoke (external) beside the bench smoke; otherwise one at a time (the browser and
+//   integration stages beside each other took each other's cores, and tests with time limits
+//   timed out)
 //
 // Each database server (the embedded PostgreSQL, and an external one: DATABASE_URL, or
 // TEST_EXTERNAL_DATABASE_URL, or the machine's 127.0.0.1:5432 — required when CI=true) gets one
@@ -326,10 +327,9 @@ async function main() {
         const ext = await external;
         if (!ext) return;
         await integration(ext, { first: false });
-        if (ok) {
-          await e2e(ext, "smoke", E2E_PORT + 2, true);
-          await benchSmoke(ext);
-        }
+        // the bench smoke waits most of its time (wrk runs of a set length, paced keystrokes:
+        // about a third of the cores alone), so it runs beside the browser smoke tests
+        if (ok) await Promise.all([e2e(ext, "smoke", E2E_PORT + 2, true), benchSmoke(ext)]);
       })();
       // every branch settles before the databases go (a failed one is already in `failures`)
       const settled = await Promise.allSettled([checked, tests]);
