@@ -1,14 +1,13 @@
-// The whole test suite (README command 2). The first stages overlap (tsc on one core at low
-// priority, the build on about one, the unit tests): run one after another they left a core
-// idle for minutes. The test stages then run one at a time.
+// The whole test suite (README command 2). Stages overlap where one alone leaves a core idle
+// (run one after another, they left a core idle for minutes):
 //
 //   tsc, at low priority (no time limit: it has the whole run)
-//   unit tests and next build side by side (its type check is tsc's; the run fails when tsc does),
-//   and both database servers' templates made beside them
-//   → e2e, every test (embedded) → integration (embedded) → integration (external)
-//   → e2e @smoke (external) beside the bench smoke; otherwise one at a time (the browser and
-//   integration stages beside each other took each other's cores, and tests with time limits
-//   timed out)
+//   next build (its type check is tsc's; the run fails when tsc does), both database servers'
+//   templates made beside it
+//   → e2e, every test (embedded), alone (the integration files beside it took each other's
+//   cores, and tests with time limits timed out)
+//   → two lanes side by side: integration (embedded) → integration (external), and
+//   e2e @smoke (external) → bench smoke → unit tests
 //
 // Each database server (the embedded PostgreSQL, and an external one: DATABASE_URL, or
 // TEST_EXTERNAL_DATABASE_URL, or the machine's 127.0.0.1:5432 — required when CI=true) gets one
@@ -312,24 +311,31 @@ async function main() {
     } else {
       const checked = tsc();
       const built = build();
-      const unitDone = unit();
       const embedded = embeddedReady();
       // the external server's template and seeded copy are made beside the first stages too
       // (the schema engine's run was otherwise on the critical path, after the embedded tests)
       const external = externalReady();
-      // then one test stage at a time: run beside the browser tests, the integration files took
-      // each other's cores (a whole run took longer, and tests with time limits timed out)
       const tests = (async () => {
         const [ok, server] = await Promise.all([built, embedded]);
-        await unitDone;
+        // the browser pass alone: beside it, the integration files took each other's cores and
+        // tests with time limits timed out
         if (ok) await e2e(server, "all", E2E_PORT, true);
-        await integration(server, { first: true });
+        // then two lanes side by side: alone, the integration passes kept about 82 % of the cores
+        // busy, the bench smoke a third (it waits on wrk runs of a set length and paced keystrokes)
         const ext = await external;
-        if (!ext) return;
-        await integration(ext, { first: false });
-        // the bench smoke waits most of its time (wrk runs of a set length, paced keystrokes:
-        // about a third of the cores alone), so it runs beside the browser smoke tests
-        if (ok) await Promise.all([e2e(ext, "smoke", E2E_PORT + 2, true), benchSmoke(ext)]);
+        const integrationLane = (async () => {
+          await integration(server, { first: true });
+          if (ext) await integration(ext, { first: false });
+        })();
+        const smokeLane = (async () => {
+          if (ext && ok) {
+            await e2e(ext, "smoke", E2E_PORT + 2, true);
+            await benchSmoke(ext);
+          }
+          // the unit tests last: beside the build they slowed it, and the browser pass waits on it
+          await unit();
+        })();
+        await Promise.all([integrationLane, smokeLane]);
       })();
       // every branch settles before the databases go (a failed one is already in `failures`)
       const settled = await Promise.allSettled([checked, tests]);
