@@ -2,26 +2,33 @@
 // page-level horizontal scroll, a 菜单 button that opens the menu with each item on one line,
 // and row labels that read as words (a few lines at most), not a column of single characters;
 // in 三 the labels stay in view while the figures scroll inside the table.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { PUBLIC_PAGES, settled } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 const PAGES = [...PUBLIC_PAGES, "/reports?year=2020"];
 
-/** How many lines the element's text takes on screen (distinct tops of its text's line boxes). */
-function lineCount(el: Locator): Promise<number> {
-  return el.evaluate((node) => {
-    const tops = new Set<number>();
-    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      if (!t.textContent?.trim()) continue;
-      const range = document.createRange();
-      range.selectNodeContents(t);
-      for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
-    }
-    return tops.size;
-  });
+/**
+ * The text and the number of lines on screen (distinct tops of its text's line boxes) of each
+ * visible element matching `selector`, read in the page at once (a page has a hundred row labels).
+ */
+function lineCounts(page: Page, selector: string): Promise<{ text: string; lines: number }[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements
+      .filter((el) => el.getClientRects().length > 0) // shown (not display: none, nor in a closed part)
+      .map((el) => {
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          if (!t.textContent?.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(t);
+          for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+        }
+        return { text: (el.textContent ?? "").trim(), lines: tops.size };
+      }),
+  );
 }
 
 async function pageOverflow(page: Page) {
@@ -44,21 +51,16 @@ for (const path of PAGES) {
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     const links = nav.getByRole("link");
     await expect(links).toHaveCount(4);
-    for (const link of await links.all()) {
-      await expect(link).toBeVisible();
-      expect(await lineCount(link), `menu item ${await link.textContent()}`).toBe(1);
-    }
+    for (const link of await links.all()) await expect(link).toBeVisible();
+    for (const item of await lineCounts(page, "#site-nav a")) expect(item.lines, `menu item ${item.text}`).toBe(1);
     expect(await pageOverflow(page), "overflow with the menu open").toBeLessThanOrEqual(0);
     await toggle.click();
     await expect(nav.getByRole("link", { name: "查询报告" })).toBeHidden();
 
     // row labels: at least four characters a line on average, at most six lines (the longest
     // official label, 36 characters, takes six)
-    const labels = page.locator("th.row-label:visible, table th[scope=row]:visible");
-    for (const label of await labels.all()) {
-      const text = ((await label.textContent()) ?? "").trim();
+    for (const { text, lines } of await lineCounts(page, "th.row-label, table th[scope=row]")) {
       if (!text) continue;
-      const lines = await lineCount(label);
       const allowed = Math.max(1, Math.min(6, Math.ceil(text.length / 4)));
       expect(lines, `row label "${text}" takes ${lines} lines`).toBeLessThanOrEqual(allowed);
     }
