@@ -6,18 +6,16 @@
 // user's row (lib/auth/guard.ts), so remembering changes nothing about who is let in.
 import { getToken, type JWT } from "next-auth/jwt";
 import { Lru } from "@/lib/server/cache/lru.cjs";
+import { processWide } from "@/lib/process-wide";
 
 /** Tokens remembered per process: a session token is about 500 bytes, so this bounds it near 2.5 MB. */
 const MAX_TOKENS = 5000;
 /** next-auth's decode accepts a token up to 15 s past its expiry (jose's clockTolerance): the same here. */
 const CLOCK_TOLERANCE_SECONDS = 15;
 
-// On the process's global, as lib/server/sql.ts keeps its pools: Next's build gives each route
-// (the editor's page) and instrumentation.ts (the draft save in front of Next) its own copy of
-// this module, and with one store per copy a clerk's first save decrypted the token the page had
-// just decrypted.
-const REMEMBERED = Symbol.for("govreports.sessionTokens");
-const remembered = ((globalThis as unknown as Record<symbol, Lru<JWT> | undefined>)[REMEMBERED] ??= new Lru<JWT>({ maxSize: MAX_TOKENS }));
+// one store per process: with one per copy of this module, a clerk's first save (in front of
+// Next) decrypted the token the editor's page had just decrypted
+const remembered = processWide("sessionTokens", () => new Lru<JWT>({ maxSize: MAX_TOKENS }));
 
 export type CookieSource = { getAll(): { name: string; value: string }[] };
 type TokenRequest = Parameters<typeof getToken>[0]["req"];

@@ -17,6 +17,7 @@ import type { ConvertibleKind } from "./convert";
 import type { ConvertJob, ConvertOutcome } from "./convert-worker";
 import { CONVERT_LIMITS, ConvertLimitError } from "./limits";
 import { UnreadableFileError } from "./read/errors";
+import { processWide } from "@/lib/process-wide";
 import type { ConvertOptions, ConvertResult } from "./read/report-reader";
 
 /** The server is busy: this user's earlier file is still converting (429), or every worker is (503). */
@@ -69,7 +70,7 @@ interface PoolState {
 }
 
 // one pool per process, whichever bundle of the app imports this module
-const state: PoolState = ((globalThis as { __govreportsConvertPool?: PoolState }).__govreportsConvertPool ??= { active: 0, idle: [], waiting: [], users: new Set() });
+const state = processWide<PoolState>("convertPool", () => ({ active: 0, idle: [], waiting: [], users: new Set() }));
 
 function spawn(): PooledWorker {
   const options = { workerData: { govreportsConvert: true }, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false };

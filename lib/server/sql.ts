@@ -6,15 +6,14 @@
 // Prisma's $queryRawUnsafe, with the same rows.
 import type pg from "pg";
 import type { Db } from "./prisma";
+import { processWide } from "@/lib/process-wide";
 
-// Kept on the process's global, as lib/server/db.ts keeps the client: Next's build gives each
-// route (and instrumentation.ts) its own copy of this module, and the copy whose prisma.ts made
-// the process's one client is not the one the draft save in front of Next runs. With a registry
-// per copy, every other copy found no pool and sent its statements through Prisma, unprepared
-// (the bench's CPU profile of the save: Prisma's runtime and PostgreSQL's planning of each
-// statement, where prepared statements were meant).
-const POOLS = Symbol.for("govreports.sqlPools");
-const pools = ((globalThis as unknown as Record<symbol, WeakMap<object, pg.Pool> | undefined>)[POOLS] ??= new WeakMap<object, pg.Pool>());
+// One registry per process: the copy of this module whose prisma.ts made the process's one
+// client is not the one the draft save in front of Next runs. With a registry per copy, every
+// other copy found no pool and sent its statements through Prisma, unprepared (the bench's CPU
+// profile of the save: Prisma's runtime and PostgreSQL's planning of each statement, where
+// prepared statements were meant).
+const pools = processWide("sqlPools", () => new WeakMap<object, pg.Pool>());
 /** lib/server/db.ts's proxy answers this with the client behind it */
 export const DB_CLIENT = Symbol.for("govreports.dbClient");
 

@@ -18,6 +18,7 @@ import {
   type ReportTemplate,
 } from "@/lib/templates";
 import { EDITABLE_STATUSES, isEditable } from "@/lib/workflow/transitions";
+import { processWide } from "@/lib/process-wide";
 import { clerkWriteRefusal } from "../access/report-access";
 import { agencyInScope } from "../access/scope";
 import { auditTextChange } from "../audit/audit-text";
@@ -258,11 +259,8 @@ interface StoredReport {
  */
 const MAX_KEPT_REPORTS = 2_000;
 type Kept = { version: number; updatedAt: number; stored: Flat };
-// On the process's global, as ../sql.ts keeps its pools: Next's build gives each route (the
-// editor's page) and instrumentation.ts (the save in front of Next) its own copy of this module,
-// and the copy the page fills must be the one the save reads.
-const KEPT = Symbol.for("govreports.keptDraftCells");
-const kept = ((globalThis as unknown as Record<symbol, Lru<Kept> | undefined>)[KEPT] ??= new Lru<Kept>({ maxSize: MAX_KEPT_REPORTS }));
+// one store per process: the editor's page fills it, the save in front of Next reads it
+const kept = processWide("keptDraftCells", () => new Lru<Kept>({ maxSize: MAX_KEPT_REPORTS }));
 
 /** A stored cell as Prisma reads it (a Decimal, or the decimal text of one, as its value). */
 interface StoredCellRow {
