@@ -20,6 +20,13 @@ export const UNSAFE_TEXT_MESSAGE = "含有无法保存的字符（空字符 NUL 
 // a high surrogate not followed by a low one, or a low one not preceded by a high one
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * A JSON object as JSON.parse makes it (never an array, null or a class instance): what the
+ * schemas' fast checks (draftEntriesAcceptable, the draft save's entriesAcceptable) walk.
+ */
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
 /** True when the text can be stored and shown: no NUL, no lone surrogate. */
 export function isSafeText(text: string): boolean {
   return !text.includes("\u0000") && !LONE_SURROGATE.test(text);

@@ -3,7 +3,7 @@
  * per row). Plain z.object trees with numbers as numbers or null, so the draft schema
  * works with react-hook-form's zodResolver as well as on the server.
  */
-import { isSafeText, UNSAFE_TEXT_MESSAGE, z } from "@/lib/zod";
+import { isPlainObject, isSafeText, UNSAFE_TEXT_MESSAGE, z } from "@/lib/zod";
 import {
   CONTACT_LABELS,
   FIELD_LABELS,
@@ -428,10 +428,6 @@ function cellsByRow(templateId: TemplateId): CellsByRow {
   }
   return byRow;
 }
-
-/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 /**
  * The keys draftEntriesSchema(templateId) names, read from the schema itself (its parts, and the

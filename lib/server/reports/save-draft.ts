@@ -1,4 +1,4 @@
-import { isSafeText, safeString, z } from "@/lib/zod";
+import { isPlainObject, isSafeText, safeString, z } from "@/lib/zod";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { draftEntriesAcceptable, draftEntriesSchema, type ReportDocument } from "@/lib/exchange";
 import { STATUS_LABELS, type ReportStatusName } from "@/lib/reports/status";
@@ -27,8 +27,6 @@ import { Lru } from "../cache/lru.cjs";
 import { sqlRows } from "../sql";
 import { TEMPLATE_ID } from "./report-document";
 
-/** a JSON object as JSON.parse makes it (never an array, null or a class instance) */
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 const safeOrAbsent = (v: unknown) => v === undefined || (typeof v === "string" && isSafeText(v));
 
 /**
