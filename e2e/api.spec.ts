@@ -5,7 +5,7 @@ import { FORMAT_2021_FIXTURE } from "./global-setup";
 
 const fixture = JSON.parse(fs.readFileSync("data/fixtures/xigang-2020.json", "utf8"));
 
-test("GET /api/reports/CODE/YEAR returns the published report in the exchange format @smoke", async ({ request }) => {
+test("GET /api/reports/CODE/YEAR returns the published report in the exchange format", async ({ request }) => {
   const res = await request.get("/api/reports/640122100000/2020");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("application/json");

@@ -44,7 +44,7 @@ test("空表单提交给出字段提示", async ({ page }) => {
   await expect(page.getByText("请输入密码")).toBeVisible();
 });
 
-test("登录后回到原先要访问的页面 @smoke", async ({ page }) => {
+test("登录后回到原先要访问的页面", async ({ page }) => {
   await page.goto("/review?year=2020");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.getByLabel("用户名").fill("reviewer-helan");

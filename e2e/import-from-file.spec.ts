@@ -11,7 +11,7 @@ test.describe.configure({ timeout: 120_000 }); // a Word file converted and the 
 
 const fixture = JSON.parse(fs.readFileSync("test/fixtures/zrzy-2022-format2021.json", "utf8"));
 
-test("a Word report fills the editor's form, and nothing is stored until 保存草稿 @smoke", async ({ page, request }) => {
+test("a Word report fills the editor's form, and nothing is stored until 保存草稿", async ({ page, request }) => {
   const docx = await request.get("/api/reports/640122-zrzy/2022/docx");
   expect(docx.status()).toBe(200);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-import-")), "贺兰县自然资源局2022年度报告.docx");

@@ -173,7 +173,7 @@ async function revalidatedEtag(request: APIRequestContext, url: string): Promise
   throw new Error(`${url} never answered 304`);
 }
 
-test("the cached public pages answer 304 to their own ETag, and browsers always ask again @smoke", async ({ request }) => {
+test("the cached public pages answer 304 to their own ETag, and browsers always ask again", async ({ request }) => {
   const pages = ["/", `/regions/${REGION.code}`, `/regions/${REGION.code}?year=${YEAR}`, "/agencies/640122100000", "/reports/640122100000/2020"];
   const etags = new Set<string>();
   for (const url of pages) {
