@@ -269,10 +269,10 @@ export async function measureDraftSaves<T = undefined>(
  */
 export async function measureSaveThroughput(
   base: string,
-  o: { rates: number[]; seconds: number; goalMs: number; offset: number; password: string; databaseUrl: string },
+  o: { rates: number[]; seconds: number; goalMs: number; offset: number; clerks?: number | null; password: string; databaseUrl: string },
 ) {
-  // every clerk not used by P4 (a clerk may save at most 120 times a minute)
-  const targets = await draftTargets(o.databaseUrl, null, o.offset);
+  // the clerks not used by P4, every one unless `clerks` says how many (a clerk may save at most 120 times a minute)
+  const targets = await draftTargets(o.databaseUrl, o.clerks ?? null, o.offset);
   const cookies = await Promise.all(targets.map((t) => signedIn(base, t.username, o.password)));
   const versions = targets.map((t) => t.version);
   const saves = targets.map(() => 0);

@@ -34,7 +34,7 @@ export const scaleOf = (a: number, b: number, agencies: number): BenchScale => (
 
 export const FULL_SCALE = scaleOf(5_000, 50_000, 300);
 // the smoke run (part of `npm test`) checks that every step still runs, not how fast: small
-// provinces; the county keeps its 120 agencies (P4 and P4b need 40 clerks with an editable report)
+// provinces; the county keeps its 120 agencies (40 of them with an editable report and its clerk)
 export const SMOKE_SCALE = scaleOf(8, 80, 120);
 
 export const BENCH_PASSWORD = "Bench#2026-not-secret";
