@@ -2,7 +2,9 @@
 // Plain-Node helpers for the two README commands, usable before `npm ci` has run:
 // they install what the project's own files declare, and nothing else.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -42,12 +44,117 @@ function mtime(file) {
   }
 }
 
-/** `npm ci` when node_modules is missing or older than the lockfile. */
+/**
+ * What an installed node_modules was made from: the lockfile, Node's version and the platform
+ * (install scripts build for them).
+ */
+function installKey() {
+  const lock = fs.readFileSync(path.join(ROOT, "package-lock.json"));
+  return createHash("sha256").update(lock).update(`\0${process.version}\0${process.platform}\0${process.arch}`).digest("hex").slice(0, 24);
+}
+
+/** node_modules/.installed-key: the installKey() it was installed or restored for. */
+const INSTALLED_KEY = path.join(ROOT, "node_modules/.installed-key");
+
+/**
+ * Writes a file as a new one (never through a hard link a kept tree shares).
+ * @param {string} file
+ * @param {string} text
+ */
+function writeNew(file, text) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Where installed trees are kept between clones, one per installKey(), as CI systems keep
+ * node_modules by lockfile: NODE_MODULES_CACHE, else ~/.cache/gov-disclosure-reports/node_modules;
+ * NODE_MODULES_CACHE=off keeps none. A clone restores its tree as hard links (under a second,
+ * where `npm ci` took 40–50 s of two cores here): tools add files to node_modules but never
+ * rewrite an installed one, and `npm ci` and `npm install` replace what they change.
+ */
+function installCacheRoot() {
+  const setting = process.env.NODE_MODULES_CACHE;
+  if (setting === "off") return null;
+  return setting || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "gov-disclosure-reports", "node_modules");
+}
+
+/**
+ * Hard-links a directory tree (GNU cp); false when it cannot (another file system, no cp).
+ * @param {string} from
+ * @param {string} to
+ */
+function linkTree(from, to) {
+  return spawnSync("cp", ["-al", from, to], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * node_modules from the kept tree for this key, when there is one.
+ * @param {string} root
+ * @param {string} key
+ */
+function restoreNodeModules(root, key) {
+  const kept = path.join(root, key);
+  if (!fs.existsSync(path.join(kept, "complete"))) return false;
+  const target = path.join(ROOT, "node_modules");
+  fs.rmSync(target, { recursive: true, force: true });
+  if (!linkTree(path.join(kept, "node_modules"), target)) {
+    fs.rmSync(target, { recursive: true, force: true });
+    return false;
+  }
+  writeNew(INSTALLED_KEY, key);
+  console.log(`▶ 依赖：沿用本机为同一 package-lock.json 安装过的 node_modules（${kept}；NODE_MODULES_CACHE=off 则重新 npm ci）`);
+  return true;
+}
+
+/**
+ * Keeps the fresh install for the next clone (the two newest keys stay).
+ * @param {string} root
+ * @param {string} key
+ */
+function keepNodeModules(root, key) {
+  const kept = path.join(root, key);
+  if (fs.existsSync(path.join(kept, "complete"))) return;
+  const tmp = path.join(root, `.tmp-${process.pid}`);
+  try {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp, { recursive: true });
+    if (!linkTree(path.join(ROOT, "node_modules"), path.join(tmp, "node_modules"))) return;
+    fs.writeFileSync(path.join(tmp, "complete"), new Date().toISOString());
+    fs.rmSync(kept, { recursive: true, force: true });
+    fs.renameSync(tmp, kept);
+    const others = fs
+      .readdirSync(root)
+      .filter((d) => d !== key && !d.startsWith("."))
+      .map((d) => ({ d, t: mtime(path.join(root, d, "complete")) }))
+      .sort((a, b) => b.t - a.t);
+    for (const { d } of others.slice(1)) fs.rmSync(path.join(root, d), { recursive: true, force: true });
+  } catch {
+    // nothing kept: the next clone runs npm ci
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** node_modules for this lockfile: as installed, else the kept tree, else `npm ci` (then kept). */
 export function ensureNodeModules() {
+  const key = installKey();
+  let current = "";
+  try {
+    current = fs.readFileSync(INSTALLED_KEY, "utf8");
+  } catch {
+    // not installed by this script, or not at all
+  }
   const installed = mtime(path.join(ROOT, "node_modules/.package-lock.json"));
-  if (installed && installed >= mtime(path.join(ROOT, "package-lock.json"))) return;
+  // npm itself installed after the lockfile last changed (`npm install` by hand) also counts
+  if (current === key || (installed && installed >= mtime(path.join(ROOT, "package-lock.json")))) return;
+  const root = installCacheRoot();
+  if (root && restoreNodeModules(root, key)) return;
   console.log("▶ 安装依赖: npm ci");
   mustRun("npm", ["ci", "--no-audit", "--no-fund"]);
+  writeNew(INSTALLED_KEY, key);
+  if (root) keepNodeModules(root, key);
 }
 
 /**
