@@ -1,13 +1,12 @@
-// One hash at one cost for every password (argon2id), bcrypt hashes from before
-// replaced at the next sign-in, and a failed sign-in that takes as long whoever it names.
+// bcrypt hashes from before replaced at the next sign-in, and a failed sign-in that takes as
+// long whoever it names (the hash itself, which needs no database: test/unit/password-hash.test.ts).
 import bcrypt from "bcryptjs";
 import { parseOptions } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARGON2_OPTIONS, hashPassword, verifyPassword } from "@/lib/server/auth/password-hash";
+import { ARGON2_OPTIONS, hashPassword } from "@/lib/server/auth/password-hash";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { changeOwnPassword } from "@/lib/server/users/change-own-password";
 import { createUser } from "@/lib/server/users/create-user";
-import { hashOneTimePassword, hashOneTimePasswords } from "@/lib/server/users/one-time-password";
 import { freshDatabase } from "./db-helpers";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
@@ -20,26 +19,10 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.drop());
 
-const params = (h: string) => {
-  const { algorithm, memoryCost, timeCost, parallelism } = parseOptions(h);
-  return { algorithm, memoryCost, timeCost, parallelism };
-};
-const expected = { algorithm: ARGON2_OPTIONS.algorithm, memoryCost: ARGON2_OPTIONS.memoryCost, timeCost: ARGON2_OPTIONS.timeCost, parallelism: ARGON2_OPTIONS.parallelism };
 let addressNo = 0;
 const freshAddress = () => `10.77.${Math.floor(addressNo / 250)}.${(addressNo++ % 250) + 1}`;
 
-describe("one password hash", () => {
-  it("hashes one-time and chosen passwords alike: argon2id at the same cost", async () => {
-    const oneTime = await hashOneTimePassword("AbCd-EfGh-JkMn");
-    const chosen = await hashPassword("Helan-Report-2026");
-    expect(oneTime).toMatch(/^\$argon2id\$/);
-    expect(chosen).toMatch(/^\$argon2id\$/);
-    expect(params(oneTime)).toEqual(expected);
-    expect(params(chosen)).toEqual(expected);
-    expect((await verifyPassword("AbCd-EfGh-JkMn", oneTime)).ok).toBe(true);
-    expect((await verifyPassword("AbCd-EfGh-JkMm", oneTime)).ok).toBe(false);
-  });
-
+describe("passwords at sign-in", () => {
   it("a failed sign-in takes as long for a freshly issued account, one that chose its password, and no account", async () => {
     const fresh = await createUser(ctx.db, admin, { username: "fresh-clerk", displayName: "新账号", role: "ADMIN", scopeCode: "" });
     if (!fresh.ok) throw new Error(JSON.stringify(fresh));
@@ -74,7 +57,8 @@ describe("one password hash", () => {
     if (!r.ok) throw new Error(r.reason);
     const stored = await ctx.db.user.findUniqueOrThrow({ where: { username: "legacy" } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(params(stored.passwordHash)).toEqual(expected);
+    const { algorithm, memoryCost, timeCost, parallelism } = ARGON2_OPTIONS;
+    expect(parseOptions(stored.passwordHash)).toMatchObject({ algorithm, memoryCost, timeCost, parallelism });
     // the session issued now carries the version after the upgrade (the guard compares them)
     expect(r.user.sessionVersion).toBe(stored.sessionVersion);
     // and the same password still signs in, now against argon2id, with nothing more to upgrade
@@ -83,15 +67,4 @@ describe("one password hash", () => {
     expect((await ctx.db.user.findUniqueOrThrow({ where: { username: "legacy" } })).passwordHash).toBe(stored.passwordHash);
   });
 
-  it("hashes an onboarding's 300 one-time passwords a few at a time, in seconds", async () => {
-    const passwords = Array.from({ length: 300 }, (_, i) => `Pw-${i}-${Math.random().toString(36).slice(2)}`);
-    const t = performance.now();
-    const hashes = await hashOneTimePasswords(passwords);
-    const seconds = (performance.now() - t) / 1000;
-    expect(hashes).toHaveLength(300);
-    expect(new Set(hashes).size).toBe(300);
-    for (const i of [0, 150, 299]) expect((await verifyPassword(passwords[i], hashes[i])).ok).toBe(true);
-    // about 3 s on an idle 2-core machine; the bound leaves room for a busy one
-    expect(seconds).toBeLessThan(45);
-  }, 120_000);
 });
