@@ -328,9 +328,10 @@ async function main() {
       });
     }
     if (step("P4")) {
-      // warm, as every other line (not in the smoke run): a round of saves by other clerks first (P4b's, within their
-      // minute's writes), so that V8 has compiled the save and each app process's pool holds its
-      // connections with the statements prepared, as on a server that has been up for a while
+      // warm, as every other line (not in the smoke run, whose numbers are not read): a round of
+      // saves by other clerks first (P4b's, within their minute's writes), so that V8 has compiled
+      // the save and each app process's pool holds its connections with the statements prepared,
+      // as on a server that has been up for a while
       if (!smoke) await measureDraftSaves(app, { clerks: P4_CLERKS, savesPerClerk: 10, offset: P4_CLERKS, password: BENCH_PASSWORD, databaseUrl: url });
       // what each save costs the machine's two cores, whatever else runs on them: the app's
       // processes, the PostgreSQL backends of the bench's database (when the server runs here)

@@ -211,7 +211,7 @@ function integration(server: Server, { first }: { first: boolean }) {
  * The browser tests on the server's seeded copy: every one, or the `@smoke` ones (the browser
  * suite is the slow part, and what differs between servers is the database, which the
  * integration tests cover in full on both). The `@smoke` tests are those whose outcome rests on
- * the server: search, the roll-up, a publication seen by both instances (LISTEN/NOTIFY), a
+ * the server: search, the roll-up, a publication seen by both instances, a
  * stale save refused, a session ended, a batch publication, a reviewer's scope, and a page
  * answering once published. `port` and port + 1: the app's two instances.
  */
