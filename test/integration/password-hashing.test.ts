@@ -32,18 +32,21 @@ describe("passwords at sign-in", () => {
 
     const names = ["fresh-clerk", "settled-clerk", "no-such-clerk"];
     const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-    for (let round = 0; round < 7; round++) {
+    // round 0 warms each path (its first queries and hash) and is not counted
+    for (let round = 0; round < 8; round++) {
       for (const name of names) {
         const t = performance.now();
         const r = await verifyCredentials(ctx.db, name, "Wrong-Guess-2026", { clientAddress: freshAddress() });
-        times[name].push(performance.now() - t);
+        if (round > 0) times[name].push(performance.now() - t);
         expect(r).toEqual({ ok: false, reason: "invalid" });
       }
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const medians = names.map((n) => median(times[n]));
-    // bcrypt at cost 6 against 10 made this about 4 : 1; one hash leaves only the noise
-    expect(Math.max(...medians) / Math.min(...medians), JSON.stringify(medians)).toBeLessThan(2);
+    // each name's fastest sign-in: what its path costs, whatever else the machine ran meanwhile
+    // (the other stages of npm test run beside this file, in bursts; a median still caught one)
+    const fastest = names.map((n) => Math.min(...times[n]!));
+    // bcrypt at cost 6 against 10 made this about 4 : 1, and no hash at all for an unknown name
+    // would be ten times faster; one hash leaves only the noise
+    expect(Math.max(...fastest) / Math.min(...fastest), JSON.stringify(times)).toBeLessThan(2);
   }, 60_000);
 
   it("replaces a bcrypt hash from before by argon2id at the next successful sign-in, and the new session stays valid", async () => {

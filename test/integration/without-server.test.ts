@@ -7,6 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase, startEmbeddedPostgres } from "@/scripts/lib/database";
 import { spawnCli } from "@/test/support/cli";
+import { unusedListenPort } from "@/test/support/ports";
 import { restoreDatabaseUrlAfterEach, scalar } from "./db-helpers";
 
 restoreDatabaseUrlAfterEach();
@@ -16,7 +17,7 @@ describe("without a database server", () => {
     delete process.env.DATABASE_URL;
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), "embedded-pg-"));
     const dataDir = path.join(parent, "pg");
-    const port = 55000 + (process.pid % 1000);
+    const port = await unusedListenPort();
     const first = await openDatabase({ dataDir, port, database: "selection" });
     try {
       expect(first.embedded).toBe(true);
