@@ -25,9 +25,9 @@ const free = (port: number) =>
 export async function unusedListenPort(): Promise<number> {
   const low = ephemeralLow();
   const span = 10_000;
-  const start = low - span + (process.pid % span);
+  // from a place set by the process id, so that two runs at once seldom try the same ports
   for (let i = 0; i < span; i++) {
-    const port = low - span + ((start - (low - span) + i) % span);
+    const port = low - span + ((process.pid + i) % span);
     if (await free(port)) return port;
   }
   throw new Error(`no free port in ${low - span}–${low - 1}`);
